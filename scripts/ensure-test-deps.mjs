@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+// Installs the system packages the test suite needs (a real distribution registry and htpasswd),
+// so that `npm test` works on a fresh Debian machine. Runs before `npm test` (npm `pretest`).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const needed = [
+  { bin: '/usr/bin/docker-registry', pkg: 'docker-registry' },
+  { bin: '/usr/bin/htpasswd', pkg: 'apache2-utils' },
+  { bin: '/usr/bin/openssl', pkg: 'openssl' },
+];
+const missing = needed.filter((n) => !existsSync(n.bin)).map((n) => n.pkg);
+if (missing.length === 0) process.exit(0);
+
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+if (!isRoot) {
+  console.error(`signet tests need the Debian packages ${missing.join(', ')}; run: sudo apt-get install -y ${missing.join(' ')}`);
+  process.exit(1);
+}
+console.error(`installing test dependencies: ${missing.join(', ')}`);
+const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env });
+// The Debian package starts a registry on :5000 as a service; tests start their own on free ports.
+try { execFileSync('systemctl', ['disable', '--now', 'docker-registry'], { stdio: 'ignore' }); } catch { /* no systemd here */ }

@@ -1,0 +1,1 @@
+import { App } from 'cdk8s'; new App({outdir: process.env.CDK8S_OUTDIR}).synth();

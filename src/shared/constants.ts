@@ -1,0 +1,58 @@
+/**
+ * Names shared by the construct side and the signer side.
+ *
+ * The `CosignSignTask` builds its step arguments from these constants and the `signet` CLI parses
+ * the same constants, so renaming a flag breaks the build rather than a cluster.
+ */
+
+/** Sub-commands of the `signet` CLI. */
+export const SIGNER_COMMANDS = {
+  generateKeyPair: 'generate-key-pair',
+  sign: 'sign',
+  verify: 'verify',
+  publicKey: 'public-key',
+} as const;
+
+/** Long flag names of the `signet` CLI (without the leading `--`), cosign-compatible where they overlap. */
+export const SIGNER_FLAGS = {
+  key: 'key',
+  passwordFile: 'password-file',
+  outputKeyPrefix: 'output-key-prefix',
+  annotations: 'annotations',
+  signContainerIdentity: 'sign-container-identity',
+  identityWithTag: 'identity-with-tag',
+  allowHttpRegistry: 'allow-http-registry',
+  allowInsecureRegistry: 'allow-insecure-registry',
+  registryCaFile: 'registry-cacert',
+  resultsDir: 'results-dir',
+  keyFormat: 'key-format',
+} as const;
+
+/** Environment variables the signer reads (cosign's names where they exist). */
+export const SIGNER_ENV = {
+  password: 'COSIGN_PASSWORD',
+  dockerConfig: 'DOCKER_CONFIG',
+  sslCertFile: 'SSL_CERT_FILE',
+} as const;
+
+/**
+ * Result names that Tekton Chains reads to find the image a run produced.
+ * @see https://tekton.dev/docs/chains/slsa-provenance/ (type hinting)
+ */
+export const CHAINS_RESULTS = {
+  imageUrl: 'IMAGE_URL',
+  imageDigest: 'IMAGE_DIGEST',
+} as const;
+
+/**
+ * Data keys of the signing Secret written by `cosign generate-key-pair k8s://ns/name`, which is
+ * also the shape Tekton Chains' `signing-secrets` expects.
+ */
+export const SIGNING_SECRET_KEYS = {
+  privateKey: 'cosign.key',
+  publicKey: 'cosign.pub',
+  password: 'cosign.password',
+} as const;
+
+/** Where signing-key Secrets are mounted in signet's Tasks. */
+export const DEFAULT_KEY_MOUNT_PATH = '/keys';
