@@ -1,0 +1,138 @@
+import * as http from 'node:http';
+import * as https from 'node:https';
+import { rootCertificates } from 'node:tls';
+
+/** One HTTP exchange as the transport sees it. */
+export interface HttpRequest {
+  readonly method: string;
+  readonly url: URL;
+  readonly headers: Readonly<Record<string, string>>;
+  /**
+   * Request body.
+   * @default - none
+   */
+  readonly body?: Uint8Array;
+  /** Largest response body accepted; larger bodies fail with `TOO_LARGE`. */
+  readonly maxBodyBytes: number;
+  /** Idle timeout: the request fails when no byte moves for this long. */
+  readonly timeoutMs: number;
+}
+
+/** A complete response (bodies are small: manifests, signatures, tokens, error documents). */
+export interface HttpResponse {
+  readonly status: number;
+  /** Lower-case header names; repeated headers joined with `, ` (except `www-authenticate`, kept first). */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: Uint8Array;
+}
+
+/** Failure below HTTP: the request got no complete response. `code` is Node's (`ECONNRESET`, …). */
+export class HttpTransportError extends Error {
+  public constructor(public readonly code: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** Sends one HTTP request; the seam that fault-injection and unit tests replace. */
+export type HttpSend = (request: HttpRequest) => Promise<HttpResponse>;
+
+/** TLS settings for {@link createHttpSend}. */
+export interface TlsOptions {
+  /**
+   * Extra trusted CA certificates (PEM), added to Node's bundled roots.
+   * @default - Node's bundled roots only
+   */
+  readonly caPem?: readonly string[];
+  /**
+   * Skip certificate verification (`--allow-insecure-registry`).
+   * @default false
+   */
+  readonly insecure?: boolean;
+}
+
+/** An {@link HttpSend} with keep-alive connection pools, plus a way to release them. */
+export interface PooledHttpSend {
+  readonly send: HttpSend;
+  /** Closes idle keep-alive sockets so the process can exit. */
+  close(): void;
+}
+
+/**
+ * Creates the default sender on `node:http`/`node:https` (not global `fetch`, because custom CAs
+ * and skipping verification need per-request TLS options that `fetch` only offers via undici).
+ */
+export function createHttpSend(tlsOptions: TlsOptions = {}): PooledHttpSend {
+  const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
+  const httpsAgent = new https.Agent({
+    keepAlive: true,
+    maxSockets: 8,
+    rejectUnauthorized: !(tlsOptions.insecure ?? false),
+    ...(tlsOptions.caPem && tlsOptions.caPem.length > 0 ? { ca: [...rootCertificates, ...tlsOptions.caPem] } : {}),
+  });
+  const send: HttpSend = (request) =>
+    new Promise<HttpResponse>((resolve, reject) => {
+      const isHttps = request.url.protocol === 'https:';
+      const lib = isHttps ? https : http;
+      const headers: Record<string, string> = { ...request.headers };
+      if (request.body !== undefined) headers['content-length'] = String(request.body.byteLength);
+      const req = lib.request(request.url, { method: request.method, headers, agent: isHttps ? httpsAgent : httpAgent });
+      let settled = false;
+      const fail = (code: string, message: string, cause?: unknown): void => {
+        if (settled) return;
+        settled = true;
+        req.destroy();
+        reject(new HttpTransportError(code, message, { cause }));
+      };
+      req.setTimeout(request.timeoutMs, () => fail('ETIMEDOUT', `no response data for ${request.timeoutMs} ms`));
+      req.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ECONNRESET', error.message, error));
+      req.on('response', (res) => {
+        const status = res.statusCode ?? 0;
+        const responseHeaders = flattenHeaders(res.headers);
+        const declared = Number(responseHeaders['content-length'] ?? NaN);
+        if (request.method !== 'HEAD' && Number.isFinite(declared) && declared > request.maxBodyBytes) {
+          res.destroy();
+          fail('TOO_LARGE', `response body of ${declared} bytes exceeds the limit of ${request.maxBodyBytes}`);
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let received = 0;
+        res.on('data', (chunk: Buffer) => {
+          received += chunk.byteLength;
+          if (received > request.maxBodyBytes) {
+            res.destroy();
+            fail('TOO_LARGE', `response body exceeds the limit of ${request.maxBodyBytes} bytes`);
+            return;
+          }
+          chunks.push(chunk);
+        });
+        res.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ECONNRESET', error.message, error));
+        res.on('aborted', () => fail('ECONNRESET', 'the response was cut off'));
+        res.on('end', () => {
+          if (settled) return;
+          if (!res.complete || (request.method !== 'HEAD' && Number.isFinite(declared) && received !== declared)) {
+            fail('ECONNRESET', `the response body was truncated (${received} of ${declared} bytes)`);
+            return;
+          }
+          settled = true;
+          resolve({ status, headers: responseHeaders, body: new Uint8Array(Buffer.concat(chunks)) });
+        });
+      });
+      req.end(request.body === undefined ? undefined : Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength));
+    });
+  return {
+    send,
+    close: () => {
+      httpAgent.destroy();
+      httpsAgent.destroy();
+    },
+  };
+}
+
+function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === undefined) continue;
+    out[name] = Array.isArray(value) ? (name === 'www-authenticate' ? (value[0] ?? '') : value.join(', ')) : value;
+  }
+  return out;
+}

@@ -1,0 +1,225 @@
+import { createHash } from 'node:crypto';
+
+import { RegistryError } from './errors.js';
+import { describeRequest } from './redact.js';
+import { isDigest, type RepositoryRef } from './reference.js';
+import { Transport, type RegistryResponse, type Scope, type TransportOptions } from './transport.js';
+
+/** Manifest media types signet asks for (OCI and Docker, single and multi-platform). */
+export const MANIFEST_ACCEPT = [
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+].join(', ');
+
+/** What a manifest `HEAD` tells: enough to resolve a tag and build a descriptor. */
+export interface ManifestHead {
+  readonly digest: string;
+  readonly mediaType: string;
+  readonly size: number;
+}
+
+/** A manifest as read from the registry, its digest verified against the bytes. */
+export interface Manifest extends ManifestHead {
+  readonly bytes: Uint8Array;
+}
+
+/** Where a blob was written. */
+export interface BlobWritten {
+  readonly digest: string;
+  readonly size: number;
+  /** False when the blob already existed and nothing was uploaded. */
+  readonly uploaded: boolean;
+}
+
+/** Options of {@link Pusher.putBlob}. */
+export interface PutBlobOptions {
+  /**
+   * `HEAD` the blob first and skip the upload when it exists. Costs one request; worth it for
+   * large blobs, not for small new ones (a `POST`+`PUT` of a few hundred bytes is as cheap).
+   * @default false
+   */
+  readonly skipIfExists?: boolean;
+}
+
+/** Read side of the registry API (cf. ggcr `remote.Puller`). */
+export interface Fetcher {
+  /** `HEAD` a manifest by tag or digest; `undefined` when it does not exist. */
+  headManifest(repo: RepositoryRef, tagOrDigest: string): Promise<ManifestHead | undefined>;
+  /** `GET` a manifest by tag or digest, verifying its digest; `undefined` when it does not exist. */
+  getManifest(repo: RepositoryRef, tagOrDigest: string): Promise<Manifest | undefined>;
+  /** True when the blob exists. */
+  headBlob(repo: RepositoryRef, digest: string): Promise<boolean>;
+  /** `GET` a blob, verifying its digest. */
+  getBlob(repo: RepositoryRef, digest: string): Promise<Uint8Array>;
+}
+
+/** Write side of the registry API (cf. ggcr `remote.Pusher`). */
+export interface Pusher {
+  /** `PUT` a manifest under a tag or its digest; returns the digest of `bytes`. */
+  putManifest(repo: RepositoryRef, tagOrDigest: string, bytes: Uint8Array, mediaType: string): Promise<string>;
+  /** Monolithic upload (`POST` then `PUT ?digest=`); returns the digest and size. */
+  putBlob(repo: RepositoryRef, bytes: Uint8Array, options?: PutBlobOptions): Promise<BlobWritten>;
+}
+
+/** Both sides, as used by sign and verify. */
+export interface RegistryClient extends Fetcher, Pusher {
+  /** Releases pooled connections. */
+  close(): void;
+}
+
+/** Options of {@link createRegistryClient}. */
+export interface RegistryClientOptions extends TransportOptions {
+  /**
+   * Ask for `pull,push` tokens from the first request on, so that one token serves a whole signing
+   * run instead of a pull token followed by a push token.
+   * @default false
+   */
+  readonly pushIntent?: boolean;
+  /**
+   * Largest blob read by {@link Fetcher.getBlob}, in bytes (signature payloads are small).
+   * @default 16777216 (16 MiB)
+   */
+  readonly maxBlobBytes?: number;
+}
+
+/** sha256 digest string of some bytes. */
+function sha256(bytes: Uint8Array): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+/** Creates a {@link RegistryClient} over a {@link Transport}. */
+export function createRegistryClient(options: RegistryClientOptions = {}): RegistryClient {
+  return new DistributionClient(new Transport(options), options);
+}
+
+/** The OCI distribution API verbs over a {@link Transport}. */
+export class DistributionClient implements RegistryClient {
+  public constructor(
+    private readonly transport: Transport,
+    private readonly options: Pick<RegistryClientOptions, 'pushIntent' | 'maxBlobBytes'> = {},
+  ) {}
+
+  public close(): void {
+    this.transport.close();
+  }
+
+  public async headManifest(repo: RepositoryRef, tagOrDigest: string): Promise<ManifestHead | undefined> {
+    const res = await this.call(repo, 'HEAD', `manifests/${tagOrDigest}`, [200, 404], { accept: MANIFEST_ACCEPT }, 'pull');
+    if (res.status === 404) return undefined;
+    const digest = res.headers['docker-content-digest'];
+    if (digest === undefined || !isDigest(digest)) {
+      // Some registries omit the digest on HEAD; a GET computes it from the bytes.
+      const manifest = await this.getManifest(repo, tagOrDigest);
+      return manifest === undefined ? undefined : { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size };
+    }
+    if (isDigest(tagOrDigest) && digest !== tagOrDigest) throw mismatch('HEAD', res.url, tagOrDigest, digest);
+    return { digest, mediaType: mediaTypeOf(res), size: Number(res.headers['content-length'] ?? 0) };
+  }
+
+  public async getManifest(repo: RepositoryRef, tagOrDigest: string): Promise<Manifest | undefined> {
+    const res = await this.call(repo, 'GET', `manifests/${tagOrDigest}`, [200, 404], { accept: MANIFEST_ACCEPT }, 'pull');
+    if (res.status === 404) return undefined;
+    const digest = sha256(res.body);
+    const expected = isDigest(tagOrDigest) ? tagOrDigest : res.headers['docker-content-digest'];
+    if (expected !== undefined && expected.startsWith('sha256:') && expected !== digest) throw mismatch('GET', res.url, expected, digest);
+    return { bytes: res.body, digest, mediaType: mediaTypeOf(res), size: res.body.byteLength };
+  }
+
+  public async headBlob(repo: RepositoryRef, digest: string): Promise<boolean> {
+    const res = await this.call(repo, 'HEAD', `blobs/${digest}`, [200, 404], {}, 'pull');
+    return res.status === 200;
+  }
+
+  public async getBlob(repo: RepositoryRef, digest: string): Promise<Uint8Array> {
+    const res = await this.call(repo, 'GET', `blobs/${digest}`, [200], {}, 'pull', this.options.maxBlobBytes ?? 16 * 1024 * 1024);
+    const actual = sha256(res.body);
+    if (digest.startsWith('sha256:') && actual !== digest) throw mismatch('GET', res.url, digest, actual);
+    return res.body;
+  }
+
+  public async putManifest(repo: RepositoryRef, tagOrDigest: string, bytes: Uint8Array, mediaType: string): Promise<string> {
+    const digest = sha256(bytes);
+    const res = await this.call(repo, 'PUT', `manifests/${tagOrDigest}`, [200, 201, 202], { 'content-type': mediaType }, 'push', undefined, bytes);
+    const reported = res.headers['docker-content-digest'];
+    if (reported !== undefined && reported.startsWith('sha256:') && reported !== digest) throw mismatch('PUT', res.url, digest, reported);
+    return digest;
+  }
+
+  public async putBlob(repo: RepositoryRef, bytes: Uint8Array, options: PutBlobOptions = {}): Promise<BlobWritten> {
+    const digest = sha256(bytes);
+    const written = { digest, size: bytes.byteLength };
+    if ((options.skipIfExists ?? false) && (await this.headBlob(repo, digest))) return { ...written, uploaded: false };
+    try {
+      await this.upload(repo, bytes, digest);
+    } catch (error) {
+      // A retried PUT whose first try did land gets BLOB_UPLOAD_UNKNOWN: check before failing.
+      if (error instanceof RegistryError && error.status === 404 && (await this.headBlob(repo, digest))) return { ...written, uploaded: true };
+      throw error;
+    }
+    return { ...written, uploaded: true };
+  }
+
+  private async upload(repo: RepositoryRef, bytes: Uint8Array, digest: string): Promise<void> {
+    const started = await this.call(repo, 'POST', 'blobs/uploads/', [202], {}, 'push', undefined, new Uint8Array(0));
+    const location = started.headers.location;
+    if (location === undefined || location === '') {
+      throw new RegistryError('REGISTRY_BAD_RESPONSE', `registry started an upload without a Location header (${describeRequest('POST', started.url)}); the registry is not OCI-conformant`, {
+        status: started.status,
+        request: describeRequest('POST', started.url),
+      });
+    }
+    const target = new URL(location, started.url);
+    target.searchParams.set('digest', digest);
+    await this.transport.request(
+      {
+        method: 'PUT',
+        registry: repo.registry,
+        path: target.toString(),
+        scope: this.scope(repo, 'push'),
+        headers: { 'content-type': 'application/octet-stream' },
+        body: bytes,
+      },
+      [201, 204],
+    );
+  }
+
+  private scope(repo: RepositoryRef, need: 'pull' | 'push'): Scope {
+    const actions: ('pull' | 'push')[] = need === 'push' || (this.options.pushIntent ?? false) ? ['pull', 'push'] : ['pull'];
+    return { repository: repo.repository, actions };
+  }
+
+  private call(
+    repo: RepositoryRef,
+    method: 'GET' | 'HEAD' | 'PUT' | 'POST',
+    suffix: string,
+    expect: readonly number[],
+    headers: Record<string, string>,
+    need: 'pull' | 'push',
+    maxBodyBytes?: number,
+    body?: Uint8Array,
+  ): Promise<RegistryResponse> {
+    return this.transport.request(
+      {
+        method,
+        registry: repo.registry,
+        path: `/v2/${repo.repository}/${suffix}`,
+        scope: this.scope(repo, need),
+        headers,
+        ...(body === undefined ? {} : { body }),
+        ...(maxBodyBytes === undefined ? {} : { maxBodyBytes }),
+      },
+      expect,
+    );
+  }
+}
+
+function mediaTypeOf(res: RegistryResponse): string {
+  return (res.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+}
+
+function mismatch(method: string, url: URL, expected: string, actual: string): RegistryError {
+  const request = describeRequest(method, url);
+  return new RegistryError('REGISTRY_DIGEST_MISMATCH', `registry returned content with digest ${actual}, expected ${expected} (${request}); the registry or a proxy altered the content`, { request });
+}
