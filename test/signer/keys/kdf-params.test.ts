@@ -1,0 +1,50 @@
+/**
+ * Proves that KDF parameters are checked before scrypt runs (a DoS guard): node:crypto's scrypt
+ * is wrapped in a spy that still calls the real implementation.
+ */
+import { describe, expect, it, vi } from 'vitest';
+
+const scryptCalls = vi.hoisted(() => ({ count: 0 }));
+
+vi.mock('node:crypto', async (importOriginal) => {
+  const real = await importOriginal<typeof import('node:crypto')>();
+  const scrypt = ((...args: Parameters<typeof real.scrypt>) => {
+    scryptCalls.count += 1;
+    return (real.scrypt as (...a: unknown[]) => void)(...args);
+  }) as typeof real.scrypt;
+  return { ...real, default: { ...real, scrypt }, scrypt };
+});
+
+const { decryptEnvelope, KeyError } = await import('../../../src/signer/keys/index.js');
+
+function envelope(N: number, r: number, p: number): string {
+  const b64 = (n: number): string => Buffer.alloc(n, 7).toString('base64');
+  return JSON.stringify({
+    kdf: { name: 'scrypt', params: { N, r, p }, salt: b64(32) },
+    cipher: { name: 'nacl/secretbox', nonce: b64(24) },
+    ciphertext: b64(40),
+  });
+}
+
+describe('scrypt parameter guard', () => {
+  it.each([
+    [99, 99, 99],
+    [1 << 20, 8, 1],
+    [32768, 16, 1],
+    [65536, 8, 2],
+    [16384, 8, 1],
+  ])('refuses N=%i r=%i p=%i with KEY_KDF_PARAMS without running scrypt', async (N, r, p) => {
+    scryptCalls.count = 0;
+    const error = await decryptEnvelope(envelope(N, r, p), new Uint8Array()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KeyError);
+    expect((error as InstanceType<typeof KeyError>).code).toBe('KEY_KDF_PARAMS');
+    expect(scryptCalls.count).toBe(0);
+  });
+
+  it('runs scrypt for an accepted set (and then fails on the MAC with KEY_WRONG_PASSWORD)', async () => {
+    scryptCalls.count = 0;
+    const error = await decryptEnvelope(envelope(32768, 8, 1), new Uint8Array()).catch((e: unknown) => e);
+    expect((error as InstanceType<typeof KeyError>).code).toBe('KEY_WRONG_PASSWORD');
+    expect(scryptCalls.count).toBe(1);
+  });
+});
