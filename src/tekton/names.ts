@@ -1,0 +1,106 @@
+import { TektonModelError } from './errors.js';
+
+/**
+ * Name rules of Tekton and Kubernetes, as predicates plus `assert*` helpers that throw one-line errors.
+ *
+ * @see tekton-validation.md META-1, NAME-PT, NAME-STEP, P-5, RES-1
+ */
+
+/** The longest name Tekton accepts for its objects, pipeline tasks and steps (the label-value limit). */
+export const MAX_NAME_LENGTH = 63;
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const PARAM_NAME = /^[_a-zA-Z][_a-zA-Z0-9.-]*$/;
+const OBJECT_PARAM_NAME = /^[_a-zA-Z][_a-zA-Z0-9-]*$/;
+const RESULT_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+
+/** True when `name` is a DNS-1123 label of at most 63 characters (pipeline task, step, workspace names). */
+export function isDnsLabel(name: string): boolean {
+  return name.length <= MAX_NAME_LENGTH && DNS_LABEL.test(name);
+}
+
+/** True when `name` is a DNS-1123 subdomain of at most 63 characters (Tekton object names, META-1). */
+export function isObjectName(name: string): boolean {
+  return name.length <= MAX_NAME_LENGTH && DNS_SUBDOMAIN.test(name);
+}
+
+/** True when `name` is a valid string or array param name (P-5). */
+export function isParamName(name: string): boolean {
+  return PARAM_NAME.test(name);
+}
+
+/** True when `name` is a valid object param name or object key: no dots (P-5). */
+export function isObjectParamName(name: string): boolean {
+  return OBJECT_PARAM_NAME.test(name);
+}
+
+/** True when `name` is a valid Task, step or pipeline result name (RES-1). */
+export function isResultName(name: string): boolean {
+  return RESULT_NAME.test(name);
+}
+
+/**
+ * Derives a stable DNS-1123 label from a construct id: `BuildAndSign` → `build-and-sign`, `cosign_sign` → `cosign-sign`.
+ *
+ * No hash is appended (unlike cdk8s generated names), so the name stays the same when the construct moves
+ * in the tree; other objects refer to it by this name.
+ */
+export function toDnsLabel(id: string): string {
+  return id
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/** Throws unless `name` is a DNS-1123 label; `what` names the thing (e.g. `pipeline task 'Build'`). */
+export function assertDnsLabel(what: string, name: string): void {
+  if (!isDnsLabel(name)) {
+    throw new TektonModelError(
+      'INVALID_NAME',
+      `${what} name '${name}' is not a DNS-1123 label; use at most ${MAX_NAME_LENGTH} lower-case letters, digits or '-', starting and ending with a letter or digit` +
+        suggestion(name),
+    );
+  }
+}
+
+/** Throws unless `name` is a valid Tekton object name (META-1). */
+export function assertObjectName(what: string, name: string): void {
+  if (!isObjectName(name)) {
+    throw new TektonModelError(
+      'INVALID_NAME',
+      `${what} name '${name}' is not a DNS-1123 subdomain of at most ${MAX_NAME_LENGTH} characters; use lower-case letters, digits, '-' and '.'` +
+        suggestion(name),
+    );
+  }
+}
+
+/** Throws unless `name` is a valid param name for a param of `type` (P-5). */
+export function assertParamName(where: string, name: string, type: 'string' | 'array' | 'object' = 'string'): void {
+  const ok = type === 'object' ? isObjectParamName(name) : isParamName(name);
+  if (!ok) {
+    const allowed = type === 'object' ? "letters, digits, '_' or '-'" : "letters, digits, '_', '-' or '.'";
+    throw new TektonModelError(
+      'INVALID_NAME',
+      `${where}: param name '${name}' is not valid; start with a letter or '_' and use only ${allowed}`,
+    );
+  }
+}
+
+/** Throws unless `name` is a valid result name (RES-1). */
+export function assertResultName(where: string, name: string): void {
+  if (!isResultName(name)) {
+    throw new TektonModelError(
+      'INVALID_NAME',
+      `${where}: result name '${name}' is not valid; use letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
+    );
+  }
+}
+
+function suggestion(name: string): string {
+  const label = toDnsLabel(name).slice(0, MAX_NAME_LENGTH).replace(/-$/, '');
+  return label && label !== name ? ` (for example '${label}')` : '';
+}
