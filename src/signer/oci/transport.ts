@@ -195,6 +195,7 @@ export class Transport {
       const authorization = sendAuth ? await this.authorization(req.registry, req.scope) : undefined;
       if (authorization !== undefined) headers.authorization = authorization;
       const res = await this.sendWithRetries('registry', req.method, url, headers, req.body, req.maxBodyBytes ?? DEFAULT_MAX_BODY, req.registry);
+      url = res.url; // may have switched to plain HTTP
       if (res.status === 401 && !authRetried && sendAuth) {
         authRetried = true;
         if (this.learnChallenge(req.registry, req.scope, res)) continue;

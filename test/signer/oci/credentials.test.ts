@@ -1,0 +1,55 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { loadDockerConfig, parseDockerConfig, RegistryError } from '../../../src/signer/oci/index.js';
+
+const b64 = (s: string): string => Buffer.from(s).toString('base64');
+
+describe('parseDockerConfig', () => {
+  it('reads auth, username+password and identitytoken entries, keyed by host', () => {
+    const store = parseDockerConfig(
+      JSON.stringify({
+        auths: {
+          'https://index.docker.io/v1/': { auth: b64('hub:pw:with:colons') },
+          'ghcr.io': { username: 'u', password: 'p' },
+          'https://registry.example.com:5000': { identitytoken: 'refresh-me', username: '00000000' },
+          'empty.example.com': {},
+        },
+      }),
+      'config.json',
+    );
+    expect(store('index.docker.io')).toEqual({ kind: 'basic', username: 'hub', password: 'pw:with:colons' });
+    expect(store('docker.io')).toEqual({ kind: 'basic', username: 'hub', password: 'pw:with:colons' });
+    expect(store('ghcr.io')).toEqual({ kind: 'basic', username: 'u', password: 'p' });
+    expect(store('registry.example.com:5000')).toEqual({ kind: 'identity-token', username: '00000000', token: 'refresh-me' });
+    expect(store('empty.example.com')).toBeUndefined();
+    expect(store('other.example.com')).toBeUndefined();
+  });
+
+  it('fails on invalid JSON without echoing the content', () => {
+    expect(() => parseDockerConfig('{"auths": {"x": {"auth": "c2VjcmV0', '/home/u/.docker/config.json')).toThrow(/not valid JSON \(\/home\/u\/.docker\/config.json\)/);
+  });
+
+  it('fails on an auth value without a colon, never printing it', () => {
+    try {
+      parseDockerConfig(JSON.stringify({ auths: { h: { auth: b64('supersecret') } } }), 'c.json');
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(RegistryError);
+      expect((error as Error).message).not.toContain('supersecret');
+      expect((error as Error).message).not.toContain(b64('supersecret'));
+    }
+  });
+});
+
+describe('loadDockerConfig', () => {
+  it('uses DOCKER_CONFIG when given and treats a missing file as anonymous', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signet-dc-'));
+    writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { 'r.example': { auth: b64('a:b') } } }));
+    expect((await loadDockerConfig({ dockerConfigDir: dir, homeDir: '/nonexistent' }))('r.example')).toEqual({ kind: 'basic', username: 'a', password: 'b' });
+    expect((await loadDockerConfig({ homeDir: join(dir, 'nope') }))('r.example')).toBeUndefined();
+  });
+});
