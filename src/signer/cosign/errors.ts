@@ -1,0 +1,18 @@
+import { SignetError } from '../../shared/errors.js';
+
+/**
+ * Why cosign-format bytes could not be built or parsed.
+ *
+ * - `FORMAT_INVALID_PAYLOAD`: a simple-signing payload that containers/image would reject.
+ * - `FORMAT_INVALID_MANIFEST`: a `.sig` manifest (or its descriptors) that is not a valid image manifest.
+ * - `FORMAT_INVALID_DIGEST`: a string that is not a digest of the expected form.
+ * - `FORMAT_INVALID_SIGNATURE`: a signature annotation that is not standard base64.
+ */
+export type FormatErrorCode = 'FORMAT_INVALID_PAYLOAD' | 'FORMAT_INVALID_MANIFEST' | 'FORMAT_INVALID_DIGEST' | 'FORMAT_INVALID_SIGNATURE';
+
+/** A malformed cosign artifact or argument. Messages quote at most a short prefix of untrusted input. */
+export class FormatError extends SignetError<FormatErrorCode> {
+  public constructor(code: FormatErrorCode, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+  }
+}
