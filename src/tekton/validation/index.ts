@@ -3,6 +3,18 @@
  *
  * Works on the final JSON of a manifest, so raw overrides are checked too.
  */
+import { lintCatalogObject } from './catalog-lint.js';
+import { applyDefaults } from './defaults.js';
+import { resolveFlags } from './flags.js';
+import { validateMetadata } from './names.js';
+import { validatePipelineSpec } from './pipeline-spec.js';
+import { validatePipelineRun, validateTaskRun } from './runs.js';
+import { validateStepActionSpec } from './step-action.js';
+import { validateTaskSpec } from './task-spec.js';
+import { asObj, isObj, Issues, str } from './_model.js';
+
+/** The kinds this validator understands. */
+const TEKTON_KINDS: ReadonlySet<string> = new Set(['Task', 'Pipeline', 'PipelineRun', 'TaskRun', 'StepAction']);
 
 /** One problem found in a Tekton object. */
 export interface ValidationIssue {
@@ -35,11 +47,44 @@ export interface ValidationContext {
 /**
  * Validates one Tekton object (Task, Pipeline, PipelineRun, TaskRun or StepAction) and returns every
  * issue found, errors and warnings, in a stable order.
+ *
+ * Tekton's defaulting runs first (param and result types, taskRef kind), exactly as the admission
+ * webhook does, then the admission rules, then the run-time rules that the referenced objects from
+ * `context` make checkable. Other kinds yield no issues.
+ *
+ * @see ../../../../shared/docs/tekton-validation.md for the rule ids
  */
 export function validateTektonObject(manifest: unknown, context: ValidationContext = {}): ValidationIssue[] {
-  void manifest;
-  void context;
-  return [];
+  const issues = new Issues();
+  if (!isObj(manifest)) {
+    issues.error('META-1', '', 'manifest is not an object', 'pass the parsed JSON of one Tekton object');
+    return issues.toArray();
+  }
+  const kind = str(manifest.kind);
+  if (kind === undefined || !TEKTON_KINDS.has(kind)) return [];
+  const flags = resolveFlags(context.featureFlags);
+  const m = applyDefaults(manifest);
+  validateMetadata(m, issues);
+  const spec = asObj(m.spec);
+  switch (kind) {
+    case 'Task':
+      validateTaskSpec(spec, { path: 'spec', undeclaredRule: 'T-4', inPipeline: false, flags, issues });
+      break;
+    case 'StepAction':
+      validateStepActionSpec(spec, flags, issues);
+      break;
+    case 'Pipeline':
+      validatePipelineSpec(spec, { path: 'spec', embeddedRule: 'PT-5', flags, issues, context });
+      break;
+    case 'TaskRun':
+      validateTaskRun(m, { flags, issues, context });
+      break;
+    default:
+      validatePipelineRun(m, { flags, issues, context });
+      break;
+  }
+  lintCatalogObject(m, issues);
+  return issues.toArray();
 }
 
 /** Formats one issue as a single line: `[RULE] path: message (value: …); fix`. */

@@ -1,0 +1,86 @@
+/**
+ * The task graph of a PipelineSpec: DAG-1 to DAG-3 and FIN-2 for references from embedded specs.
+ */
+import { asResultUse, findRefs, stringsIn } from './expressions.js';
+import type { PipelineCtx } from './pipeline-context.js';
+import { duplicates, entry, field, named, objs, str, strs, type Obj } from './_model.js';
+
+/** Task names that a pipeline task depends on, through runAfter or result references. */
+function dependencies(pt: Obj): string[] {
+  const deps = new Set(strs(pt.runAfter));
+  const sources = [pt.params, pt.matrix, pt.when, pt.taskSpec];
+  for (const { text } of stringsIn(sources, '')) {
+    for (const ref of findRefs(text)) {
+      const use = asResultUse(ref);
+      if (use?.scope === 'tasks') deps.add(use.task);
+    }
+  }
+  return [...deps];
+}
+
+/** Validates names, edges and cycles of the graph. */
+export function validateDag(ctx: PipelineCtx): void {
+  const { spec, path, issues } = ctx;
+  const tasks = objs(spec.tasks);
+  const finallyTasks = objs(spec.finally);
+  const allNames = [...tasks, ...finallyTasks].map((t) => str(t.name) ?? '').filter((n) => n !== '');
+  for (const dup of duplicates(allNames)) {
+    issues.error('DAG-1', field(path, 'tasks'), `pipeline task name "${dup}" is used more than once across tasks and finally`, 'give every pipeline task a distinct name', dup);
+  }
+  const edges = new Map<string, string[]>();
+  tasks.forEach((pt, i) => {
+    const ptPath = named(field(path, 'tasks'), pt, i);
+    const name = str(pt.name) ?? '';
+    strs(pt.runAfter).forEach((after, j) => {
+      if (!ctx.tasks.has(after)) {
+        issues.error('DAG-2', entry(field(ptPath, 'runAfter'), j), `task "${name}" depends on "${after}" but "${after}" wasn't present in the pipeline's tasks`, 'run after a task declared in spec.tasks', after);
+      }
+    });
+    checkEmbeddedRefs(pt, ptPath, 'DAG-2', ctx);
+    edges.set(name, dependencies(pt).filter((d) => ctx.tasks.has(d)));
+  });
+  finallyTasks.forEach((pt, i) => checkEmbeddedRefs(pt, named(field(path, 'finally'), pt, i), 'FIN-2', ctx));
+  for (const cycle of findCycles(edges)) {
+    issues.error('DAG-3', field(path, 'tasks'), `cycle detected: ${cycle.join(' -> ')}`, 'remove a runAfter or result reference so the tasks form a DAG', cycle);
+  }
+}
+
+/** Result references inside an embedded taskSpec must point at `tasks` entries too. */
+function checkEmbeddedRefs(pt: Obj, ptPath: string, rule: 'DAG-2' | 'FIN-2', ctx: PipelineCtx): void {
+  for (const { path, text } of stringsIn(pt.taskSpec, field(ptPath, 'taskSpec'))) {
+    for (const ref of findRefs(text)) {
+      const use = asResultUse(ref);
+      if (use && !ctx.tasks.has(use.task)) {
+        ctx.issues.error(rule, path, `result reference ${ref.text} points at "${use.task}", which is not in spec.tasks`, 'refer to a task declared in spec.tasks', ref.text);
+      }
+    }
+  }
+}
+
+/** Cycles in declaration order, each reported once (as the path that closes it). */
+export function findCycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
+  const state = new Map<string, 'open' | 'done'>();
+  const stack: string[] = [];
+  const cycles: string[][] = [];
+  const seen = new Set<string>();
+  const visit = (node: string): void => {
+    state.set(node, 'open');
+    stack.push(node);
+    for (const next of edges.get(node) ?? []) {
+      if (state.get(next) === 'open') {
+        const cycle = [...stack.slice(stack.indexOf(next)), next];
+        const key = [...new Set(cycle)].sort().join('\u0000');
+        if (!seen.has(key)) {
+          seen.add(key);
+          cycles.push(cycle);
+        }
+      } else if (!state.has(next)) {
+        visit(next);
+      }
+    }
+    stack.pop();
+    state.set(node, 'done');
+  };
+  for (const node of edges.keys()) if (!state.has(node)) visit(node);
+  return cycles;
+}

@@ -1,0 +1,169 @@
+/**
+ * Finding and parsing Tekton `$(...)` variable references (pkg/substitution): the common ground of
+ * every rule that checks what a string refers to.
+ */
+
+/** One segment of a reference: `.name`, `['quoted']`, `[*]` or `[3]`. */
+export interface RefPart {
+  readonly kind: 'name' | 'quoted' | 'star' | 'index';
+  readonly value: string;
+}
+
+/** A `$(...)` occurrence in a string. */
+export interface VariableRef {
+  /** The whole occurrence, e.g. `$(params.url)`. */
+  readonly text: string;
+  /** What is between the parentheses. */
+  readonly body: string;
+  /** The first segment (`params`, `tasks`, `context`, ...), or the whole body when it does not parse. */
+  readonly root: string;
+  /** All segments; empty when the body is not a well-formed Tekton reference. */
+  readonly parts: readonly RefPart[];
+  /** True when the whole string is exactly this one reference. */
+  readonly whole: boolean;
+}
+
+/**
+ * Matches `$(` to the next `)` without nested parentheses, so `$(echo $(params.x))` yields the
+ * inner reference, like Tekton's own scanner.
+ */
+const REF = /\$\(([^()]*)\)/g;
+
+function parseBody(body: string): RefPart[] {
+  const parts: RefPart[] = [];
+  let i = 0;
+  const readName = (): string => {
+    let j = i;
+    while (j < body.length && body[j] !== '.' && body[j] !== '[') j++;
+    const v = body.slice(i, j);
+    i = j;
+    return v;
+  };
+  const first = readName();
+  if (first === '') return [];
+  parts.push({ kind: 'name', value: first });
+  while (i < body.length) {
+    if (body[i] === '.') {
+      i++;
+      const v = readName();
+      if (v === '') return [];
+      parts.push({ kind: 'name', value: v });
+      continue;
+    }
+    const close = body.indexOf(']', i);
+    if (close < 0) return [];
+    const inner = body.slice(i + 1, close);
+    i = close + 1;
+    if (inner === '*') parts.push({ kind: 'star', value: '*' });
+    else if (/^\d+$/.test(inner)) parts.push({ kind: 'index', value: inner });
+    else if (/^'[^']*'$|^"[^"]*"$/.test(inner)) parts.push({ kind: 'quoted', value: inner.slice(1, -1) });
+    else return [];
+  }
+  return parts;
+}
+
+/** Every `$(...)` reference in a string, in order. */
+export function findRefs(text: string): VariableRef[] {
+  const out: VariableRef[] = [];
+  for (const m of text.matchAll(REF)) {
+    const body = m[1] as string;
+    const parts = parseBody(body);
+    out.push({ text: m[0], body, root: parts[0]?.value ?? body, parts, whole: m[0] === text });
+  }
+  return out;
+}
+
+/** Every string inside a JSON value, with its path relative to `path`. */
+export function stringsIn(value: unknown, path: string): Array<{ path: string; text: string }> {
+  const out: Array<{ path: string; text: string }> = [];
+  const walk = (v: unknown, p: string): void => {
+    if (typeof v === 'string') out.push({ path: p, text: v });
+    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${p}[${i}]`));
+    else if (typeof v === 'object' && v !== null) {
+      for (const [k, x] of Object.entries(v)) walk(x, p === '' ? k : `${p}.${k}`);
+    }
+  };
+  walk(value, path);
+  return out;
+}
+
+/** A parsed `$(params...)` reference. */
+export interface ParamUse {
+  /** The param name (the first segment after `params`). */
+  readonly name: string;
+  /** `[*]` was used. */
+  readonly star: boolean;
+  /** `[i]` was used. */
+  readonly index?: number;
+  /** `.key` object access. */
+  readonly key?: string;
+  /** Dot-separated segments after `params` (T-10 allows at most two). */
+  readonly dotParts: number;
+}
+
+/**
+ * Reads a `$(params...)` reference. `declared` lets a dotted name (`$(params.a.b)` for a param
+ * called `a.b`) resolve to the declared param rather than to an object key.
+ */
+export function asParamUse(ref: VariableRef, declared?: (name: string) => boolean): ParamUse | undefined {
+  if (ref.root !== 'params' || ref.parts.length < 2) return undefined;
+  const [, head, ...tail] = ref.parts;
+  if (!head || (head.kind !== 'name' && head.kind !== 'quoted')) return undefined;
+  const dotParts = ref.parts.slice(1).filter((p) => p.kind === 'name').length;
+  let name = head.value;
+  let rest = tail;
+  const next = tail[0];
+  if (head.kind === 'name' && next?.kind === 'name' && declared && !declared(name) && declared(`${name}.${next.value}`)) {
+    name = `${name}.${next.value}`;
+    rest = tail.slice(1);
+  }
+  let star = false;
+  let index: number | undefined;
+  let key: string | undefined;
+  for (const part of rest) {
+    if (part.kind === 'star') star = true;
+    else if (part.kind === 'index') index = Number(part.value);
+    else if (key === undefined) key = part.value;
+  }
+  return { name, star, dotParts, ...(index === undefined ? {} : { index }), ...(key === undefined ? {} : { key }) };
+}
+
+/** A parsed `$(tasks.<t>.results.<r>...)` or `$(finally.<t>.results.<r>...)` reference. */
+export interface ResultUse {
+  readonly scope: 'tasks' | 'finally';
+  readonly task: string;
+  readonly result: string;
+  readonly star: boolean;
+  readonly index?: number;
+  readonly key?: string;
+  /** False when the shape is not one Tekton accepts (e.g. more than one key after the result). */
+  readonly wellFormed: boolean;
+}
+
+/** Reads a task-result reference, or undefined when the reference is not one. */
+export function asResultUse(ref: VariableRef): ResultUse | undefined {
+  const [root, task, results, result, ...rest] = ref.parts;
+  if (!root || (root.value !== 'tasks' && root.value !== 'finally') || !task || results?.value !== 'results') return undefined;
+  if (!result || (result.kind !== 'name' && result.kind !== 'quoted')) {
+    return { scope: root.value, task: task.value, result: '', star: false, wellFormed: false };
+  }
+  let star = false;
+  let index: number | undefined;
+  let key: string | undefined;
+  let wellFormed = rest.length <= 1;
+  for (const part of rest) {
+    if (part.kind === 'star') star = true;
+    else if (part.kind === 'index') index = Number(part.value);
+    else if (part.kind === 'name') key = part.value;
+    else wellFormed = false;
+  }
+  return {
+    scope: root.value,
+    task: task.value,
+    result: result.value,
+    star,
+    wellFormed,
+    ...(index === undefined ? {} : { index }),
+    ...(key === undefined ? {} : { key }),
+  };
+}
