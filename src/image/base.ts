@@ -14,6 +14,8 @@ import { ImageError } from './errors.js';
 import { runtimeGzipIdentity } from './gzip.js';
 import { buildRuntimeLayer, tarDiffId, type Layer } from './layer.js';
 import { fileDigest, readOciLayoutImage } from './layout.js';
+import { pullBaseToLayout } from './push.js';
+import type { Fetcher } from '../signer/oci/index.js';
 import { runtimeBaseContent, type RuntimeBaseOptions, type RuntimeInput } from './runtime-base.js';
 
 /** A parsed `--base` value. */
@@ -80,6 +82,11 @@ export interface ResolveBaseOptions extends RuntimeBaseOptions {
   readonly cacheDir: string;
   /** Reports progress lines (cache hit or miss). @default - silent */
   readonly log?: (line: string) => void;
+  /**
+   * Registry client for `REGISTRY/REPO@sha256:…` bases; it must accept blobs as large as the base's layers.
+   * @default - registry bases are refused with a hint to use an OCI layout
+   */
+  readonly fetcher?: Fetcher;
 }
 
 /** Resolves a base spec into layers, using the cache for the runtime base. */
@@ -89,11 +96,23 @@ export async function resolveBase(spec: BaseSpec, options: ResolveBaseOptions): 
       return runtimeBase(options);
     case 'oci-layout':
       return layoutBase(spec.path, spec.digest);
-    case 'registry':
-      throw new ImageError(
-        'BASE_UNSUPPORTED',
-        `base '${spec.reference}@${spec.digest}' needs the registry client, which is not wired in yet; copy it into an OCI layout (e.g. 'skopeo copy docker://${spec.reference}@${spec.digest} oci:DIR') and pass --base oci-layout:DIR@${spec.digest}`,
-      );
+    case 'registry': {
+      if (options.fetcher === undefined) {
+        throw new ImageError(
+          'BASE_UNSUPPORTED',
+          `base '${spec.reference}@${spec.digest}' needs a registry client; copy it into an OCI layout (e.g. 'skopeo copy docker://${spec.reference}@${spec.digest} oci:DIR') and pass --base oci-layout:DIR@${spec.digest}`,
+        );
+      }
+      // pulled once into the cache, then read like any other layout (which re-verifies every blob)
+      const dir = join(options.cacheDir, `registry-base-${digestHex(spec.digest).slice(0, 32)}`);
+      if (!existsSync(join(dir, 'index.json'))) {
+        options.log?.(`registry base: pulling ${spec.reference}@${spec.digest} into ${dir}`);
+        await pullBaseToLayout(options.fetcher, spec.reference, spec.digest, dir, hostPlatform());
+      }
+      const base = await layoutBase(dir, spec.digest);
+      const lock = base.lock.kind === 'runtime' ? undefined : { ...base.lock, kind: 'registry' as const, reference: spec.reference };
+      return { ...base, lock: lock ?? base.lock };
+    }
   }
 }
 

@@ -1,0 +1,113 @@
+/**
+ * `npm run image`: bundles the signer, builds its image without Docker and writes it as an OCI
+ * layout to `dist/signer-image/`. The manifest digest is the LAST line of stdout; progress goes to stderr.
+ *
+ *   npm run image -- [--base runtime|oci-layout:PATH@sha256:…|REGISTRY/REPO@sha256:…]
+ *                    [--entry FILE] [--out DIR] [--update-lock] [--verify] [--push REF]
+ *                    [--allow-http-registry]
+ *
+ * --update-lock  rewrite signer-image.lock.json from this build
+ * --verify       unpack the layers into a temp dir and run `chroot DIR node signet.cjs --help` (root only)
+ * --push REF     push with the signer's registry client (credentials from DOCKER_CONFIG or ~/.docker)
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  buildSignerImage,
+  compareWithLock,
+  LOCK_FILE_NAME,
+  lockFromBuild,
+  parseLock,
+  pushSignerImage,
+  runInRootfs,
+  serializeLock,
+  unpackOciLayout,
+  writeOciLayout,
+} from '../src/image/index.js';
+import { SignetError } from '../src/shared/errors.js';
+import { createRegistryClient, loadDockerConfig } from '../src/signer/oci/index.js';
+
+const repoRoot = resolve(import.meta.dirname, '..');
+const log = (line: string): void => { process.stderr.write(`${line}\n`); };
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      base: { type: 'string', default: 'runtime' },
+      entry: { type: 'string' },
+      out: { type: 'string', default: 'dist/signer-image' },
+      'update-lock': { type: 'boolean', default: false },
+      verify: { type: 'boolean', default: false },
+      push: { type: 'string' },
+      'allow-http-registry': { type: 'boolean', default: false },
+    },
+  });
+  const started = performance.now();
+  const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(2)} s`;
+
+  const bundleArgs = [join(repoRoot, 'scripts/bundle.mjs'), '--json', ...(values.entry ? ['--entry', values.entry] : [])];
+  const bundleOut = execFileSync(process.execPath, bundleArgs, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const bundle = JSON.parse(bundleOut.trim().split('\n').at(-1)!) as { path: string; size: number; digest: string };
+  log(`bundle: ${bundle.path} ${bundle.size} bytes ${bundle.digest} (${elapsed()})`);
+
+  const credentials = await loadDockerConfig({ homeDir: homedir(), ...(process.env.DOCKER_CONFIG ? { dockerConfigDir: process.env.DOCKER_CONFIG } : {}) });
+  // base layers can be tens of MB; the client's default cap is for signature payloads
+  const client = createRegistryClient({ credentials, allowHttp: values['allow-http-registry'], pushIntent: values.push !== undefined, maxBlobBytes: 2 * 1024 ** 3 });
+  try {
+    const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+    const build = await buildSignerImage({
+      bundlePath: join(repoRoot, bundle.path),
+      version,
+      base: values.base,
+      cacheDir: join(repoRoot, 'build/image-cache'),
+      fetcher: client,
+      log,
+    });
+    const outDir = resolve(repoRoot, values.out);
+    await writeOciLayout(outDir, {
+      manifest: build.manifest,
+      blobs: [build.config, ...build.layers],
+      refName: version,
+      platform: build.platform,
+    });
+    const size = build.layers.reduce((n, l) => n + l.descriptor.size, build.config.descriptor.size + build.manifest.descriptor.size);
+    log(`image: ${values.out} ${(size / 1024 ** 2).toFixed(1)} MiB compressed, ${build.layers.length} layers (${elapsed()})`);
+
+    if (values.verify) {
+      const root = mkdtempSync(join(tmpdir(), 'signet-rootfs-'));
+      try {
+        const unpacked = await unpackOciLayout(outDir, root);
+        const help = runInRootfs(unpacked, ['--help']);
+        log(`verify: chroot ${root} ${unpacked.config.config.Entrypoint?.join(' ')} --help ok (${help.split('\n')[0]}) (${elapsed()})`);
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    }
+
+    const lockPath = join(repoRoot, LOCK_FILE_NAME);
+    if (values['update-lock']) {
+      writeFileSync(lockPath, serializeLock(lockFromBuild(build)));
+      log(`lock: wrote ${LOCK_FILE_NAME}; now run \`npx cdk8s synth\` and commit both`);
+    } else if (existsSync(lockPath)) {
+      const drifts = compareWithLock(build, parseLock(JSON.parse(readFileSync(lockPath, 'utf8')), LOCK_FILE_NAME));
+      for (const drift of drifts) log(`lock: ${drift.message}`);
+      if (drifts.length === 0) log(`lock: ${LOCK_FILE_NAME} matches`);
+    }
+
+    if (values.push !== undefined) {
+      const pushed = await pushSignerImage(client, values.push, build);
+      log(`push: ${pushed.reference} (${elapsed()})`);
+    }
+    process.stdout.write(`${build.manifestDigest}\n`);
+  } finally {
+    client.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`image: ${error instanceof SignetError ? error.message : String(error instanceof Error ? error.stack : error)}\n`);
+  process.exitCode = 1;
+});

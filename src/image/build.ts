@@ -1,0 +1,106 @@
+/**
+ * Builds the signer image: the base's layers, one layer holding the bundle, the config and the
+ * manifest. Pure with respect to its inputs (bundle bytes, base, version): no clock, no host names.
+ */
+import { readFile } from 'node:fs/promises';
+import { type BaseImage, DEFAULT_BASE, parseBaseSpec, resolveBase } from './base.js';
+import { signerImageConfig } from './config.js';
+import { MEDIA_TYPES, OCI_ANNOTATIONS, SIGNER_BUNDLE_PATH } from './constants.js';
+import { sha256Digest, type Sha256Digest } from './digest.js';
+import { buildPortableLayer, type Blob, type Descriptor, type Layer } from './layer.js';
+import { imageManifest, jsonBlob } from './manifest.js';
+import type { Fetcher } from '../signer/oci/index.js';
+import type { RuntimeBaseOptions } from './runtime-base.js';
+import type { TarEntry } from './tar.js';
+
+/** Options of {@link buildSignerImage}. */
+export interface BuildSignerImageOptions {
+  /** The bundled CLI (`build/signer/signet.cjs`). */
+  readonly bundlePath: string;
+  /** Project version, recorded as a label and used as the layout's ref name. */
+  readonly version: string;
+  /** Directory for cached base layers (e.g. `build/image-cache`). */
+  readonly cacheDir: string;
+  /**
+   * `runtime`, `oci-layout:PATH@sha256:…` or `REGISTRY/REPO@sha256:…`.
+   * @default 'runtime'
+   */
+  readonly base?: string;
+  /**
+   * Where the runtime base comes from.
+   * @default - this process's node binary and the system CA bundle
+   */
+  readonly runtime?: RuntimeBaseOptions;
+  /**
+   * Registry client for `REGISTRY/REPO@sha256:…` bases.
+   * @default - registry bases are refused
+   */
+  readonly fetcher?: Fetcher;
+  /**
+   * Progress lines.
+   * @default - silent
+   */
+  readonly log?: (line: string) => void;
+}
+
+/** Everything a build produced, enough to write a layout, push, or write the lock. */
+export interface SignerImageBuild {
+  readonly manifestDigest: Sha256Digest;
+  readonly manifest: Blob & { readonly bytes: Uint8Array };
+  readonly config: Blob & { readonly bytes: Uint8Array };
+  /** Base layers, then the bundle layer. */
+  readonly layers: readonly Layer[];
+  readonly bundleLayer: Layer;
+  readonly bundle: { readonly digest: Sha256Digest; readonly size: number };
+  readonly base: BaseImage;
+  readonly platform: NonNullable<Descriptor['platform']>;
+}
+
+/** The entries of the bundle layer: the CLI, root-owned and read-only for the non-root user. */
+export function signerLayerEntries(bundle: Uint8Array): TarEntry[] {
+  return [
+    { type: 'directory', path: '/opt', mode: 0o755 },
+    { type: 'directory', path: '/opt/signet', mode: 0o755 },
+    { type: 'file', path: SIGNER_BUNDLE_PATH, mode: 0o644, content: bundle },
+  ];
+}
+
+/** Builds the image (nothing is written except the base-layer cache). */
+export async function buildSignerImage(options: BuildSignerImageOptions): Promise<SignerImageBuild> {
+  const bundleBytes = await readFile(options.bundlePath);
+  const base = await resolveBase(parseBaseSpec(options.base ?? DEFAULT_BASE), {
+    ...options.runtime,
+    cacheDir: options.cacheDir,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.fetcher ? { fetcher: options.fetcher } : {}),
+  });
+  const bundleLayer = await buildPortableLayer(signerLayerEntries(bundleBytes));
+  const configJson = signerImageConfig({
+    architecture: base.architecture,
+    os: base.os,
+    ...(base.variant === undefined ? {} : { variant: base.variant }),
+    baseEnv: base.env,
+    baseDiffIds: base.layers.map((l) => l.diffId),
+    baseHistory: base.history,
+    bundleDiffId: bundleLayer.diffId,
+    version: options.version,
+  });
+  const config = jsonBlob(configJson, MEDIA_TYPES.imageConfig);
+  const layers = [...base.layers, bundleLayer];
+  const annotations: Record<string, string> = {};
+  if (base.lock.kind !== 'runtime') {
+    annotations[OCI_ANNOTATIONS.baseName] = base.lock.reference;
+    annotations[OCI_ANNOTATIONS.baseDigest] = base.lock.manifestDigest;
+  }
+  const manifest = jsonBlob(imageManifest(config.descriptor, layers.map((l) => l.descriptor), annotations), MEDIA_TYPES.imageManifest);
+  return {
+    manifestDigest: manifest.descriptor.digest,
+    manifest,
+    config,
+    layers,
+    bundleLayer,
+    bundle: { digest: sha256Digest(bundleBytes), size: bundleBytes.length },
+    base,
+    platform: { architecture: base.architecture, os: base.os, ...(base.variant === undefined ? {} : { variant: base.variant }) },
+  };
+}
