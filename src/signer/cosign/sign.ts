@@ -1,0 +1,186 @@
+/**
+ * The sign use case: cosign's tag-based `.sig` signature for one image, appended to whatever
+ * signatures already exist, safe against concurrent signers (re-read after write, merge, retry).
+ */
+import { loadPublicKey, type Signer } from '../keys/index.js';
+import { createRegistryClient, parseReference, repositoryName, type ImageReference, type RegistryClient } from '../oci/index.js';
+import { readSignatureLayers, resolveDigest, sameLayer } from './_signatures.js';
+import { SigningError } from './_signing-error.js';
+import {
+  appendSignature,
+  dockerReferenceIdentity,
+  SIGNATURE_ANNOTATION,
+  signatureLayer,
+  signatureManifest,
+  signatureTag,
+  simpleSigningPayload,
+  type Descriptor,
+} from './format.js';
+
+export { SigningError, type SigningErrorCode } from './_signing-error.js';
+
+/** Options of {@link signImage}. */
+export interface SignImageOptions {
+  /** The image: `registry/repo@sha256:…` (recommended) or `registry/repo:tag` (resolved, with a warning). */
+  readonly reference: string | ImageReference;
+  /** The private key. */
+  readonly signer: Signer;
+  /**
+   * `-a key=value` annotations, signed into the payload's `optional` object.
+   * @default - none (`"optional":null`)
+   */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * The `docker-reference` to sign instead of the image's repository (`--sign-container-identity`).
+   * @default - the normalised repository, e.g. `index.docker.io/library/busybox` (cosign's choice)
+   */
+  readonly identity?: string;
+  /**
+   * Sign `repository:tag` as `docker-reference`, so containers/image's default policy
+   * (`matchRepoDigestOrExact`) accepts the signature. Needs a tag in `reference`.
+   * @default false
+   */
+  readonly identityWithTag?: boolean;
+  /**
+   * The registry client; it should be created with `pushIntent: true` to reuse one token.
+   * @default - a client with anonymous access and default options, closed when done
+   */
+  readonly client?: RegistryClient;
+  /**
+   * Receives warnings (a tag was resolved to a digest).
+   * @default - warnings are dropped
+   */
+  readonly onWarning?: (message: string) => void;
+  /**
+   * Write attempts before giving up when concurrent signers keep replacing the `.sig` manifest.
+   * @default 6
+   */
+  readonly maxAttempts?: number;
+  /**
+   * After a write that re-reads fine, wait this long and re-read once more (and repair if needed).
+   * Narrows the window in which a slower concurrent writer holding a stale view can drop our
+   * layer; costs one request. 0 disables it.
+   * @default 0
+   */
+  readonly settleMs?: number;
+  /**
+   * Sleeps between attempts (tests inject a fake).
+   * @default - `setTimeout`
+   */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** What {@link signImage} did. */
+export interface SignImageResult {
+  /** The signed manifest digest. */
+  readonly digest: string;
+  /** `registry/repository@digest`, what the CLI prints. */
+  readonly signedReference: string;
+  /** The `.sig` tag, `sha256-<hex>.sig`. */
+  readonly signatureTag: string;
+  /** The `docker-reference` that was signed. */
+  readonly dockerReference: string;
+  /** The payload bytes (also the layer blob). */
+  readonly payload: Uint8Array;
+  /** The signature, standard base64. */
+  readonly signature: string;
+  /** Digest of the `.sig` manifest as last written or found. */
+  readonly signatureManifestDigest?: string;
+  /** True when an equivalent signature by this key was already there and nothing was written. */
+  readonly alreadySigned: boolean;
+  /** Manifest writes performed (1 normally; more after concurrent interference). */
+  readonly writes: number;
+}
+
+/**
+ * Signs one image, cosign v2 style (`sha256-<hex>.sig`, OCI media types, payload byte-identical to
+ * cosign's), appending to existing signatures with cosign's duplicate rule.
+ *
+ * Requests for an unsigned image by digest on a registry without auth: upload payload (`POST`,
+ * `PUT`), read `.sig` (404), upload config (`POST`, `PUT`), `PUT` manifest, re-read `.sig` = 7.
+ * The payload goes first so that the read-modify-write window (read → manifest PUT) is only
+ * three requests wide.
+ *
+ * @throws SigningError, RegistryError, FormatError, InvalidReferenceError
+ */
+export async function signImage(options: SignImageOptions): Promise<SignImageResult> {
+  const ref = typeof options.reference === 'string' ? parseReference(options.reference) : options.reference;
+  const client = options.client ?? createRegistryClient({ pushIntent: true });
+  try {
+    return await signWith(client, ref, options);
+  } finally {
+    if (options.client === undefined) client.close();
+  }
+}
+
+async function signWith(client: RegistryClient, ref: ImageReference, options: SignImageOptions): Promise<SignImageResult> {
+  const digest = await resolveDigest(
+    client,
+    ref,
+    (what) => new SigningError('SIGN_IMAGE_NOT_FOUND', `image not found (${what}); check the tag or sign by digest`),
+    options.onWarning,
+  );
+  const dockerReference = identityFor(ref, options);
+  const payload = simpleSigningPayload({ dockerReference, manifestDigest: digest, ...(options.annotations ? { annotations: options.annotations } : {}) });
+  const signature = Buffer.from(options.signer.sign(payload)).toString('base64');
+  const layer = signatureLayer(payload, signature);
+  const tag = signatureTag(digest);
+  const verifier = loadPublicKey(options.signer.publicKeyPem());
+  // cosign's duplicate rule: an old layer counts as ours when its signature verifies with our key.
+  const isOurs = (old: Descriptor): boolean => {
+    const b64 = old.annotations?.[SIGNATURE_ANNOTATION];
+    return old.digest === layer.digest && b64 !== undefined && verifier.verify(payload, Buffer.from(b64, 'base64'));
+  };
+  const result = { digest, signedReference: `${repositoryName(ref)}@${digest}`, signatureTag: tag, dockerReference, payload, signature };
+  const maxAttempts = Math.max(1, options.maxAttempts ?? 6);
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
+  // Blobs before any manifest that points to them; the payload is the same whatever we read.
+  await client.putBlob(ref, payload);
+  let known = (await readSignatureLayers(client, ref, tag)).layers;
+  let writes = 0;
+  let repair = false;
+  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+    const merged = appendSignature(known, layer, isOurs);
+    // appendSignature returns the same layers when an equivalent signature of ours is present.
+    if (merged.length === known.length && !repair) return { ...result, alreadySigned: writes === 0, writes };
+    const built = signatureManifest(merged);
+    await client.putBlob(ref, built.config);
+    await client.putManifest(ref, tag, built.manifest, built.mediaType);
+    writes += 1;
+    let after = (await readSignatureLayers(client, ref, tag)).layers;
+    if (lostLayers(merged, after).length === 0 && (options.settleMs ?? 0) > 0) {
+      await sleep(options.settleMs ?? 0);
+      after = (await readSignatureLayers(client, ref, tag)).layers;
+    }
+    const lost = lostLayers(merged, after);
+    if (lost.length === 0) return { ...result, signatureManifestDigest: built.manifestDigest, alreadySigned: false, writes };
+    // Someone wrote from a stale view: keep what they wrote, restore what they dropped (ours and
+    // others'; their blobs exist because a manifest referenced them), and write again after a
+    // random pause so that racing signers spread out.
+    known = [...after, ...lost.filter((l) => l !== layer)];
+    repair = known.length > after.length;
+    await sleep(Math.round(20 + Math.random() * 80 * attempt));
+  }
+  throw new SigningError(
+    'SIGN_CONFLICT',
+    `other writers kept replacing the signature manifest (${repositoryName(ref)}:${tag}) in ${maxAttempts} attempts; run the signing again`,
+  );
+}
+
+/** Layers of `wanted` that are missing from `actual`. */
+function lostLayers(wanted: readonly Descriptor[], actual: readonly Descriptor[]): Descriptor[] {
+  return wanted.filter((w) => !actual.some((a) => sameLayer(a, w, SIGNATURE_ANNOTATION)));
+}
+
+function identityFor(ref: ImageReference, options: SignImageOptions): string {
+  if (options.identity !== undefined && options.identityWithTag === true) {
+    throw new SigningError('SIGN_IDENTITY', 'an explicit identity and identity-with-tag exclude each other (sign options); pass only one');
+  }
+  if (options.identity !== undefined) return options.identity;
+  if (options.identityWithTag !== true) return repositoryName(ref);
+  if (ref.tag === undefined) {
+    throw new SigningError('SIGN_IDENTITY', `identity with tag needs a tag in the image reference (${repositoryName(ref)}); pass repo:tag@sha256:… or repo:tag`);
+  }
+  return dockerReferenceIdentity(repositoryName(ref), { tag: ref.tag });
+}

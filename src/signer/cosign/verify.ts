@@ -1,0 +1,138 @@
+/**
+ * The verify use case, with `cosign verify --key … --insecure-ignore-tlog` semantics for the
+ * tag-based `.sig` format: at least one layer must carry a signature that verifies over its payload
+ * with the key, and whose payload names the image's digest (and the requested annotations).
+ */
+import type { Verifier } from '../keys/index.js';
+import { createRegistryClient, parseReference, RegistryError, repositoryName, type Fetcher, type ImageReference, type RegistryClient } from '../oci/index.js';
+import { readSignatureLayers, resolveDigest } from './_signatures.js';
+import { SigningError } from './_signing-error.js';
+import { MEDIA_TYPES, parseSimpleSigningPayload, SIGNATURE_ANNOTATION, signatureTag, type SimpleSigningPayload } from './format.js';
+
+/** Options of {@link verifyImage}. */
+export interface VerifyImageOptions {
+  /** The image: `registry/repo@sha256:…` or `registry/repo:tag` (resolved, with a warning). */
+  readonly reference: string | ImageReference;
+  /** The public key. */
+  readonly verifier: Verifier;
+  /**
+   * Annotations every accepted payload must carry in `optional` with equal values (`-a key=value`).
+   * @default - none required
+   */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * The registry client.
+   * @default - a client with anonymous access and default options, closed when done
+   */
+  readonly client?: Fetcher & Partial<Pick<RegistryClient, 'close'>>;
+  /**
+   * Receives warnings (tag resolution).
+   * @default - warnings are dropped
+   */
+  readonly onWarning?: (message: string) => void;
+}
+
+/** One signature that passed every check. */
+export interface VerifiedSignature {
+  /** The parsed payload. */
+  readonly payload: SimpleSigningPayload;
+  /** The payload exactly as signed. */
+  readonly payloadBytes: Uint8Array;
+  /** The signature, standard base64. */
+  readonly signature: string;
+  /** Digest of the payload layer. */
+  readonly layerDigest: string;
+}
+
+/** Result of {@link verifyImage}. */
+export interface VerifyImageResult {
+  /** The verified image digest. */
+  readonly digest: string;
+  /** The accepted signatures (at least one). */
+  readonly signatures: readonly VerifiedSignature[];
+  /** Layers that were looked at but rejected, with the reason (for diagnostics). */
+  readonly rejected: readonly { readonly layerDigest: string; readonly reason: string }[];
+}
+
+/**
+ * Verifies the `.sig` signatures of an image with a public key.
+ *
+ * Checks, per layer: simple-signing media type, signature annotation present and base64, layer blob
+ * digest (the client verifies it), signature over the blob with the key, payload parses strictly,
+ * `docker-manifest-digest` equals the image digest, requested annotations match. Like cosign,
+ * `docker-reference` is not checked.
+ *
+ * @throws SigningError `VERIFY_NO_SIGNATURES` or `VERIFY_FAILED`; RegistryError; InvalidReferenceError
+ */
+export async function verifyImage(options: VerifyImageOptions): Promise<VerifyImageResult> {
+  const ref = typeof options.reference === 'string' ? parseReference(options.reference) : options.reference;
+  const client = options.client ?? createRegistryClient();
+  try {
+    return await verifyWith(client, ref, options);
+  } finally {
+    if (options.client === undefined) client.close?.();
+  }
+}
+
+async function verifyWith(client: Fetcher, ref: ImageReference, options: VerifyImageOptions): Promise<VerifyImageResult> {
+  const digest = await resolveDigest(
+    client,
+    ref,
+    (what) => new SigningError('VERIFY_IMAGE_NOT_FOUND', `image not found (${what}); check the tag or verify by digest`),
+    options.onWarning,
+  );
+  const tag = signatureTag(digest);
+  const where = `${repositoryName(ref)}:${tag}`;
+  const { layers } = await readSignatureLayers(client, ref, tag);
+  const candidates = layers.filter((layer) => layer.mediaType === MEDIA_TYPES.simpleSigning);
+  if (candidates.length === 0) {
+    throw new SigningError('VERIFY_NO_SIGNATURES', `no signatures found for ${repositoryName(ref)}@${digest} (${where}); sign the image first or check the reference`);
+  }
+  const signatures: VerifiedSignature[] = [];
+  const rejected: { layerDigest: string; reason: string }[] = [];
+  for (const layer of candidates) {
+    const reject = (reason: string): void => void rejected.push({ layerDigest: layer.digest, reason });
+    const b64 = layer.annotations?.[SIGNATURE_ANNOTATION];
+    if (b64 === undefined || b64 === '') {
+      reject('no signature annotation');
+      continue;
+    }
+    let payloadBytes: Uint8Array;
+    try {
+      payloadBytes = await client.getBlob(ref, layer.digest);
+    } catch (error) {
+      // A missing or altered payload blob disqualifies this layer, not the others.
+      if (error instanceof RegistryError && (error.code === 'REGISTRY_NOT_FOUND' || error.code === 'REGISTRY_DIGEST_MISMATCH')) {
+        reject(error.code === 'REGISTRY_NOT_FOUND' ? 'payload blob is missing' : 'payload blob does not match its digest');
+        continue;
+      }
+      throw error;
+    }
+    if (!options.verifier.verify(payloadBytes, Buffer.from(b64, 'base64'))) {
+      reject('signature does not verify with the key');
+      continue;
+    }
+    let payload: SimpleSigningPayload;
+    try {
+      payload = parseSimpleSigningPayload(payloadBytes);
+    } catch (error) {
+      reject(`payload is invalid: ${(error as Error).message}`);
+      continue;
+    }
+    if (payload.manifestDigest !== digest) {
+      reject(`payload signs ${payload.manifestDigest}, not this image`);
+      continue;
+    }
+    const missing = Object.entries(options.annotations ?? {}).find(([key, value]) => payload.optional?.[key] !== value);
+    if (missing !== undefined) {
+      reject(`annotation ${missing[0]} does not match`);
+      continue;
+    }
+    signatures.push({ payload, payloadBytes, signature: b64, layerDigest: layer.digest });
+  }
+  if (signatures.length === 0) {
+    const reasons = [...new Set(rejected.map((r) => r.reason))].join('; ');
+    throw new SigningError('VERIFY_FAILED', `no valid signature for ${repositoryName(ref)}@${digest} among ${candidates.length} (${where}): ${reasons}; check that the public key matches the signing key`);
+  }
+  return { digest, signatures, rejected };
+}
