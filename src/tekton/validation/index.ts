@@ -68,7 +68,7 @@ export function validateTektonObject(manifest: unknown, context: ValidationConte
   const spec = asObj(m.spec);
   switch (kind) {
     case 'Task':
-      validateTaskSpec(spec, { path: 'spec', undeclaredRule: 'T-4', inPipeline: false, flags, issues });
+      validateTaskSpec(spec, { path: 'spec', undeclaredRule: 'T-4', inPipeline: false, flags, issues, ...stepActions(context) });
       break;
     case 'StepAction':
       validateStepActionSpec(spec, flags, issues);
@@ -85,6 +85,10 @@ export function validateTektonObject(manifest: unknown, context: ValidationConte
   }
   lintCatalogObject(m, issues);
   return issues.toArray();
+}
+
+function stepActions(context: ValidationContext): { findStepAction?: (name: string) => unknown } {
+  return context.findStepAction ? { findStepAction: context.findStepAction } : {};
 }
 
 /** Formats one issue as a single line: `[RULE] path: message (value: …); fix`. */

@@ -64,7 +64,7 @@ function validateKind(pt: Obj, path: string, ctx: PipelineCtx): void {
       validateCustomKind(spec, specPath, ctx);
     }
     if (!has(spec, 'kind') || has(spec, 'steps')) {
-      validateTaskSpec(spec, { path: specPath, outerParams: propagated(pt, ctx), undeclaredRule: ctx.embeddedRule, inPipeline: true, flags, issues });
+      validateTaskSpec(spec, { path: specPath, outerParams: propagated(pt, ctx), undeclaredRule: ctx.embeddedRule, inPipeline: true, flags, issues, ...(ctx.context.findStepAction ? { findStepAction: ctx.context.findStepAction } : {}) });
     }
   }
 }

@@ -114,7 +114,7 @@ export function validateTaskRun(manifest: Obj, r: RunCtx): void {
   }
   checkForbiddenEnv(spec.podTemplate, field('spec', 'podTemplate'), r);
   if (isObj(spec.taskSpec)) {
-    validateTaskSpec(spec.taskSpec, { path: field('spec', 'taskSpec'), outerParams: runParams(spec), undeclaredRule: 'RUN-11', inPipeline: false, flags, issues });
+    validateTaskSpec(spec.taskSpec, { path: field('spec', 'taskSpec'), outerParams: runParams(spec), undeclaredRule: 'RUN-11', inPipeline: false, flags, issues, ...(r.context.findStepAction ? { findStepAction: r.context.findStepAction } : {}) });
   }
   const taskSpec = isObj(spec.taskSpec) ? spec.taskSpec : referencedSpec(spec.taskRef, 'Task', r.context.findTask);
   if (taskSpec) validateTaskRunAgainstTask(spec, taskSpec, r);

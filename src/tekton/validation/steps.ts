@@ -10,7 +10,9 @@ import { validateResults } from './results.js';
 import type { TaskScope } from './task-scope.js';
 import { checkContainerVariables } from './task-variables.js';
 import { validateWhen } from './when.js';
-import { duplicates, entry, field, has, objs, parseDuration, str, type Obj } from './_model.js';
+import { applyDefaults } from './defaults.js';
+import { declaredParams } from './params.js';
+import { asObj, duplicates, entry, field, has, isObj, objs, parseDuration, str, type Obj } from './_model.js';
 
 /** Fields a step that uses a StepAction (`ref`) must leave to the StepAction (STEP-5). */
 const REF_FORBIDDEN = ['image', 'command', 'args', 'script', 'workingDir', 'env', 'volumeMounts', 'results'] as const;
@@ -51,6 +53,7 @@ function validateStep(step: Obj, path: string, scope: TaskScope): void {
       }
     }
     validateRef(step.ref, field(path, 'ref'), flags, issues);
+    checkStepActionParams(step, path, scope);
   } else {
     if ((str(step.image) ?? '') === '') issues.error('STEP-2', field(path, 'image'), 'step has no image', 'set image (pinned by digest), or use ref to a StepAction');
     if (has(step, 'params')) issues.error('STEP-3', field(path, 'params'), 'step params are only allowed with ref', 'move the values into env, or use ref to a StepAction');
@@ -160,5 +163,23 @@ function validateSidecars(spec: Obj, stepNames: ReadonlySet<string>, scope: Task
   });
   for (const dup of duplicates(sidecars.map((s) => str(s.name) ?? '').filter((n) => n !== ''))) {
     issues.warn('T-12', sidecarsPath, `sidecar name "${dup}" is used more than once`, 'give every sidecar a distinct name', dup);
+  }
+}
+
+/** SA-7: a step using a local StepAction passes exactly the params it declares (required ones at least). */
+function checkStepActionParams(step: Obj, path: string, scope: TaskScope): void {
+  const ref = asObj(step.ref);
+  const name = str(ref.name);
+  if (name === undefined || has(ref, 'resolver') || !scope.findStepAction) return;
+  const found = scope.findStepAction(name);
+  if (!isObj(found)) return;
+  const decls = declaredParams(asObj(applyDefaults({ ...found, kind: 'StepAction' }).spec).params);
+  const passed = new Set(objs(step.params).map((p) => str(p.name) ?? ''));
+  const paramsPath = field(path, 'params');
+  for (const p of passed) {
+    if (!decls.has(p)) scope.issues.error('SA-7', entry(paramsPath, p), `StepAction "${name}" does not declare param "${p}"`, `remove it; declared: ${[...decls.keys()].join(', ') || '(none)'}`, p);
+  }
+  for (const decl of decls.values()) {
+    if (!decl.hasDefault && !passed.has(decl.name)) scope.issues.error('SA-7', paramsPath, `StepAction "${name}" requires param "${decl.name}", which is not passed`, `pass { name: ${decl.name}, value: ... }`, decl.name);
   }
 }

@@ -24,6 +24,8 @@ export interface TaskScope {
   readonly resultNames: ReadonlySet<string>;
   /** Declared Task workspace names (`$(workspaces.X.path)`). */
   readonly workspaceNames: ReadonlySet<string>;
+  /** Looks up a StepAction by name for SA-7. @default - StepAction refs are not checked */
+  readonly findStepAction?: (name: string) => unknown;
   readonly flags: ResolvedFlags;
   readonly issues: Issues;
 }

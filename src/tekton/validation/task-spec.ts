@@ -17,6 +17,8 @@ export interface TaskSpecOptions {
   readonly outerParams?: ReadonlyMap<string, ParamDecl>;
   readonly undeclaredRule: UndeclaredParamRule;
   readonly inPipeline: boolean;
+  /** Looks up a StepAction by name for SA-7. @default - StepAction refs are not checked */
+  readonly findStepAction?: (name: string) => unknown;
   readonly flags: ResolvedFlags;
   readonly issues: Issues;
 }
@@ -37,6 +39,7 @@ export function validateTaskSpec(spec: Obj, o: TaskSpecOptions): void {
     workspaceNames: new Set(objs(spec.workspaces).map((w) => str(w.name) ?? '')),
     flags,
     issues,
+    ...(o.findStepAction ? { findStepAction: o.findStepAction } : {}),
   };
   validateSteps(spec, scope);
   for (const unused of unusedDeclarations(spec)) {
