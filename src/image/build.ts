@@ -89,7 +89,8 @@ export async function buildSignerImage(options: BuildSignerImageOptions): Promis
   const layers = [...base.layers, bundleLayer];
   const annotations: Record<string, string> = {};
   if (base.lock.kind !== 'runtime') {
-    annotations[OCI_ANNOTATIONS.baseName] = base.lock.reference;
+    // a layout's path is local to one machine, so only a registry name is worth recording
+    if (base.lock.kind === 'registry') annotations[OCI_ANNOTATIONS.baseName] = base.lock.reference;
     annotations[OCI_ANNOTATIONS.baseDigest] = base.lock.manifestDigest;
   }
   const manifest = jsonBlob(imageManifest(config.descriptor, layers.map((l) => l.descriptor), annotations), MEDIA_TYPES.imageManifest);
