@@ -4,11 +4,11 @@
  */
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 
-import { type ScryptParams, parseEnvelope } from './envelope.js';
+import { keyTypeOf } from './algorithms.js';
+import { parseEnvelope, type ScryptParams } from './envelope.js';
 import { KeyError } from './errors.js';
 import { decodeFirstPem, encodePem, pemText } from './pem.js';
 import { decryptEnvelope, encryptEnvelope } from './secretbox-envelope.js';
-import { keyTypeOf } from './algorithms.js';
 import { signerFromPrivateKey } from './signer.js';
 import type { KeyFormat, KeySourceOptions, Signer } from './types.js';
 

@@ -16,6 +16,7 @@ vi.mock('node:crypto', async (importOriginal) => {
 });
 
 const { decryptEnvelope, KeyError } = await import('../../../src/signer/keys/index.js');
+const { VECTORS_PRESENT, vectorBytes } = await import('./cosign-vectors.js');
 
 function envelope(N: number, r: number, p: number): string {
   const b64 = (n: number): string => Buffer.alloc(n, 7).toString('base64');
@@ -37,6 +38,14 @@ describe('scrypt parameter guard', () => {
     scryptCalls.count = 0;
     const error = await decryptEnvelope(envelope(N, r, p), new Uint8Array()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KeyError);
+    expect((error as InstanceType<typeof KeyError>).code).toBe('KEY_KDF_PARAMS');
+    expect(scryptCalls.count).toBe(0);
+  });
+
+  it.skipIf(!VECTORS_PRESENT)('refuses the go-securesystemslib unsupported-params vector without running scrypt', async () => {
+    scryptCalls.count = 0;
+    const kdf = 'kdf/go-securesystemslib-encrypted/';
+    const error = await decryptEnvelope(vectorBytes(`${kdf}unsupported-params-negative.json`), vectorBytes(`${kdf}passphrase.txt`)).catch((e: unknown) => e);
     expect((error as InstanceType<typeof KeyError>).code).toBe('KEY_KDF_PARAMS');
     expect(scryptCalls.count).toBe(0);
   });
