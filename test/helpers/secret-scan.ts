@@ -16,7 +16,8 @@ export type SecretRule =
   | 'secret-signing-entry'
   | 'docker-config-auth'
   | 'cleartext-password-env'
-  | 'token';
+  | 'token'
+  | 'unscanned';
 
 /** One finding: a location and a description that never contains the secret. */
 export interface SecretFinding {
@@ -52,7 +53,8 @@ const TOKENS: ReadonlyArray<readonly [RegExp, string]> = [
 const SIGNING_ENTRIES = new Set(['cosign.key', 'cosign.password']);
 /** Environment variable names whose literal values are credentials. */
 const SECRET_ENV_NAME = /(PASSWORD|PASSPHRASE|TOKEN|API_KEY)$/i;
-const MAX_FILE_BYTES = 64 * 1024 * 1024;
+/** Files and unpacked gzip payloads above this size are reported as unscanned rather than skipped silently. */
+const MAX_FILE_BYTES = 512 * 1024 * 1024;
 const SKIPPED_DIRS = new Set(['.git', 'node_modules']);
 const STRUCTURED = /\.(ya?ml|json)$/i;
 
@@ -73,7 +75,8 @@ export function scanBuffer(bytes: Buffer, file: string): SecretFinding[] {
     try {
       unpacked = gunzipSync(bytes, { maxOutputLength: MAX_FILE_BYTES });
     } catch {
-      return scanText(bytes.toString('latin1'), file);
+      // fail closed: a layer that cannot be unpacked cannot be shown to be clean.
+      return [{ file, line: 0, rule: 'unscanned', what: 'gzip payload could not be unpacked (corrupt or over the size limit)' }];
     }
     return scanUnstructured(unpacked.toString('latin1'), `${file} (gunzipped)`, () => 0);
   }
@@ -91,8 +94,10 @@ export function scanPaths(paths: readonly string[], root: string): SecretScanRes
     for (const file of listFiles(path)) {
       const name = relative(root, file);
       files.push(name);
-      const size = lstatSync(file).size;
-      if (size > MAX_FILE_BYTES) continue;
+      if (lstatSync(file).size > MAX_FILE_BYTES) {
+        findings.push({ file: name, line: 0, rule: 'unscanned', what: 'file is over the size limit' });
+        continue;
+      }
       findings.push(...scanBuffer(readFileSync(file), name));
     }
   }

@@ -126,6 +126,13 @@ describe('secret scanner', () => {
     ]);
   });
 
+  it('reports a gzip payload it cannot unpack instead of skipping it', () => {
+    const truncated = gzipSync(Buffer.from(keys.pkcs8)).subarray(0, 20);
+    expect(scanBuffer(truncated, 'layer')).toEqual([
+      { file: 'layer', line: 0, rule: 'unscanned', what: 'gzip payload could not be unpacked (corrupt or over the size limit)' },
+    ]);
+  });
+
   it('does not flag the safe outputs signet emits', () => {
     const safe = [
       'apiVersion: bitnami.com/v1alpha1',
