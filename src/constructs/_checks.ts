@@ -1,0 +1,64 @@
+/**
+ * Private eager checks shared by pipeline tasks, runs and StepAction steps: passed params against declared
+ * params, bound workspaces against declared workspaces.
+ */
+import type { ParamSpec, ParamValue } from '../tekton/index.js';
+import { paramValueType } from '../tekton/index.js';
+import { nameKey } from './_values.js';
+import { TektonConstructError } from './errors.js';
+
+const WHOLE_EXPRESSION = /^\$\([^()]*\)$/;
+
+/**
+ * Throws on a param the target does not declare, a required param not passed, or a value whose shape cannot
+ * match the declared type. `declared` undefined means unknown: nothing is checked.
+ */
+export function checkParams(
+  where: string,
+  target: string,
+  declared: readonly ParamSpec[] | undefined,
+  passed: ReadonlyMap<string, ParamValue>,
+): void {
+  if (!declared) return;
+  const byKey = new Map(declared.map((p) => [nameKey(p.name), p]));
+  for (const [name, value] of passed) {
+    const spec = byKey.get(nameKey(name));
+    if (!spec) {
+      const known = declared.map((p) => p.name).join(', ') || 'none';
+      throw new TektonConstructError('UNKNOWN_PARAM', `${where}: ${target} has no param '${name}'; declared params: ${known}`);
+    }
+    const want = spec.type ?? 'string';
+    const got = paramValueType(value);
+    const wholeExpr = typeof value === 'string' && WHOLE_EXPRESSION.test(value);
+    if (want !== got && !wholeExpr) {
+      throw new TektonConstructError(
+        'INVALID_PROPS',
+        `${where}: param '${name}' of ${target} is of type '${want}' but was given a ${got}; pass a ${want} value`,
+      );
+    }
+  }
+  const passedKeys = new Set([...passed.keys()].map(nameKey));
+  for (const spec of declared) {
+    if (spec.default === undefined && !passedKeys.has(nameKey(spec.name))) {
+      throw new TektonConstructError(
+        'MISSING_PARAM',
+        `${where}: required param '${spec.name}' of ${target} is not passed; pass it in params, or give the param a default`,
+      );
+    }
+  }
+}
+
+/** Throws when `name` is already a key of `seen` (case-insensitive when `caseInsensitive`). */
+export function checkUnique(
+  where: string,
+  what: string,
+  name: string,
+  seen: Set<string>,
+  caseInsensitive = false,
+): void {
+  const key = caseInsensitive ? nameKey(name) : name;
+  if (seen.has(key)) {
+    throw new TektonConstructError('DUPLICATE_NAME', `${where}: ${what} '${name}' is already defined; use a unique name`);
+  }
+  seen.add(key);
+}

@@ -1,0 +1,314 @@
+import {
+  assertDnsLabel,
+  findParamUses,
+  findTaskResultUses,
+  type OnError,
+  type Param,
+  type ParamValue,
+  type PipelineTask as PipelineTaskModel,
+  taskReasonExpr,
+  taskStatusExpr,
+  type WhenExpression,
+  type WorkspaceDeclaration,
+  type WorkspacePipelineTaskBinding,
+} from '../tekton/index.js';
+import { checkParams } from './_checks.js';
+import { type ParamValueInput, type StringInput, str, stringsOf, toParamValue } from './_values.js';
+import { TektonConstructError } from './errors.js';
+import { TaskResultReference } from './task-result-reference.js';
+import { findResult, type ITaskDefinition } from './task-reference.js';
+import type { WorkspaceReference } from './workspace-reference.js';
+
+/** A guard as `addTask()` takes it; `input` and `values` may be handles. */
+export type WhenInput =
+  | { readonly input: StringInput; readonly operator: 'in' | 'notin'; readonly values: readonly StringInput[] }
+  | { readonly cel: string };
+
+/** Binds a Task workspace to a Pipeline workspace, optionally to a sub-directory of it. */
+export type PipelineTaskWorkspaceInput =
+  | WorkspaceReference
+  | string
+  | { readonly workspace: WorkspaceReference | string; readonly subPath: string };
+
+/** Matrix fan-out as `addTask()` takes it. */
+export interface MatrixInput {
+  /** Array-valued params to combine (literal arrays or `$(params.x[*])`/array result expressions). @default - none */
+  readonly params?: Readonly<Record<string, ParamValueInput>>;
+  /** Extra combinations. @default - none */
+  readonly include?: readonly { readonly name?: string; readonly params: Readonly<Record<string, StringInput>> }[];
+}
+
+/** Options of `pipeline.addTask()` and `pipeline.addFinally()`. */
+export interface PipelineTaskOptions {
+  /** The Task to run: a `Task` construct, or a `TaskReference` (by name, resolver or inline spec). */
+  readonly task: ITaskDefinition;
+  /** Pipeline task name. @default - derived from the id (a DNS-1123 label) */
+  readonly name?: string;
+  /** @default - none */
+  readonly displayName?: string;
+  /** @default - none */
+  readonly description?: string;
+  /** Params by Task param name; values may be handles or template literals built from them. @default - none */
+  readonly params?: Readonly<Record<string, ParamValueInput>>;
+  /** Task workspace name → Pipeline workspace (handle or name). @default - none */
+  readonly workspaces?: Readonly<Record<string, PipelineTaskWorkspaceInput>>;
+  /**
+   * Tasks that must finish first when no data flows between them (data edges come from result references).
+   * Not allowed on finally tasks.
+   * @default - none
+   */
+  readonly runAfter?: readonly PipelineTask[];
+  /** Guards. @default - always runs */
+  readonly when?: readonly WhenInput[];
+  /** Retries on failure. @default 0 */
+  readonly retries?: number;
+  /** Go duration per attempt, e.g. `10m`. @default - the run's tasks timeout */
+  readonly timeout?: string;
+  /** @default 'stopAndFail' */
+  readonly onError?: OnError;
+  /** Matrix fan-out (beta). @default - none */
+  readonly matrix?: MatrixInput;
+}
+
+/**
+ * What a pipeline task needs to know about its Pipeline.
+ * @internal
+ */
+export interface PipelineScope {
+  readonly path: string;
+  readonly paramNames: readonly string[];
+  readonly workspaces: ReadonlyMap<string, WorkspaceReference>;
+  /** A task of `tasks` (not finally) by name. */
+  findTask(name: string): PipelineTask | undefined;
+}
+
+/** Placeholder for matrix params in eager param checks: a whole expression passes the type check. */
+const MATRIX_VALUE = '$(matrix)';
+
+/**
+ * A task in a Pipeline's DAG (or its finally list): the handle `pipeline.addTask()` returns.
+ *
+ * `result('IMAGE_DIGEST')` gives a reference rendering `$(tasks.<name>.results.IMAGE_DIGEST)`; using it in
+ * another task adds the DAG edge.
+ */
+export class PipelineTask {
+  /** The pipeline task name. */
+  public readonly name: string;
+  /** Whether it is a finally task. */
+  public readonly isFinally: boolean;
+  /** The Task it runs. */
+  public readonly definition: ITaskDefinition;
+
+  private readonly scope: PipelineScope;
+  private readonly options: PipelineTaskOptions;
+  private readonly params: ReadonlyMap<string, ParamValue>;
+  private readonly dataDependencies = new Set<string>();
+  private readonly orderDependencies: string[] = [];
+
+  /** @internal */
+  public constructor(scope: PipelineScope, name: string, options: PipelineTaskOptions, isFinally: boolean) {
+    this.scope = scope;
+    this.name = name;
+    this.options = options;
+    this.isFinally = isFinally;
+    this.definition = options.task;
+    const where = `${scope.path}: pipeline task '${name}'`;
+    assertDnsLabel(`${scope.path}: pipeline task`, name);
+
+    this.params = new Map(Object.entries(options.params ?? {}).map(([k, v]) => [k, toParamValue(v)]));
+    const matrixNames = Object.keys(options.matrix?.params ?? {});
+    const passed = new Map([...this.params, ...matrixNames.map((n) => [n, MATRIX_VALUE] as const)]);
+    checkParams(where, options.task.displayLabel, options.task.taskInterface.params, passed);
+
+    for (const text of this.expressionStrings()) this.checkExpressions(where, text);
+    this.checkWorkspaces(where);
+    this.checkRunAfter(where, options.runAfter ?? []);
+    if (options.retries !== undefined && (!Number.isInteger(options.retries) || options.retries < 0)) {
+      throw new TektonConstructError('INVALID_PROPS', `${where}: retries must be a whole number ≥ 0, got ${options.retries}`);
+    }
+    if (options.onError === 'continue' && (options.retries ?? 0) > 0) {
+      throw new TektonConstructError('INVALID_PROPS', `${where}: onError 'continue' cannot be combined with retries; drop one of them`);
+    }
+  }
+
+  /** Names of the pipeline tasks this one waits for: result references and runAfter, sorted. */
+  public get dependencies(): string[] {
+    return [...new Set([...this.dataDependencies, ...this.orderDependencies])].sort();
+  }
+
+  /**
+   * A reference to a result of this task; throws when the Task is known not to declare it.
+   *
+   * On a finally task it renders `$(finally.<task>.results.<name>)`, which only pipeline results may use.
+   */
+  public result(name: string): TaskResultReference {
+    const found = findResult(this.definition.taskInterface, name);
+    if (found === undefined) {
+      const declared = (this.definition.taskInterface.results ?? []).map((r) => (typeof r === 'string' ? r : r.name));
+      throw new TektonConstructError(
+        'UNKNOWN_RESULT',
+        `${this.scope.path}: pipeline task '${this.name}' has no result '${name}' (${this.definition.displayLabel} declares: ${declared.join(', ') || 'none'}); add the result to the Task or use a declared one`,
+      );
+    }
+    const spec = found === 'unknown' ? undefined : found;
+    const type = spec ? (spec.type ?? (spec.properties ? 'object' : 'string')) : undefined;
+    return new TaskResultReference(this.name, name, type, spec?.properties, this.isFinally);
+  }
+
+  /** `$(tasks.<name>.status)`: Succeeded, Failed or None; only usable in finally tasks. */
+  public get status(): string {
+    return taskStatusExpr(this.name);
+  }
+
+  /** `$(tasks.<name>.reason)`; only usable in finally tasks. */
+  public get reason(): string {
+    return taskReasonExpr(this.name);
+  }
+
+  /** Adds ordering edges (no data); throws on finally tasks and on tasks of other pipelines. */
+  public addRunAfter(...tasks: PipelineTask[]): void {
+    this.checkRunAfter(`${this.scope.path}: pipeline task '${this.name}'`, tasks);
+  }
+
+  /**
+   * The model form of this pipeline task.
+   * @internal
+   */
+  public toModel(): PipelineTaskModel {
+    const o = this.options;
+    const binding = o.task.bindTask();
+    return {
+      name: this.name,
+      displayName: o.displayName,
+      description: o.description,
+      taskRef: binding.taskRef,
+      taskSpec: binding.taskSpec,
+      params: [...this.params].map(([name, value]): Param => ({ name, value })),
+      matrix: o.matrix ? renderMatrix(o.matrix) : undefined,
+      workspaces: this.workspaceBindings(),
+      runAfter: this.orderDependencies,
+      when: o.when?.map(renderWhenInput),
+      retries: o.retries,
+      timeout: o.timeout,
+      onError: o.onError,
+    };
+  }
+
+  private expressionStrings(): string[] {
+    const o = this.options;
+    const out: string[] = [];
+    for (const v of this.params.values()) out.push(...stringsOf(v));
+    for (const w of o.when ?? []) {
+      if ('cel' in w) out.push(w.cel);
+      else out.push(str(w.input), ...w.values.map(str));
+    }
+    for (const v of Object.values(o.matrix?.params ?? {})) out.push(...stringsOf(toParamValue(v)));
+    for (const inc of o.matrix?.include ?? []) out.push(...Object.values(inc.params).map(str));
+    return out;
+  }
+
+  private checkExpressions(where: string, text: string): void {
+    for (const use of findTaskResultUses(text)) {
+      if (use.task === this.name) {
+        throw new TektonConstructError('INVALID_PROPS', `${where}: uses its own result '${use.result}'; a task cannot depend on itself`);
+      }
+      const producer = this.scope.findTask(use.task);
+      if (!producer) {
+        throw new TektonConstructError(
+          'UNKNOWN_TASK',
+          `${where}: references results of '${use.task}', which is not an earlier task of this pipeline; add that task first (finally tasks cannot be referenced)`,
+        );
+      }
+      producer.result(use.result);
+      this.dataDependencies.add(use.task);
+    }
+    for (const param of findParamUses(text)) {
+      if (!this.scope.paramNames.some((n) => n.toLowerCase() === param.toLowerCase())) {
+        throw new TektonConstructError(
+          'UNKNOWN_PARAM',
+          `${where}: uses pipeline param '${param}', which the pipeline does not declare; add it with pipeline.addParam('${param}') first`,
+        );
+      }
+    }
+  }
+
+  private checkWorkspaces(where: string): void {
+    const declared = this.definition.taskInterface.workspaces;
+    const given = this.options.workspaces ?? {};
+    const byName = new Map((declared ?? []).map((w): [string, WorkspaceDeclaration] => [w.name, w]));
+    for (const [taskWs, input] of Object.entries(given)) {
+      if (declared && !byName.has(taskWs)) {
+        throw new TektonConstructError(
+          'UNKNOWN_WORKSPACE',
+          `${where}: ${this.definition.displayLabel} has no workspace '${taskWs}'; declared workspaces: ${declared.map((w) => w.name).join(', ') || 'none'}`,
+        );
+      }
+      const pipelineWs = workspaceNameOf(input);
+      const ref = this.scope.workspaces.get(pipelineWs);
+      if (!ref) {
+        throw new TektonConstructError(
+          'UNKNOWN_WORKSPACE',
+          `${where}: binds pipeline workspace '${pipelineWs}', which the pipeline does not declare; add it with pipeline.addWorkspace('${pipelineWs}') first`,
+        );
+      }
+      if (ref.optional && byName.get(taskWs) && !byName.get(taskWs)!.optional) {
+        throw new TektonConstructError(
+          'INVALID_PROPS',
+          `${where}: optional pipeline workspace '${pipelineWs}' feeds required task workspace '${taskWs}'; make the pipeline workspace required`,
+        );
+      }
+    }
+    for (const ws of declared ?? []) {
+      if (!ws.optional && !(ws.name in given)) {
+        throw new TektonConstructError(
+          'MISSING_WORKSPACE',
+          `${where}: required workspace '${ws.name}' of ${this.definition.displayLabel} is not bound; bind it in workspaces`,
+        );
+      }
+    }
+  }
+
+  private checkRunAfter(where: string, tasks: readonly PipelineTask[]): void {
+    if (tasks.length > 0 && this.isFinally) {
+      throw new TektonConstructError('INVALID_PROPS', `${where}: finally tasks cannot use runAfter; they run after all tasks`);
+    }
+    for (const t of tasks) {
+      if (t === this || this.scope.findTask(t.name) !== t) {
+        throw new TektonConstructError(
+          'UNKNOWN_TASK',
+          `${where}: runAfter '${t.name}' is not an earlier task of this pipeline; pass tasks added to the same pipeline before this one`,
+        );
+      }
+      if (!this.orderDependencies.includes(t.name)) this.orderDependencies.push(t.name);
+    }
+  }
+
+  private workspaceBindings(): WorkspacePipelineTaskBinding[] {
+    return Object.entries(this.options.workspaces ?? {}).map(([name, input]) => {
+      const workspace = workspaceNameOf(input);
+      const subPath = typeof input === 'object' && 'subPath' in input ? input.subPath : undefined;
+      return { name, workspace, subPath };
+    });
+  }
+}
+
+function workspaceNameOf(input: PipelineTaskWorkspaceInput): string {
+  if (typeof input === 'string') return input;
+  if ('subPath' in input) return typeof input.workspace === 'string' ? input.workspace : input.workspace.name;
+  return input.name;
+}
+
+function renderWhenInput(w: WhenInput): WhenExpression {
+  if ('cel' in w) return { cel: w.cel };
+  return { input: str(w.input), operator: w.operator, values: w.values.map(str) };
+}
+
+function renderMatrix(m: MatrixInput): PipelineTaskModel['matrix'] {
+  return {
+    params: Object.entries(m.params ?? {}).map(([name, v]) => ({ name, value: toParamValue(v) })),
+    include: m.include?.map((inc) => ({
+      name: inc.name,
+      params: Object.entries(inc.params).map(([name, v]) => ({ name, value: str(v) })),
+    })),
+  };
+}

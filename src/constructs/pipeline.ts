@@ -1,0 +1,199 @@
+import type { Construct } from 'constructs';
+import {
+  assertDnsLabel,
+  assertResultName,
+  findTaskResultUses,
+  type JsonObject,
+  type ParamSpec,
+  type PipelineResultSpec,
+  type PipelineSpec,
+  type PipelineWorkspaceDeclaration,
+  renderPipelineSpec,
+  type ResultType,
+  TEKTON_API_VERSION,
+  TEKTON_KINDS,
+  toDnsLabel,
+} from '../tekton/index.js';
+import { checkUnique } from './_checks.js';
+import { nameKey, type ParamValueInput, stringsOf, toParamValue } from './_values.js';
+import { TektonConstructError } from './errors.js';
+import { ParamReference } from './param-reference.js';
+import type { IPipelineDefinition, PipelineBinding, PipelineInterface } from './pipeline-reference.js';
+import { PipelineTask, type PipelineTaskOptions, type PipelineScope } from './pipeline-task.js';
+import { checkParamSpec, type ParamOptions } from './task.js';
+import { TektonObject, type TektonObjectProps } from './tekton-object.js';
+import { WorkspaceReference } from './workspace-reference.js';
+
+/** Options of a Pipeline workspace (everything but the name). */
+export type PipelineWorkspaceOptions = Omit<PipelineWorkspaceDeclaration, 'name'>;
+
+/** Options of a Pipeline result. */
+export interface PipelineResultOptions {
+  /** Where the value comes from: task result references (`buildTask.result('IMAGE_DIGEST')`) or strings built from them. */
+  readonly value: ParamValueInput;
+  /** @default 'string' */
+  readonly type?: ResultType;
+  /** @default - no description */
+  readonly description?: string;
+}
+
+/** Props of a {@link Pipeline}. */
+export interface PipelineProps extends TektonObjectProps {
+  /** @default - none */
+  readonly displayName?: string;
+  /** @default - none */
+  readonly description?: string;
+  /** Params, as if passed to `addParam()` in order. @default - none */
+  readonly params?: readonly ParamSpec[];
+  /** Workspaces, as if passed to `addWorkspace()` in order. @default - none */
+  readonly workspaces?: readonly PipelineWorkspaceDeclaration[];
+}
+
+/**
+ * A Tekton Pipeline (`tekton.dev/v1`), wired by reference.
+ *
+ * `addParam`/`addWorkspace` return handles; `addTask(id, { task, params, workspaces })` returns a
+ * {@link PipelineTask} whose `result(name)` feeds later tasks and adds the DAG edge. Wiring mistakes (unknown
+ * params, results, workspaces or tasks; missing required params or workspaces) throw at the call that makes them.
+ *
+ * @see tekton-api.md §4
+ */
+export class Pipeline extends TektonObject implements IPipelineDefinition {
+  /** @default - none */
+  public readonly displayName?: string;
+  /** @default - none */
+  public readonly description?: string;
+
+  private readonly _params = new Map<string, ParamReference>();
+  private readonly _workspaces = new Map<string, WorkspaceReference>();
+  private readonly _workspaceSpecs: PipelineWorkspaceDeclaration[] = [];
+  private readonly _tasks: PipelineTask[] = [];
+  private readonly _finally: PipelineTask[] = [];
+  private readonly _taskNames = new Set<string>();
+  private readonly _results: PipelineResultSpec[] = [];
+
+  public constructor(scope: Construct, id: string, props: PipelineProps = {}) {
+    super(scope, id, TEKTON_API_VERSION, TEKTON_KINDS.pipeline, props);
+    this.displayName = props.displayName;
+    this.description = props.description;
+    for (const p of props.params ?? []) this.addParam(p.name, p);
+    for (const w of props.workspaces ?? []) this.addWorkspace(w.name, w);
+  }
+
+  /** @inheritdoc */
+  public get displayLabel(): string {
+    return `pipeline '${this.name}'`;
+  }
+
+  /** What this Pipeline declares right now. */
+  public get pipelineInterface(): PipelineInterface {
+    return { params: [...this._params.values()].map((p) => p.spec), workspaces: [...this._workspaceSpecs] };
+  }
+
+  /** The tasks (a copy, in order added). */
+  public get tasks(): PipelineTask[] {
+    return [...this._tasks];
+  }
+
+  /** The finally tasks (a copy). */
+  public get finallyTasks(): PipelineTask[] {
+    return [...this._finally];
+  }
+
+  /** Declares a pipeline param and returns its handle (`$(params.<name>)`). */
+  public addParam(name: string, options: ParamOptions = {}): ParamReference {
+    const spec = { ...options, name } as ParamSpec;
+    checkParamSpec(this.node.path, spec);
+    checkUnique(this.node.path, 'param', name, new Set(this._params.keys()), true);
+    const ref = new ParamReference(spec, this.node.path);
+    this._params.set(nameKey(name), ref);
+    return ref;
+  }
+
+  /** Declares a pipeline workspace and returns its handle, for binding in `addTask()`. */
+  public addWorkspace(name: string, options: PipelineWorkspaceOptions = {}): WorkspaceReference {
+    assertDnsLabel(`${this.node.path}: workspace`, name);
+    checkUnique(this.node.path, 'workspace', name, new Set(this._workspaces.keys()));
+    const ref = new WorkspaceReference(name, options.optional ?? false);
+    this._workspaces.set(name, ref);
+    this._workspaceSpecs.push({ ...options, name });
+    return ref;
+  }
+
+  /** Adds a task to the DAG; its name is `options.name` or derived from `id`. */
+  public addTask(id: string, options: PipelineTaskOptions): PipelineTask {
+    return this.add(id, options, false);
+  }
+
+  /** Adds a finally task: it runs after all tasks, whatever their outcome, and may read their results and status. */
+  public addFinally(id: string, options: PipelineTaskOptions): PipelineTask {
+    return this.add(id, options, true);
+  }
+
+  /** Declares a pipeline result; its value must reference task results (`task.result('X')`). */
+  public addResult(name: string, options: PipelineResultOptions): void {
+    assertResultName(this.node.path, name);
+    checkUnique(this.node.path, 'result', name, new Set(this._results.map((r) => r.name)));
+    const value = toParamValue(options.value);
+    const texts = stringsOf(value);
+    const refersToResults = texts.some((t) => /\$\(\s*(tasks|finally)\./.test(t));
+    if (!refersToResults) {
+      throw new TektonConstructError(
+        'INVALID_PROPS',
+        `${this.node.path}: pipeline result '${name}' does not reference any task result; set value from pipelineTask.result(...)`,
+      );
+    }
+    for (const t of texts) {
+      for (const use of findTaskResultUses(t)) {
+        const producer = this.findTask(use.task);
+        if (!producer) {
+          throw new TektonConstructError('UNKNOWN_TASK', `${this.node.path}: pipeline result '${name}' references unknown task '${use.task}'; use a task of this pipeline`);
+        }
+        producer.result(use.result);
+      }
+    }
+    this._results.push({ name, value, type: options.type, description: options.description });
+  }
+
+  /** @inheritdoc */
+  public bindPipeline(): PipelineBinding {
+    return { pipelineRef: { name: this.name } };
+  }
+
+  /** The spec as a model object. */
+  public toPipelineSpec(): PipelineSpec {
+    return {
+      displayName: this.displayName,
+      description: this.description,
+      params: [...this._params.values()].map((p) => p.spec),
+      workspaces: [...this._workspaceSpecs],
+      tasks: this._tasks.map((t) => t.toModel()),
+      finally: this._finally.map((t) => t.toModel()),
+      results: [...this._results],
+    };
+  }
+
+  /** @internal */
+  protected renderSpec(): JsonObject {
+    return renderPipelineSpec(this.toPipelineSpec());
+  }
+
+  private findTask(name: string): PipelineTask | undefined {
+    return this._tasks.find((t) => t.name === name) ?? this._finally.find((t) => t.name === name);
+  }
+
+  private add(id: string, options: PipelineTaskOptions, isFinally: boolean): PipelineTask {
+    const name = options.name ?? toDnsLabel(id);
+    checkUnique(this.node.path, 'pipeline task', name, new Set(this._taskNames));
+    const scope: PipelineScope = {
+      path: this.node.path,
+      paramNames: [...this._params.values()].map((p) => p.name),
+      workspaces: this._workspaces,
+      findTask: (n) => this._tasks.find((t) => t.name === n),
+    };
+    const task = new PipelineTask(scope, name, options, isFinally);
+    this._taskNames.add(name);
+    (isFinally ? this._finally : this._tasks).push(task);
+    return task;
+  }
+}

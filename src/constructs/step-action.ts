@@ -1,0 +1,125 @@
+import type { k8s } from 'cdk8s-plus-28';
+import type { Construct } from 'constructs';
+import {
+  assertResultName,
+  type JsonObject,
+  type ParamSpec,
+  renderStepActionSpec,
+  STEP_ACTION_API_VERSION,
+  type StepActionRef,
+  type StepResultSpec,
+  TEKTON_KINDS,
+} from '../tekton/index.js';
+import { checkUnique } from './_checks.js';
+import { nameKey } from './_values.js';
+import { TektonConstructError } from './errors.js';
+import { ParamReference } from './param-reference.js';
+import type { IStepActionDefinition, StepActionInterface } from './step-action-reference.js';
+import { DEFAULT_STEP_SECURITY_CONTEXT } from './step-defaults.js';
+import { checkParamSpec, type ParamOptions } from './task.js';
+import { TektonObject, type TektonObjectProps } from './tekton-object.js';
+
+/** Props of a {@link StepAction}. */
+export interface StepActionProps extends TektonObjectProps {
+  /** Image, pinned by digest. */
+  readonly image: string;
+  /** @default - none */
+  readonly description?: string;
+  /** Not together with script. @default - the image's entrypoint */
+  readonly command?: readonly string[];
+  /** @default - none */
+  readonly args?: readonly string[];
+  /** How params reach the script. @default - none */
+  readonly env?: readonly k8s.EnvVar[];
+  /** Must not contain `$(params.`; use env. @default - none */
+  readonly script?: string;
+  /** @default - the image's working directory */
+  readonly workingDir?: string;
+  /** Params, as if passed to `addParam()`. @default - none */
+  readonly params?: readonly ParamSpec[];
+  /** Step results. @default - none */
+  readonly results?: readonly StepResultSpec[];
+  /** Wins over the Task step's. @default DEFAULT_STEP_SECURITY_CONTEXT */
+  readonly securityContext?: k8s.SecurityContext;
+  /** Each name must be a single `$(params.x)` reference; the Task supplies the volume. @default - none */
+  readonly volumeMounts?: readonly k8s.VolumeMount[];
+}
+
+/**
+ * A Tekton StepAction (`tekton.dev/v1beta1`: StepAction has no v1): a reusable step that Task steps run with
+ * `addStep({ name, action: stepAction, params })`.
+ *
+ * @see tekton-api.md §3
+ */
+export class StepAction extends TektonObject implements IStepActionDefinition {
+  private readonly actionProps: StepActionProps;
+  private readonly _params = new Map<string, ParamReference>();
+  private readonly _results: StepResultSpec[] = [];
+
+  public constructor(scope: Construct, id: string, props: StepActionProps) {
+    super(scope, id, STEP_ACTION_API_VERSION, TEKTON_KINDS.stepAction, props);
+    const where = this.node.path;
+    if (props.script !== undefined && props.command !== undefined) {
+      throw new TektonConstructError('INVALID_PROPS', `${where}: script and command cannot both be set; keep one`);
+    }
+    if (props.script !== undefined && /\$\(\s*params[.[]/.test(props.script)) {
+      throw new TektonConstructError(
+        'UNSAFE_SCRIPT',
+        `${where}: script interpolates $(params...), which StepActions forbid; pass the param through env (param.toEnv()) and read the variable`,
+      );
+    }
+    this.actionProps = props;
+    for (const p of props.params ?? []) this.addParam(p.name, p);
+    for (const r of props.results ?? []) this.addResult(r);
+  }
+
+  /** @inheritdoc */
+  public get displayLabel(): string {
+    return `step action '${this.name}'`;
+  }
+
+  /** @inheritdoc */
+  public get stepActionInterface(): StepActionInterface {
+    return { params: [...this._params.values()].map((p) => p.spec), results: [...this._results] };
+  }
+
+  /** Declares a param and returns its handle; pass it to the script with `toEnv()`. */
+  public addParam(name: string, options: ParamOptions = {}): ParamReference {
+    const spec = { ...options, name } as ParamSpec;
+    checkParamSpec(this.node.path, spec);
+    checkUnique(this.node.path, 'param', name, new Set(this._params.keys()), true);
+    const ref = new ParamReference(spec, this.node.path);
+    this._params.set(nameKey(name), ref);
+    return ref;
+  }
+
+  /** Declares a step result; scripts write it to `$(step.results.<name>.path)`. */
+  public addResult(result: StepResultSpec): void {
+    assertResultName(this.node.path, result.name);
+    checkUnique(this.node.path, 'result', result.name, new Set(this._results.map((r) => r.name)));
+    this._results.push(result);
+  }
+
+  /** @inheritdoc */
+  public bindStepAction(): StepActionRef {
+    return { name: this.name };
+  }
+
+  /** @internal */
+  protected renderSpec(): JsonObject {
+    const p = this.actionProps;
+    return renderStepActionSpec({
+      description: p.description,
+      image: p.image,
+      command: p.command,
+      args: p.args,
+      env: p.env,
+      script: p.script,
+      workingDir: p.workingDir,
+      params: this.stepActionInterface.params,
+      results: this._results,
+      securityContext: p.securityContext ?? DEFAULT_STEP_SECURITY_CONTEXT,
+      volumeMounts: p.volumeMounts,
+    });
+  }
+}

@@ -1,0 +1,78 @@
+import type { Construct } from 'constructs';
+import {
+  type ContainerResourceSpec,
+  type JsonObject,
+  type PodTemplate,
+  renderTaskRunSpec,
+  TEKTON_API_VERSION,
+  TEKTON_KINDS,
+  type TaskRunSpec,
+} from '../tekton/index.js';
+import { type RunWorkspaceInput, runParams, runWorkspaces } from './_run-bindings.js';
+import type { ParamValueInput } from './_values.js';
+import type { ITaskDefinition } from './task-reference.js';
+import { TektonObject, type TektonObjectProps } from './tekton-object.js';
+
+/** Props of a {@link TaskRun}. */
+export interface TaskRunProps extends TektonObjectProps {
+  /** The Task to run: a `Task` construct or a `TaskReference`. */
+  readonly task: ITaskDefinition;
+  /** Params by name. @default - none (every required Task param must be passed) */
+  readonly params?: Readonly<Record<string, ParamValueInput>>;
+  /** Workspace bindings by name (see `WorkspaceSources`). @default - none (every required workspace must be bound) */
+  readonly workspaces?: Readonly<Record<string, RunWorkspaceInput>>;
+  /** @default - 'default' (Tekton's `default-service-account`) */
+  readonly serviceAccountName?: string;
+  /** @default - none */
+  readonly podTemplate?: PodTemplate;
+  /** Go duration; `0` means none. @default - 60m (Tekton's default) */
+  readonly timeout?: string;
+  /** @default 0 */
+  readonly retries?: number;
+  /** Create the run pending or cancelled. @default - runs at once */
+  readonly status?: TaskRunSpec['status'];
+  /** Beta: compute resources per step. @default - none */
+  readonly stepSpecs?: readonly ContainerResourceSpec[];
+  /** Beta: compute resources per sidecar. @default - none */
+  readonly sidecarSpecs?: readonly ContainerResourceSpec[];
+  /** @default - Tekton */
+  readonly managedBy?: string;
+}
+
+/**
+ * A Tekton TaskRun (`tekton.dev/v1`). Use `metadata.generateName` for runs created with `kubectl create`.
+ *
+ * @see tekton-api.md §5
+ */
+export class TaskRun extends TektonObject {
+  /** The Task it runs. */
+  public readonly task: ITaskDefinition;
+  private readonly spec: TaskRunSpec;
+
+  public constructor(scope: Construct, id: string, props: TaskRunProps) {
+    super(scope, id, TEKTON_API_VERSION, TEKTON_KINDS.taskRun, props);
+    this.task = props.task;
+    const where = this.node.path;
+    const iface = props.task.taskInterface;
+    const binding = props.task.bindTask();
+    this.spec = {
+      taskRef: binding.taskRef,
+      taskSpec: binding.taskSpec,
+      params: runParams(where, props.task.displayLabel, iface.params, props.params),
+      workspaces: runWorkspaces(where, props.task.displayLabel, iface.workspaces, props.workspaces),
+      serviceAccountName: props.serviceAccountName,
+      podTemplate: props.podTemplate,
+      timeout: props.timeout,
+      retries: props.retries,
+      status: props.status,
+      stepSpecs: props.stepSpecs,
+      sidecarSpecs: props.sidecarSpecs,
+      managedBy: props.managedBy,
+    };
+  }
+
+  /** @internal */
+  protected renderSpec(): JsonObject {
+    return renderTaskRunSpec(this.spec);
+  }
+}

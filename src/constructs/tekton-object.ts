@@ -1,0 +1,122 @@
+import { ApiObject, type ApiObjectMetadata, Chart, JsonPatch, Lazy } from 'cdk8s';
+import type { Construct, IConstruct } from 'constructs';
+import { assertObjectName, type JsonObject, type TektonKind, toDnsLabel } from '../tekton/index.js';
+import {
+  formatIssue,
+  validateTektonObject,
+  type ValidationContext,
+  type ValidationIssue,
+} from '../tekton/validation/index.js';
+import { TektonConstructError } from './errors.js';
+
+/**
+ * Context key for Tekton feature-flag overrides used by synth-time validation, e.g.
+ * `new App({ context: { [TEKTON_FEATURE_FLAGS_CONTEXT]: { 'enable-api-fields': 'alpha' } } })`... or
+ * `app.node.setContext(TEKTON_FEATURE_FLAGS_CONTEXT, {...})`.
+ */
+export const TEKTON_FEATURE_FLAGS_CONTEXT = 'signet:tekton-feature-flags';
+
+/** Props every Tekton object construct accepts. */
+export interface TektonObjectProps {
+  /**
+   * Object metadata (labels, annotations, namespace, name).
+   * @default - name derived from the construct id (a stable DNS-1123 name, no hash); chart namespace and labels
+   */
+  readonly metadata?: ApiObjectMetadata;
+}
+
+/** One validation problem, located by construct path. */
+export interface LocatedIssue extends ValidationIssue {
+  /** The construct path, e.g. `app/build-and-sign/pipeline`. */
+  readonly constructPath: string;
+}
+
+const NAMES_PER_CHART = new WeakMap<Chart, Map<string, string>>();
+
+/**
+ * Base of the Tekton constructs: an `ApiObject` whose `spec` is rendered lazily from the construct's state, so
+ * `addXxx()` works after construction and chart labels, namespaces and JSON patches all apply.
+ *
+ * Each object registers a cdk8s validation that runs `validateTektonObject` on its final JSON (after patches),
+ * so synth fails on Tekton errors with every problem listed at once.
+ */
+export abstract class TektonObject extends ApiObject {
+  /** Every Tekton object in the tree below `scope` (any depth). */
+  public static allIn(scope: IConstruct): TektonObject[] {
+    return scope.node.findAll().filter((c): c is TektonObject => c instanceof TektonObject);
+  }
+
+  /** Runs Tekton validation on every Tekton object below `scope`: errors and warnings, in tree order. */
+  public static validateAll(scope: IConstruct): LocatedIssue[] {
+    return TektonObject.allIn(scope).flatMap((o) => o.validateTekton().map((i) => ({ ...i, constructPath: o.node.path })));
+  }
+
+  /** The Tekton kind. */
+  public readonly tektonKind: TektonKind;
+
+  protected constructor(scope: Construct, id: string, apiVersion: string, kind: TektonKind, props: TektonObjectProps) {
+    const name = props.metadata?.name ?? (props.metadata?.generateName ? 'generated' : toDnsLabel(id));
+    assertObjectName(`${kind} at '${scope.node.path}/${id}'`, name);
+    const self: { object?: TektonObject } = {};
+    super(scope, id, {
+      apiVersion,
+      kind,
+      metadata: { ...props.metadata, name },
+      spec: Lazy.any({ produce: () => self.object!.renderSpec() }),
+    });
+    self.object = this;
+    this.tektonKind = kind;
+    if (props.metadata?.generateName && !props.metadata.name) {
+      // runs created with `kubectl create` get a fresh name each time; cdk8s always sets one, so drop it.
+      this.addJsonPatch(JsonPatch.remove('/metadata/name'));
+    } else {
+      this.registerName(name);
+    }
+    this.node.addValidation({
+      validate: () => this.validateTekton().filter((i) => i.severity === 'error').map(formatIssue),
+    });
+  }
+
+  /** Runs `validateTektonObject` on this object's final JSON with lookups of the objects it references. */
+  public validateTekton(): ValidationIssue[] {
+    const flags = this.node.tryGetContext(TEKTON_FEATURE_FLAGS_CONTEXT) as ValidationContext['featureFlags'];
+    const context: ValidationContext = {
+      findTask: (name) => this.findObject('Task', name),
+      findPipeline: (name) => this.findObject('Pipeline', name),
+      findStepAction: (name) => this.findObject('StepAction', name),
+      ...(flags ? { featureFlags: flags } : {}),
+    };
+    return validateTektonObject(this.toJson(), context);
+  }
+
+  /**
+   * Renders `spec` from the construct's state.
+   * @internal
+   */
+  protected abstract renderSpec(): JsonObject;
+
+  /** The JSON of a Tekton object of this kind and name in this app, preferring this object's namespace. */
+  private findObject(kind: TektonKind, name: string): unknown {
+    const candidates = TektonObject.allIn(this.node.root).filter((o) => o.tektonKind === kind && o.name === name);
+    const sameNamespace = candidates.find((o) => o.metadata.namespace === this.metadata.namespace);
+    return (sameNamespace ?? candidates[0])?.toJson();
+  }
+
+  private registerName(name: string): void {
+    const chart = Chart.of(this);
+    let names = NAMES_PER_CHART.get(chart);
+    if (!names) {
+      names = new Map();
+      NAMES_PER_CHART.set(chart, names);
+    }
+    const key = `${this.tektonKind}/${this.metadata.namespace ?? ''}/${name}`;
+    const previous = names.get(key);
+    if (previous !== undefined) {
+      throw new TektonConstructError(
+        'DUPLICATE_NAME',
+        `${this.node.path}: ${this.tektonKind} name '${name}' is already used by '${previous}'; give one of them another id or metadata.name`,
+      );
+    }
+    names.set(key, this.node.path);
+  }
+}
