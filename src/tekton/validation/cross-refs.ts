@@ -26,7 +26,7 @@ export function checkRequiredParams(decls: ReadonlyMap<string, ParamDecl>, passe
   for (const decl of decls.values()) {
     const value = passed.get(decl.name);
     if (value === undefined) {
-      if (!decl.hasDefault) issues.error(rule, path, `${what} requires param "${decl.name}", which is not passed`, `pass { name: ${decl.name}, value: ... }`, decl.name);
+      if (!decl.hasDefault) issues.error(rule, path, `param "${decl.name}" is required by ${what} but not passed`, `pass { name: ${decl.name}, value: ... }`, decl.name);
       continue;
     }
     // A whole reference such as "$(params.list[*])" stands for a value of any type.
@@ -59,7 +59,7 @@ export function validateTaskUsage(pt: Obj, path: string, ctx: PipelineCtx): void
   checkWorkspaces(pt, resolved.spec, path, resolved.origin, ctx);
   const annotations = asObj(asObj(resolved.manifest?.metadata).annotations);
   if (annotations['tekton.dev/deprecated'] === 'true') {
-    issues.warn('CAT-8', path, `${resolved.origin} is marked deprecated`, 'move to its replacement', resolved.origin);
+    issues.warn('CAT-8', path, `referenced ${resolved.origin} is marked deprecated`, 'move to its replacement', resolved.origin);
   }
 }
 
@@ -101,7 +101,7 @@ function checkWorkspaces(pt: Obj, spec: Obj, path: string, origin: string, ctx: 
   });
   for (const [name, decl] of declared) {
     if (decl.optional !== true && !bound.has(name)) {
-      ctx.issues.error('WS-7', wsPath, `${origin} requires workspace "${name}", which is not bound`, `add { name: ${name}, workspace: <pipeline workspace> }`, name);
+      ctx.issues.error('WS-7', wsPath, `workspace "${name}" is required by ${origin} but not bound`, `add { name: ${name}, workspace: <pipeline workspace> }`, name);
     }
   }
 }

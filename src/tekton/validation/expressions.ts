@@ -15,7 +15,7 @@ export interface VariableRef {
   readonly text: string;
   /** What is between the parentheses. */
   readonly body: string;
-  /** The first segment (`params`, `tasks`, `context`, ...), or the whole body when it does not parse. */
+  /** The first segment (`params`, `tasks`, `context`, ...), also when the rest does not parse. */
   readonly root: string;
   /** All segments; empty when the body is not a well-formed Tekton reference. */
   readonly parts: readonly RefPart[];
@@ -68,7 +68,7 @@ export function findRefs(text: string): VariableRef[] {
   for (const m of text.matchAll(REF)) {
     const body = m[1] as string;
     const parts = parseBody(body);
-    out.push({ text: m[0], body, root: parts[0]?.value ?? body, parts, whole: m[0] === text });
+    out.push({ text: m[0], body, root: parts[0]?.value ?? (body.split(/[.[]/)[0] as string), parts, whole: m[0] === text });
   }
   return out;
 }

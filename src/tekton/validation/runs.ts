@@ -98,7 +98,7 @@ export function validateTaskRun(manifest: Obj, r: RunCtx): void {
   validateCommon(spec, 'taskRef', 'taskSpec', 'taskrun', r);
   const status = str(spec.status);
   if (status !== undefined && status !== 'TaskRunCancelled' && status !== 'TaskRunPending') {
-    issues.error('RUN-5', field('spec', 'status'), 'TaskRun status must be TaskRunCancelled or TaskRunPending', 'set status to "TaskRunCancelled" or "TaskRunPending"', status);
+    issues.error('RUN-5', field('spec', 'status'), 'status must be TaskRunCancelled or TaskRunPending', 'set status to "TaskRunCancelled" or "TaskRunPending"', status);
   }
   if (has(spec, 'statusMessage') && status === undefined) issues.error('RUN-5', field('spec', 'statusMessage'), 'statusMessage needs status', 'set status, or remove statusMessage');
   checkStartedPending(manifest, status === 'TaskRunPending', r);
@@ -163,13 +163,13 @@ export function validatePipelineRun(manifest: Obj, r: RunCtx): void {
   objs(spec.params).forEach((p, i) => {
     for (const s of stringsIn(p.value, field(entry(field('spec', 'params'), str(p.name) || i), 'value'))) {
       if (findRefs(s.text).some((ref) => asResultUse(ref)?.scope === 'tasks')) {
-        issues.error('RUN-3', s.path, 'PipelineRun params cannot use task results', 'pass a literal value; task results are only available inside the pipeline', s.text);
+        issues.error('RUN-3', s.path, 'params of a PipelineRun cannot use task results', 'pass a literal value; task results are only available inside the pipeline', s.text);
       }
     }
   });
   const status = str(spec.status);
   if (status !== undefined && !['Cancelled', 'CancelledRunFinally', 'StoppedRunFinally', 'PipelineRunPending'].includes(status)) {
-    issues.error('RUN-5', field('spec', 'status'), 'PipelineRun status must be Cancelled, CancelledRunFinally, StoppedRunFinally or PipelineRunPending', 'use one of the listed values', status);
+    issues.error('RUN-5', field('spec', 'status'), 'status must be Cancelled, CancelledRunFinally, StoppedRunFinally or PipelineRunPending', 'use one of the listed values', status);
   }
   checkStartedPending(manifest, status === 'PipelineRunPending', r);
   const limits = validateTimeouts(asObj(spec.timeouts), r);

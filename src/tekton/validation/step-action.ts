@@ -28,7 +28,7 @@ export function validateStepActionSpec(spec: Obj, flags: ResolvedFlags, issues: 
     flags,
     issues,
   };
-  if ((str(spec.image) ?? '') === '') issues.error('SA-1', field(path, 'image'), 'StepAction has no image', 'set image (pinned by digest)');
+  if ((str(spec.image) ?? '') === '') issues.error('SA-1', field(path, 'image'), 'the StepAction has no image', 'set image (pinned by digest)');
   validateScriptAndCommand(spec, path, 'SA-2', scope);
   validateVolumeMounts(spec, path, scope);
   objs(spec.volumeMounts).forEach((vm, i) => {
@@ -37,7 +37,7 @@ export function validateStepActionSpec(spec: Obj, flags: ResolvedFlags, issues: 
     const ref = refs[0];
     const ok = refs.length === 1 && ref !== undefined && ref.whole && ref.root === 'params' && params.has(ref.parts[1]?.value ?? '');
     if (!ok) {
-      issues.error('SA-6', field(entry(field(path, 'volumeMounts'), i), 'name'), 'StepAction volumeMount name must be exactly one $(params.X) reference to a declared param', 'declare a param for the volume name and use "$(params.<name>)"', name);
+      issues.error('SA-6', field(entry(field(path, 'volumeMounts'), i), 'name'), 'volumeMount name must be exactly one $(params.X) reference to a declared param', 'declare a param for the volume name and use "$(params.<name>)"', name);
     }
   });
   const results = new Set(objs(spec.results).map((r) => str(r.name) ?? ''));

@@ -177,9 +177,9 @@ function checkStepActionParams(step: Obj, path: string, scope: TaskScope): void 
   const passed = new Set(objs(step.params).map((p) => str(p.name) ?? ''));
   const paramsPath = field(path, 'params');
   for (const p of passed) {
-    if (!decls.has(p)) scope.issues.error('SA-7', entry(paramsPath, p), `StepAction "${name}" does not declare param "${p}"`, `remove it; declared: ${[...decls.keys()].join(', ') || '(none)'}`, p);
+    if (!decls.has(p)) scope.issues.error('SA-7', entry(paramsPath, p), `param "${p}" is not declared by StepAction "${name}"`, `remove it; declared: ${[...decls.keys()].join(', ') || '(none)'}`, p);
   }
   for (const decl of decls.values()) {
-    if (!decl.hasDefault && !passed.has(decl.name)) scope.issues.error('SA-7', paramsPath, `StepAction "${name}" requires param "${decl.name}", which is not passed`, `pass { name: ${decl.name}, value: ... }`, decl.name);
+    if (!decl.hasDefault && !passed.has(decl.name)) scope.issues.error('SA-7', paramsPath, `param "${decl.name}" is required by StepAction "${name}" but not passed`, `pass { name: ${decl.name}, value: ... }`, decl.name);
   }
 }
