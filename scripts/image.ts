@@ -18,6 +18,8 @@ import { parseArgs } from 'node:util';
 import {
   buildSignerImage,
   compareWithLock,
+  DEFAULT_BUNDLE_ENTRY,
+  ImageError,
   LOCK_FILE_NAME,
   lockFromBuild,
   parseLock,
@@ -38,6 +40,7 @@ async function main(): Promise<void> {
     options: {
       base: { type: 'string', default: 'runtime' },
       entry: { type: 'string' },
+      'allow-other-entry': { type: 'boolean', default: false },
       out: { type: 'string', default: 'dist/signer-image' },
       'update-lock': { type: 'boolean', default: false },
       verify: { type: 'boolean', default: false },
@@ -88,8 +91,11 @@ async function main(): Promise<void> {
     }
 
     const lockPath = join(repoRoot, LOCK_FILE_NAME);
+    if (values['update-lock'] && values.entry !== undefined && values.entry !== DEFAULT_BUNDLE_ENTRY && !values['allow-other-entry']) {
+      throw new ImageError('LOCK_INVALID', `refusing to lock an image bundled from '${values.entry}'; the lock must hold ${DEFAULT_BUNDLE_ENTRY} (add --allow-other-entry to override)`);
+    }
     if (values['update-lock']) {
-      writeFileSync(lockPath, serializeLock(lockFromBuild(build)));
+      writeFileSync(lockPath, serializeLock(lockFromBuild(build, { entry: values.entry ?? DEFAULT_BUNDLE_ENTRY })));
       log(`lock: wrote ${LOCK_FILE_NAME}; now run \`npx cdk8s synth\` and commit both`);
     } else if (existsSync(lockPath)) {
       const drifts = compareWithLock(build, parseLock(JSON.parse(readFileSync(lockPath, 'utf8')), LOCK_FILE_NAME));
