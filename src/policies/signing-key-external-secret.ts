@@ -82,6 +82,12 @@ export class SigningKeyExternalSecret extends ApiObject {
   /** Kind of the generated object. */
   public static readonly KIND = 'ExternalSecret';
 
+  /**
+   * Name of the Secret the operator creates, e.g. for
+   * `SigningKeySecret.fromSecretName(scope, id, externalSecret.secretName)`.
+   */
+  public readonly secretName: string;
+
   public constructor(scope: Construct, id: string, props: SigningKeyExternalSecretProps) {
     const where = `${scope.node.path}/${id}`;
     assertObjectName(props.name, where);
@@ -123,6 +129,7 @@ export class SigningKeyExternalSecret extends ApiObject {
         data: entries.map(([secretKey, remote]) => ({ secretKey, remoteRef: remoteRef(remote, secretKey, where) })),
       },
     });
+    this.secretName = props.secretName ?? this.name;
   }
 }
 

@@ -63,6 +63,9 @@ export class SigningKeySealedSecret extends ApiObject {
   /** Kind of the generated object. */
   public static readonly KIND = 'SealedSecret';
 
+  /** Name of the Secret the controller unseals, e.g. for `SigningKeySecret.fromSecretName(scope, id, sealed.secretName)`. */
+  public readonly secretName: string;
+
   public constructor(scope: Construct, id: string, props: SigningKeySealedSecretProps) {
     const where = `${scope.node.path}/${id}`;
     assertObjectName(props.name, where);
@@ -90,6 +93,7 @@ export class SigningKeySealedSecret extends ApiObject {
         template: { type: 'Opaque', metadata: { name: props.name, namespace: props.namespace } },
       },
     });
+    this.secretName = props.name;
   }
 }
 

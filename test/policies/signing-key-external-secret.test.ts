@@ -9,7 +9,7 @@ import { freshPrivateKeyPem, pemBodyLines, synth } from './_fixtures.js';
 describe('SigningKeyExternalSecret', () => {
   it('maps remote keys to cosign.key, cosign.password and cosign.pub, and matches the schema', async () => {
     const chart = Testing.chart();
-    new SigningKeyExternalSecret(chart, 'key', {
+    const created = new SigningKeyExternalSecret(chart, 'key', {
       name: 'signing-key',
       namespace: 'ci',
       secretStoreName: 'vault',
@@ -20,6 +20,7 @@ describe('SigningKeyExternalSecret', () => {
     });
     const { objects, yaml } = synth(chart);
     const [externalSecret] = objects;
+    expect(created.secretName).toBe('signing-key');
     expect(validateK8sObject(externalSecret)).toEqual([]);
     expect(externalSecret.spec.data.map((d: any) => d.secretKey)).toEqual([
       SIGNING_SECRET_KEYS.privateKey,
@@ -33,21 +34,22 @@ describe('SigningKeyExternalSecret', () => {
 
   it('defaults to a namespaced SecretStore, hourly refresh, and the chart namespace', () => {
     const chart = new Chart(Testing.app(), 'ci', { namespace: 'pipelines' });
-    new SigningKeyExternalSecret(chart, 'key', {
+    const externalSecret = new SigningKeyExternalSecret(chart, 'key', {
       secretStoreName: 'aws',
       secretName: 'cosign-signing',
       privateKey: { key: 'cosign-key' },
       password: { key: 'cosign-password' },
     });
-    const [externalSecret] = synth(chart).objects;
-    expect(validateK8sObject(externalSecret)).toEqual([]);
-    expect(externalSecret.metadata.namespace).toBe('pipelines');
-    expect(externalSecret.spec).toMatchObject({
+    expect(externalSecret.secretName).toBe('cosign-signing');
+    const [manifest] = synth(chart).objects;
+    expect(validateK8sObject(manifest)).toEqual([]);
+    expect(manifest.metadata.namespace).toBe('pipelines');
+    expect(manifest.spec).toMatchObject({
       refreshInterval: '1h',
       secretStoreRef: { name: 'aws', kind: 'SecretStore' },
       target: { name: 'cosign-signing', creationPolicy: 'Owner', deletionPolicy: 'Retain' },
     });
-    expect(externalSecret.spec.data).toHaveLength(2);
+    expect(manifest.spec.data).toHaveLength(2);
   });
 
   it('fails when a private key is passed instead of its location, without echoing it', () => {

@@ -24,7 +24,8 @@ function messageOf(fn: () => unknown): string {
 describe('SigningKeySealedSecret', () => {
   it('carries only sealed values, unseals to an Opaque Secret, and matches the schema', async () => {
     const chart = Testing.chart();
-    new SigningKeySealedSecret(chart, 'key', { ...sealed, encryptedPublicKey: fakeSealedValue(3) });
+    const created = new SigningKeySealedSecret(chart, 'key', { ...sealed, encryptedPublicKey: fakeSealedValue(3) });
+    expect(created.secretName).toBe('signing-key');
     const { objects, yaml } = synth(chart);
     const [sealedSecret] = objects;
     expect(validateK8sObject(sealedSecret)).toEqual([]);
