@@ -12,6 +12,9 @@ import { isSha256Digest, type Sha256Digest } from './digest.js';
 import { ImageError } from './errors.js';
 import { readOciLayoutImage } from './layout.js';
 
+/** coreutils `chroot`, by absolute path: the child's `PATH` is the image's, not the host's. */
+const CHROOT = '/usr/sbin/chroot';
+
 /** What {@link unpackOciLayout} unpacked. */
 export interface UnpackedImage {
   readonly manifestDigest: Sha256Digest;
@@ -62,7 +65,7 @@ export function runInRootfs(image: UnpackedImage, args: readonly string[], optio
   Object.assign(env, options.env);
   const user = cfg.User ?? '0:0';
   const command = [...(cfg.Entrypoint ?? []), ...args];
-  return execFileSync('chroot', [`--userspec=${user}`, image.rootfs, ...command], {
+  return execFileSync(CHROOT, [`--userspec=${user}`, image.rootfs, ...command], {
     env,
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'pipe'],
