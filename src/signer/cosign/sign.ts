@@ -53,22 +53,33 @@ export interface SignImageOptions {
   readonly onWarning?: (message: string) => void;
   /**
    * Write attempts before giving up when concurrent signers keep replacing the `.sig` manifest.
-   * @default 6
+   * @default 10
    */
   readonly maxAttempts?: number;
   /**
-   * After a write that re-reads fine, wait this long and re-read once more (and repair if needed).
-   * Narrows the window in which a slower concurrent writer holding a stale view can drop our
-   * layer; costs one request. 0 disables it.
-   * @default 0
+   * Wait after the manifest `PUT` before re-reading it, in milliseconds. A concurrent signer that
+   * read the old manifest just before our `PUT` overwrites it within its next three requests;
+   * re-reading after that window (instead of at once) catches the loss at no extra request.
+   * 0 re-reads at once (fine when nobody else signs this image at the same time).
+   * @default 300
    */
-  readonly settleMs?: number;
+  readonly confirmDelayMs?: number;
   /**
    * Sleeps between attempts (tests inject a fake).
    * @default - `setTimeout`
    */
   readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * Random source in [0, 1) for back-off jitter.
+   * @default Math.random
+   */
+  readonly random?: () => number;
 }
+
+/** First back-off after a lost write, in milliseconds (doubled per attempt, full jitter). */
+const BASE_BACKOFF_MS = 50;
+/** Largest back-off after a lost write, in milliseconds. */
+const MAX_BACKOFF_MS = 2000;
 
 /** What {@link signImage} did. */
 export interface SignImageResult {
@@ -132,7 +143,8 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     return old.digest === layer.digest && b64 !== undefined && verifier.verify(payload, Buffer.from(b64, 'base64'));
   };
   const result = { digest, signedReference: `${repositoryName(ref)}@${digest}`, signatureTag: tag, dockerReference, payload, signature };
-  const maxAttempts = Math.max(1, options.maxAttempts ?? 6);
+  const maxAttempts = Math.max(1, options.maxAttempts ?? 10);
+  const random = options.random ?? Math.random;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
   // Blobs before any manifest that points to them; the payload is the same whatever we read.
@@ -148,19 +160,18 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     await client.putBlob(ref, built.config);
     await client.putManifest(ref, tag, built.manifest, built.mediaType);
     writes += 1;
-    let after = (await readSignatureLayers(client, ref, tag)).layers;
-    if (lostLayers(merged, after).length === 0 && (options.settleMs ?? 0) > 0) {
-      await sleep(options.settleMs ?? 0);
-      after = (await readSignatureLayers(client, ref, tag)).layers;
-    }
-    const lost = lostLayers(merged, after);
-    if (lost.length === 0) return { ...result, signatureManifestDigest: built.manifestDigest, alreadySigned: false, writes };
-    // Someone wrote from a stale view: keep what they wrote, restore what they dropped (ours and
-    // others'; their blobs exist because a manifest referenced them), and write again after a
-    // random pause so that racing signers spread out.
-    known = [...after, ...lost.filter((l) => l !== layer)];
-    repair = known.length > after.length;
-    await sleep(Math.round(20 + Math.random() * 80 * attempt));
+    const confirmDelayMs = options.confirmDelayMs ?? 300;
+    if (confirmDelayMs > 0) await sleep(confirmDelayMs);
+    const after = (await readSignatureLayers(client, ref, tag)).layers;
+    if (lostLayers(merged, after).length === 0) return { ...result, signatureManifestDigest: built.manifestDigest, alreadySigned: false, writes };
+    // Someone wrote from a stale view. Back off (full jitter, so racing signers spread out), read
+    // the current state and restore what it lacks: ours and others' layers (their blobs exist,
+    // because a manifest referenced them). Signatures are only ever added, never dropped.
+    await sleep(Math.round(random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt)));
+    const fresh = (await readSignatureLayers(client, ref, tag)).layers;
+    const restore = lostLayers(merged, fresh).filter((l) => l !== layer);
+    known = [...fresh, ...restore];
+    repair = restore.length > 0;
   }
   throw new SigningError(
     'SIGN_CONFLICT',
