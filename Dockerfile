@@ -9,10 +9,10 @@
 #   docker buildx build -t REGISTRY/signet:VERSION .      # or: buildah bud -t REGISTRY/signet:VERSION .
 #
 # Both bases are pinned by digest. The digests below are the ones published in public Dockerfiles
-# for these tags and could not be re-resolved from the machine this was written on; refresh them
+# for node:20-bookworm-slim and nodejs20-debian12 (tags dropped: the digest alone decides) and could not be re-resolved from the machine this was written on; refresh them
 # with `crane digest gcr.io/distroless/nodejs20-debian12:nonroot` and
 # `crane digest docker.io/library/node:20-bookworm-slim` before relying on them.
-ARG BUILD_IMAGE=docker.io/library/node:20-bookworm-slim@sha256:2cf067cfed83d5ea958367df9f966191a942351a2df77d6f0193e162b5febfc0
+ARG BUILD_IMAGE=docker.io/library/node@sha256:2cf067cfed83d5ea958367df9f966191a942351a2df77d6f0193e162b5febfc0
 ARG BASE_IMAGE=gcr.io/distroless/nodejs20-debian12@sha256:03d681b39b9251008fa2ba8de0f74cb4d909d4ef95f3f66090da29536c3b5cae
 
 FROM ${BUILD_IMAGE} AS bundle
