@@ -1,0 +1,34 @@
+import { SIGNER_COMMANDS as C, SIGNER_ENV as E, SIGNER_FLAGS as F } from '../../shared/constants.js';
+
+const row = (left: string, right: string): string => `  ${left.padEnd(32)} ${right}\n`;
+
+/** The `--help` text. */
+export const HELP_TEXT =
+  'signet: sign and verify container images with cosign-compatible keys (tag-based .sig signatures)\n\n' +
+  'Usage:\n' +
+  `  signet ${C.generateKeyPair} [--${F.outputKeyPrefix} cosign] [--${F.keyFormat} cosign|sigstore] [--force]\n` +
+  `  signet ${C.sign} --${F.key} cosign.key [options] IMAGE\n` +
+  `  signet ${C.verify} --${F.key} cosign.pub [options] IMAGE\n` +
+  `  signet ${C.publicKey} --${F.key} cosign.key\n` +
+  '  signet --help | --version\n\n' +
+  'Key options (generate-key-pair, sign, public-key):\n' +
+  row(`--${F.passwordFile} FILE`, 'password of the private key (one trailing newline is ignored)') +
+  row(`--${F.keyFormat} cosign|sigstore`, 'generate-key-pair: cosign (default, every cosign reads it) or sigstore') +
+  row('--force', 'generate-key-pair: overwrite existing key files') +
+  'Sign options:\n' +
+  row(`-a, --${F.annotations} KEY=VALUE`, 'add an annotation to the signed payload (repeatable)') +
+  row(`--${F.signContainerIdentity} REF`, 'sign REF as the docker-reference instead of the repository') +
+  row(`--${F.identityWithTag}`, 'sign repository:tag as the docker-reference (podman default policy)') +
+  row(`--${F.resultsDir} DIR`, 'write Tekton results IMAGE_URL and IMAGE_DIGEST into DIR') +
+  'Verify options:\n' +
+  row(`-a, --${F.annotations} KEY=VALUE`, 'require this annotation in the payload (repeatable)') +
+  'Registry options (sign, verify):\n' +
+  row(`--${F.allowHttpRegistry}`, 'allow plain HTTP (always allowed for 127.0.0.0/8, localhost, ::1)') +
+  row(`--${F.allowInsecureRegistry}`, 'skip TLS certificate verification') +
+  row(`--${F.registryCaFile} FILE`, 'also trust the CA certificates in FILE (PEM)') +
+  '\nEnvironment:\n' +
+  row(E.password, 'key password; set but empty means the empty password') +
+  row(E.dockerConfig, 'directory of config.json with registry credentials (default ~/.docker)') +
+  row(E.sslCertFile, 'extra CA certificates (PEM) to trust') +
+  '\nExit codes: 0 ok, 1 verification failed, 2 usage, 3 key or password, 4 registry or network,\n' +
+  '5 signing conflict or malformed signature data, 6 local file, 70 internal error.\n';

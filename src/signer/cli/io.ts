@@ -1,0 +1,17 @@
+/** Everything the CLI touches outside its arguments, so tests can run commands in-process. */
+export interface CliIo {
+  /** Writes to standard output. */
+  stdout(text: string): void;
+  /** Writes to standard error. */
+  stderr(text: string): void;
+  /** Environment variables. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Working directory for relative paths. */
+  readonly cwd: string;
+  /** The user's home directory (for `~/.docker/config.json`). */
+  readonly homeDir: string;
+  /** True when standard input is an interactive terminal (password prompts allowed). */
+  readonly stdinIsTty: boolean;
+  /** Reads a line from the terminal without echo; only called when `stdinIsTty`. */
+  promptHidden(question: string): Promise<string>;
+}

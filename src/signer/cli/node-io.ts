@@ -1,0 +1,45 @@
+import { homedir } from 'node:os';
+
+import type { CliIo } from './io.js';
+
+/** The real {@link CliIo} on `process`. */
+export function nodeIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+    homeDir: homedir(),
+    stdinIsTty: process.stdin.isTTY === true,
+    promptHidden,
+  };
+}
+
+/** Reads one line from a TTY in raw mode, echoing nothing (the password never reaches the screen). */
+function promptHidden(question: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const stdin = process.stdin;
+    process.stderr.write(question);
+    let answer = '';
+    const finish = (error?: Error): void => {
+      stdin.setRawMode(false);
+      stdin.pause();
+      stdin.removeListener('data', onData);
+      process.stderr.write('\n');
+      if (error === undefined) resolve(answer);
+      else reject(error);
+    };
+    const onData = (chunk: Buffer): void => {
+      for (const char of chunk.toString('utf8')) {
+        if (char === '\r' || char === '\n') return finish();
+        if (char === '\u0003') return finish(new Error('interrupted'));
+        if (char === '\u0004') return finish();
+        if (char === '\u007f' || char === '\b') answer = answer.slice(0, -1);
+        else answer += char;
+      }
+    };
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.on('data', onData);
+  });
+}
