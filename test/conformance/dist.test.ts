@@ -1,0 +1,43 @@
+/**
+ * Everything the project ships passes three independent checks: the official CRD schemas (unknown
+ * fields are errors, embedded specs included), tekton-lint, and our own validator.
+ */
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatIssue, validateTektonObject, type ValidationContext } from '../../src/tekton/validation/index.js';
+import { formatLintProblems, lintTektonYaml } from '../helpers/tekton-lint.js';
+import { REPO_ROOT, SHARED_MISSING, sharedAvailable, validateAgainstCrdSchema } from '../helpers/tekton-schemas.js';
+import { finder, tektonDocs, yamlFiles } from './tekton-manifests.js';
+
+const files = [...yamlFiles(resolve(REPO_ROOT, 'dist/manifests')), ...yamlFiles(resolve(REPO_ROOT, 'catalog'), true)];
+const docs = files.flatMap(tektonDocs);
+const filesWithTekton = files.filter((f) => tektonDocs(f).length > 0);
+const NOTHING = 'no Tekton objects in dist/manifests/*.yaml or catalog/**/*.yaml yet (run `npx cdk8s synth`)';
+
+describe('shipped Tekton objects', () => {
+  it.skipIf(docs.length > 0)(NOTHING, () => undefined);
+
+  describe.skipIf(docs.length === 0)(`${docs.length} objects in ${filesWithTekton.length} files`, () => {
+    it.skipIf(!sharedAvailable())('pass the official CRD schemas with unknown fields as errors', () => {
+      const failures = docs.flatMap((d) => validateAgainstCrdSchema(d.manifest).map((e) => `${d.where} ${d.kind}/${d.name} ${e}`));
+      expect(failures).toEqual([]);
+    });
+    it.skipIf(sharedAvailable())(SHARED_MISSING, () => undefined);
+
+    it('pass tekton-lint with no errors', async () => {
+      const result = await lintTektonYaml(filesWithTekton);
+      expect(formatLintProblems(result.errors)).toBe('');
+    });
+
+    it('pass validateTektonObject with no errors', () => {
+      // References resolve against everything shipped, as they would in one namespace.
+      const context: ValidationContext = { findTask: finder(docs, 'Task'), findPipeline: finder(docs, 'Pipeline'), findStepAction: finder(docs, 'StepAction') };
+      const errors = docs.flatMap((d) =>
+        validateTektonObject(d.manifest, context)
+          .filter((i) => i.severity === 'error')
+          .map((i) => `${d.where} ${d.kind}/${d.name} ${formatIssue(i)}`),
+      );
+      expect(errors).toEqual([]);
+    });
+  });
+});
