@@ -60,17 +60,23 @@ const PIPELINE_ROOTS = new Set(['tasks', 'finally']);
 
 /** Checks every `$(...)` in one container's substituted fields. */
 export function checkContainerVariables(c: Obj, path: string, role: ContainerRole, scope: TaskScope): void {
+  const envNames = kubernetesEnvNames(c);
   for (const f of textFields(c, path)) {
     if (role.kind === 'stepAction' && f.kind === 'script' && f.text.includes('$(params')) {
       scope.issues.error('SA-3', f.path, 'a StepAction script must not use $(params.*)', 'pass the param through env and read it as a shell variable');
     } else if (role.kind === 'step' && f.kind === 'script' && /\$\(params[.[]/.test(f.text)) {
       scope.issues.warn('T-13', f.path, 'param interpolated into a script', 'pass the param through env and read it as a shell variable');
     }
-    for (const ref of findRefs(f.text)) checkRef(ref, f, role, scope);
+    for (const ref of findRefs(f.text)) checkRef(ref, f, role, scope, envNames);
   }
 }
 
-function checkRef(ref: VariableRef, f: TextField, role: ContainerRole, scope: TaskScope): void {
+/** Env variable names Kubernetes itself expands as `$(NAME)` in command, args and env values. */
+function kubernetesEnvNames(c: Obj): ReadonlySet<string> {
+  return new Set(objs(c.env).map((e) => str(e.name) ?? ''));
+}
+
+function checkRef(ref: VariableRef, f: TextField, role: ContainerRole, scope: TaskScope, envNames: ReadonlySet<string>): void {
   const { issues, flags } = scope;
   const [, second, third, fourth] = ref.parts;
   switch (ref.root) {
@@ -122,6 +128,8 @@ function checkRef(ref: VariableRef, f: TextField, role: ContainerRole, scope: Ta
       return;
     default:
       if (f.kind === 'script' || TASK_ROOTS.has(ref.root) || (scope.inPipeline && PIPELINE_ROOTS.has(ref.root))) return;
+      // Kubernetes expands $(NAME) of the container's own env variables in command, args and env.
+      if (envNames.has(ref.body) && f.kind !== 'image' && f.kind !== 'name') return;
       issues.warn('VAR-7', f.path, `${ref.text} is not a tekton variable and is passed through literally`, 'write shell variables as ${VAR}', ref.text);
   }
 }

@@ -13,6 +13,12 @@ describe('validateTektonObject on valid objects', () => {
     });
   }
 
+  it('accepts $(NAME) in args when NAME is an env variable of the step (Kubernetes expands it)', () => {
+    const t = validTask();
+    t.spec.steps[0].args.push('--key=$(KEY_PATH)');
+    expect(validateTektonObject(t, validContext()).map(formatIssue)).toEqual([]);
+  });
+
   it('ignores kinds it does not know', () => {
     expect(validateTektonObject({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'X_X' } })).toEqual([]);
   });
