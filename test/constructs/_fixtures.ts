@@ -2,7 +2,7 @@ import type { Construct } from 'constructs';
 import { Task } from '../../src/constructs/index.js';
 
 /** A digest-pinned placeholder image for tests. */
-export const IMAGE = `alpine@sha256:${'a'.repeat(64)}`;
+export const IMAGE = `docker.io/library/alpine@sha256:${'a'.repeat(64)}`;
 
 /** A Task declaring IMAGE (required) and results IMAGE_URL, IMAGE_DIGEST; workspace `source`. */
 export function buildTask(scope: Construct, id = 'build'): Task {

@@ -2,7 +2,7 @@ import { JsonPatch, Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_STEP_SECURITY_CONTEXT, StepAction, Task, TektonConstructError } from '../../src/constructs/index.js';
 
-const IMAGE = 'alpine@sha256:' + 'a'.repeat(64);
+const IMAGE = `docker.io/library/alpine@sha256:${'a'.repeat(64)}`;
 
 describe('Task', () => {
   it('renders tekton.dev/v1 with a stable name from the id and non-root steps', () => {

@@ -1,0 +1,21 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildApp, synthApp } from '../../src/app/index.js';
+
+const DIST = resolve(import.meta.dirname, '../../dist/manifests');
+
+describe('dist/manifests', () => {
+  it('matches a fresh synth byte for byte', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'signet-drift-'));
+    expect(synthApp(buildApp({ outdir }), { stderr: () => undefined })).toBe(0);
+    const fresh = readdirSync(outdir).sort();
+    const committed = readdirSync(DIST).sort();
+    const hint = 'dist/manifests is out of date: run `npx cdk8s synth` and commit the result';
+    expect(committed, hint).toEqual(fresh);
+    for (const file of fresh) {
+      expect(readFileSync(join(DIST, file), 'utf8'), `${hint} (${file} differs)`).toBe(readFileSync(join(outdir, file), 'utf8'));
+    }
+  });
+});
