@@ -24,8 +24,9 @@ export interface LintProblem {
   readonly rule: string;
   readonly level: 'error' | 'warning';
   readonly message: string;
-  /** The file, and the line when tekton-lint could locate the node. */
+  /** The file. @default - none, for a rule that crashed */
   readonly file?: string;
+  /** The 1-based line, when tekton-lint could locate the node. @default - unknown */
   readonly line?: number;
 }
 

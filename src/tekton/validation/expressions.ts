@@ -93,9 +93,9 @@ export interface ParamUse {
   readonly name: string;
   /** `[*]` was used. */
   readonly star: boolean;
-  /** `[i]` was used. */
+  /** The `[i]` index. @default - no index */
   readonly index?: number;
-  /** `.key` object access. */
+  /** The `.key` of an object access. @default - no key */
   readonly key?: string;
   /** Dot-separated segments after `params` (T-10 allows at most two). */
   readonly dotParts: number;
@@ -134,7 +134,9 @@ export interface ResultUse {
   readonly task: string;
   readonly result: string;
   readonly star: boolean;
+  /** The `[i]` index. @default - no index */
   readonly index?: number;
+  /** The `.key` of an object result. @default - no key */
   readonly key?: string;
   /** False when the shape is not one Tekton accepts (e.g. more than one key after the result). */
   readonly wellFormed: boolean;

@@ -26,7 +26,7 @@ export interface ValidationIssue {
   readonly path: string;
   /** What is wrong, in the user's terms, lower-case, no trailing period. */
   readonly message: string;
-  /** The offending value, when there is one (never secret material). */
+  /** The offending value, when there is one (never secret material). @default - none */
   readonly value?: unknown;
   /** How to fix it. */
   readonly fix: string;
@@ -34,13 +34,17 @@ export interface ValidationIssue {
 
 /** What a validator may look up beyond the object itself (objects referenced by name). */
 export interface ValidationContext {
-  /** Returns the manifest JSON of a Task with this name, if known. */
+  /** Returns the manifest JSON of a Task with this name, if known. @default - references to Tasks are not checked */
   readonly findTask?: (name: string) => unknown;
-  /** Returns the manifest JSON of a Pipeline with this name, if known. */
+  /** Returns the manifest JSON of a Pipeline with this name, if known. @default - references to Pipelines are not checked */
   readonly findPipeline?: (name: string) => unknown;
-  /** Returns the manifest JSON of a StepAction with this name, if known. */
+  /** Returns the manifest JSON of a StepAction with this name, if known. @default - references to StepActions are not checked */
   readonly findStepAction?: (name: string) => unknown;
-  /** Feature-flag overrides; defaults are Tekton v1.15's (`enable-api-fields=beta`, step actions on). */
+  /**
+   * Feature-flag overrides (`config-feature-flags` keys, plus `default-max-matrix-combinations-count`,
+   * `default-forbidden-env` and `coschedule`).
+   * @default - Tekton v1.15's defaults: `enable-api-fields=beta`, alpha flags off, step actions on
+   */
   readonly featureFlags?: Readonly<Record<string, string | boolean>>;
 }
 

@@ -31,7 +31,7 @@ export interface PipelineCtx {
 /** A pipeline task's Task, when it can be known at synth time. */
 export interface ResolvedTask {
   readonly spec: Obj;
-  /** The referenced Task manifest (for annotations); undefined for inline specs. */
+  /** The referenced Task manifest (for annotations). @default - none, for inline specs */
   readonly manifest?: Obj;
   /** How it was found, for messages: `inline` or `Task "name"`. */
   readonly origin: string;

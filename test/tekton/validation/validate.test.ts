@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatIssue, validateTektonObject, type ValidationIssue } from '../../../src/tekton/validation/index.js';
+import { TektonValidationError } from '../../../src/tekton/validation/errors.js';
 import { ALL_CASES } from './cases.js';
 import { validContext, validPipeline, validPipelineRun, validStepAction, validTask, validTaskRun } from './fixtures.js';
 
@@ -71,5 +72,18 @@ describe('a deliberately broken pipeline', () => {
 describe('formatIssue', () => {
   it('renders rule, path, message, value and fix on one line', () => {
     expect(formatIssue({ ruleId: 'T-1', severity: 'error', path: 'spec.steps', message: 'task has no steps', fix: 'add a step' })).toBe('[T-1] spec.steps: task has no steps; add a step');
+  });
+});
+
+describe('TektonValidationError', () => {
+  it('names the object, counts the errors and shows the first on one line', () => {
+    const t = validTask();
+    t.spec.steps = [];
+    const issues = validateTektonObject(t);
+    const error = new TektonValidationError('Task/cosign-sign', issues);
+    expect(error.code).toBe('TEKTON_VALIDATION_FAILED');
+    expect(error.message).toBe('Task/cosign-sign has 1 validation error, first: [T-1] spec.steps: task has no steps; add at least one step');
+    expect(error.message).not.toContain('\n');
+    expect(error.issues).toEqual(issues);
   });
 });
