@@ -9,9 +9,7 @@ export type ImageErrorCode =
   | 'BASE_INVALID'
   | 'RUNTIME_LIBRARY_MISSING'
   | 'LAYOUT_INVALID'
-  | 'LOCK_INVALID'
-  | 'BUNDLE_FAILED'
-  | 'PUSH_UNAVAILABLE';
+  | 'LOCK_INVALID';
 
 /** Raised by `src/image/`; messages are one line and say what to do. */
 export class ImageError extends SignetError<ImageErrorCode> {
