@@ -5,7 +5,7 @@ import {
   type OnError,
   type Param,
   type ParamValue,
-  type PipelineTask as PipelineTaskModel,
+  type PipelineTaskSpec as PipelineTaskModel,
   taskReasonExpr,
   taskStatusExpr,
   type WhenExpression,

@@ -1,5 +1,5 @@
 /**
- * PipelineSpec and PipelineTask.
+ * PipelineSpec and PipelineTaskSpec (one node of the DAG).
  *
  * @see tekton-api.md §4
  */
@@ -20,7 +20,7 @@ export interface Matrix {
 }
 
 /** One node of the pipeline DAG (an item of `tasks` or `finally`). */
-export interface PipelineTask {
+export interface PipelineTaskSpec {
   /** DNS-1123 label, unique across tasks and finally. */
   readonly name: string;
   /** @default - none */
@@ -62,9 +62,9 @@ export interface PipelineSpec {
   /** @default - none */
   readonly workspaces?: readonly PipelineWorkspaceDeclaration[];
   /** The DAG. @default - none */
-  readonly tasks?: readonly PipelineTask[];
+  readonly tasks?: readonly PipelineTaskSpec[];
   /** Tasks that run after all others, whatever their outcome. @default - none */
-  readonly finally?: readonly PipelineTask[];
+  readonly finally?: readonly PipelineTaskSpec[];
   /** @default - none */
   readonly results?: readonly PipelineResultSpec[];
 }

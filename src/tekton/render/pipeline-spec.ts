@@ -1,7 +1,7 @@
 /**
  * Renders PipelineSpec and pipeline tasks to plain Tekton JSON.
  */
-import type { Matrix, PipelineSpec, PipelineTask } from '../model/pipeline-spec.js';
+import type { Matrix, PipelineSpec, PipelineTaskSpec } from '../model/pipeline-spec.js';
 import { compact, type JsonObject, mapList } from './json.js';
 import {
   renderParam,
@@ -23,7 +23,7 @@ function renderMatrix(m: Matrix): JsonObject {
 }
 
 /** One pipeline task. */
-export function renderPipelineTask(t: PipelineTask): JsonObject {
+export function renderPipelineTask(t: PipelineTaskSpec): JsonObject {
   return compact({
     name: t.name,
     displayName: t.displayName,

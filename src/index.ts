@@ -1,0 +1,4 @@
+export * from './tekton/index.js';
+export * from './constructs/index.js';
+export { formatIssue, validateTektonObject } from './tekton/validation/index.js';
+export type { ValidationContext, ValidationIssue } from './tekton/validation/index.js';
