@@ -83,3 +83,11 @@ describe('validateTektonObject on the fixtures', () => {
     expect(issues.map((i) => i.ruleId)).toContain('PT-11');
   });
 });
+
+describe('lintTektonYaml edge cases', () => {
+  it('returns a warning, not a crash, when nothing has a name to lint', async () => {
+    const result = await lintTektonYaml([fixture('valid/generate-name-only.yaml')]);
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => w.message).join('\n')).toMatch(/no named Tekton objects to lint/);
+  });
+});

@@ -194,7 +194,8 @@ export function unusedDeclarations(spec: Obj): Array<{ kind: 'param' | 'workspac
   }
   for (const r of objs(spec.results)) {
     const n = str(r.name) ?? '';
-    if (n !== '' && r.value === undefined && !used(new RegExp(`\\$\\(results(\\.${esc(n)}\\b|\\[['"]${esc(n)}['"]\\])`))) out.push({ kind: 'result', name: n });
+    const literal = text.includes(`/tekton/results/${n}`);
+    if (n !== '' && r.value === undefined && !literal && !used(new RegExp(`\\$\\(results(\\.${esc(n)}\\b|\\[['"]${esc(n)}['"]\\])`))) out.push({ kind: 'result', name: n });
   }
   return out;
 }
