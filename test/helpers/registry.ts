@@ -59,9 +59,12 @@ export interface TestRegistry {
   stop(): Promise<void>;
 }
 
+/** Runs the registry in the background and kills it when stdin closes (see startRegistry). */
+const GUARD = 'exec 3<&0; "$1" serve "$2" </dev/null & pid=$!; { read _ignored <&3; kill $pid 2>/dev/null; } & wait $pid';
+
 const running = new Set<ChildProcess>();
 process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
+  for (const child of running) child.stdin?.destroy();
 });
 
 /** True when the registry binary is installed (the `pretest` script installs it as root). */
@@ -106,7 +109,9 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
         `version: 0.1\nlog:\n  level: warn\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${join(workDir, 'data')}\n  delete:\n    enabled: true\n` +
         `http:\n  addr: 127.0.0.1:${port}\n  secret: signet-test-secret\n${tls}${auth}`;
       writeFileSync(join(workDir, 'config.yml'), config);
-      const child = spawn(REGISTRY_BIN, ['serve', join(workDir, 'config.yml')], { stdio: ['ignore', 'pipe', 'pipe'] });
+      // A shell guard holds our end of a stdin pipe: when this process dies (even by SIGKILL, as
+      // vitest may do to workers) the pipe closes, `read` returns and the registry is killed.
+      const child = spawn('/bin/sh', ['-c', GUARD, 'registry-guard', REGISTRY_BIN, join(workDir, 'config.yml')], { stdio: ['pipe', 'pipe', 'pipe'] });
       running.add(child);
       let log = '';
       child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
@@ -116,7 +121,7 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
       const url = `${scheme}://127.0.0.1:${port}`;
       const ready = await waitUntilReady(url, certs?.caPem, child);
       if (!ready) {
-        child.kill('SIGKILL');
+        child.stdin?.end();
         await exited;
         running.delete(child);
         if (tries < 3 && /address already in use/.test(log)) continue;
@@ -134,8 +139,8 @@ export async function startRegistry(options: StartRegistryOptions = {}): Promise
         stop: async () => {
           if (stopped) return;
           stopped = true;
-          child.kill('SIGTERM');
-          const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+          child.stdin?.end();
+          const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
           await exited;
           clearTimeout(timer);
           running.delete(child);
