@@ -72,6 +72,8 @@ export class SigningKeySecret extends Construct implements ISigningKeySecret {
   public readonly secretName: string;
   /** The emitted Secret object. */
   public readonly apiObject: ApiObject;
+  /** Keys this Secret holds (`cosign.pub`, plus the private ones only with the opt-in). */
+  public readonly keys: readonly string[];
 
   public constructor(scope: Construct, id: string, props: SigningKeySecretProps) {
     super(scope, id);
@@ -105,9 +107,6 @@ export class SigningKeySecret extends Construct implements ISigningKeySecret {
     this.secretName = this.apiObject.name;
     this.keys = Object.keys(data);
   }
-
-  /** Keys this Secret holds. */
-  public readonly keys: readonly string[];
 
   /** @inheritdoc */
   public toSecretVolume(options?: SecretVolumeOptions): SigningKeyVolume {

@@ -10,9 +10,9 @@ import {
 import { TektonConstructError } from './errors.js';
 
 /**
- * Context key for Tekton feature-flag overrides used by synth-time validation, e.g.
- * `new App({ context: { [TEKTON_FEATURE_FLAGS_CONTEXT]: { 'enable-api-fields': 'alpha' } } })`... or
- * `app.node.setContext(TEKTON_FEATURE_FLAGS_CONTEXT, {...})`.
+ * Construct-context key for the Tekton feature flags that synth-time validation assumes, mirroring the cluster's
+ * `feature-flags` ConfigMap: `app.node.setContext(TEKTON_FEATURE_FLAGS_CONTEXT, { 'enable-param-enum': 'true' })`.
+ * Without it the validator uses Tekton v1.15's defaults.
  */
 export const TEKTON_FEATURE_FLAGS_CONTEXT = 'signet:tekton-feature-flags';
 

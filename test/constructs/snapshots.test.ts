@@ -12,6 +12,7 @@ import {
   TektonObject,
 } from '../../src/constructs/index.js';
 import { Resolvers, WorkspaceSources } from '../../src/tekton/index.js';
+import { SHARED_MISSING, sharedAvailable, validateAgainstCrdSchema } from '../helpers/tekton-schemas.js';
 import { IMAGE } from './_fixtures.js';
 
 function yamlOf(chart: Chart): string {
@@ -86,5 +87,10 @@ describe('synthesized YAML (file snapshots, review like code)', () => {
     void key;
     expect(TektonObject.validateAll(chart).filter((i) => i.severity === 'error')).toEqual([]);
     await expect(yamlOf(chart)).toMatchFileSnapshot('./__snapshots__/kitchen-sink.k8s.yaml');
+    if (!sharedAvailable()) {
+      console.warn(`skipping the CRD schema check: ${SHARED_MISSING}`);
+      return;
+    }
+    for (const manifest of Testing.synth(chart)) expect(validateAgainstCrdSchema(manifest), manifest.kind).toEqual([]);
   });
 });
