@@ -46,10 +46,27 @@ export abstract class TektonObject extends ApiObject {
     return scope.node.findAll().filter((c): c is TektonObject => c instanceof TektonObject);
   }
 
+  /**
+   * Runs `fn` with Tekton validation results memoized per object, so that a synth which validates several
+   * times (warnings, errors, then cdk8s' own pass) does the work once. Only for code that does not change the
+   * constructs inside `fn`.
+   */
+  public static withValidationCache<T>(fn: () => T): T {
+    const outer = TektonObject.validationCache;
+    TektonObject.validationCache = outer ?? new Map();
+    try {
+      return fn();
+    } finally {
+      TektonObject.validationCache = outer;
+    }
+  }
+
   /** Runs Tekton validation on every Tekton object below `scope`: errors and warnings, in tree order. */
   public static validateAll(scope: IConstruct): LocatedIssue[] {
     return TektonObject.allIn(scope).flatMap((o) => o.validateTekton().map((i) => ({ ...i, constructPath: o.node.path })));
   }
+
+  private static validationCache?: Map<TektonObject, ValidationIssue[]>;
 
   /** The Tekton kind. */
   public readonly tektonKind: TektonKind;
@@ -79,14 +96,25 @@ export abstract class TektonObject extends ApiObject {
 
   /** Runs `validateTektonObject` on this object's final JSON with lookups of the objects it references. */
   public validateTekton(): ValidationIssue[] {
+    const cached = TektonObject.validationCache?.get(this);
+    if (cached) return cached;
     const flags = this.node.tryGetContext(TEKTON_FEATURE_FLAGS_CONTEXT) as ValidationContext['featureFlags'];
+    let index: Map<string, TektonObject[]> | undefined;
+    const find = (kind: TektonKind, name: string): unknown => {
+      index ??= this.indexApp();
+      const candidates = index.get(`${kind}/${name}`) ?? [];
+      const sameNamespace = candidates.find((o) => o.metadata.namespace === this.metadata.namespace);
+      return (sameNamespace ?? candidates[0])?.toJson();
+    };
     const context: ValidationContext = {
-      findTask: (name) => this.findObject('Task', name),
-      findPipeline: (name) => this.findObject('Pipeline', name),
-      findStepAction: (name) => this.findObject('StepAction', name),
+      findTask: (name) => find('Task', name),
+      findPipeline: (name) => find('Pipeline', name),
+      findStepAction: (name) => find('StepAction', name),
       ...(flags ? { featureFlags: flags } : {}),
     };
-    return validateTektonObject(this.toJson(), context);
+    const issues = validateTektonObject(this.toJson(), context);
+    TektonObject.validationCache?.set(this, issues);
+    return issues;
   }
 
   /**
@@ -95,11 +123,14 @@ export abstract class TektonObject extends ApiObject {
    */
   protected abstract renderSpec(): JsonObject;
 
-  /** The JSON of a Tekton object of this kind and name in this app, preferring this object's namespace. */
-  private findObject(kind: TektonKind, name: string): unknown {
-    const candidates = TektonObject.allIn(this.node.root).filter((o) => o.tektonKind === kind && o.name === name);
-    const sameNamespace = candidates.find((o) => o.metadata.namespace === this.metadata.namespace);
-    return (sameNamespace ?? candidates[0])?.toJson();
+  /** Tekton objects of the whole app by `kind/name`, for the validator's lookups of referenced objects. */
+  private indexApp(): Map<string, TektonObject[]> {
+    const index = new Map<string, TektonObject[]>();
+    for (const o of TektonObject.allIn(this.node.root)) {
+      const key = `${o.tektonKind}/${o.name}`;
+      index.set(key, [...(index.get(key) ?? []), o]);
+    }
+    return index;
   }
 
   private registerName(name: string): void {
