@@ -67,6 +67,13 @@ describe('Task', () => {
     expect(task.toJson().spec.steps).toHaveLength(1);
   });
 
+  it('returns step handles for step results', () => {
+    const task = new Task(Testing.chart(), 't');
+    const step = task.addStep({ name: 'digest', image: IMAGE, script: '#!/bin/sh\ntrue\n', results: [{ name: 'sha' }] });
+    expect(step.result('sha')).toBe('$(steps.digest.results.sha)');
+    expect(task.toJson().spec.steps[0].results).toEqual([{ name: 'sha', type: 'string' }]);
+  });
+
   it('throws when a script interpolates a param', () => {
     const task = new Task(Testing.chart(), 't');
     expect(() => task.addStep({ name: 's', image: IMAGE, script: 'echo $(params.x)' })).toThrowError(
