@@ -23,13 +23,3 @@ export class TektonConstructError extends SignetError<TektonConstructErrorCode> 
   }
 }
 
-/** The failure `cdk8s synth` reports when Tekton validation finds errors: one line per issue. */
-export class TektonValidationError extends SignetError<'TEKTON_VALIDATION_FAILED'> {
-  /** One formatted line per error, each starting with the construct path. */
-  public readonly errors: readonly string[];
-
-  public constructor(errors: readonly string[]) {
-    super('TEKTON_VALIDATION_FAILED', `tekton validation failed with ${errors.length} error(s):\n  ${errors.join('\n  ')}`);
-    this.errors = errors;
-  }
-}

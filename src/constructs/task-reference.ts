@@ -99,7 +99,3 @@ export function findResult(iface: TaskInterface, name: string): TaskResultSpec |
   return undefined;
 }
 
-/** Names of the declared results (empty when unknown). */
-export function resultNames(iface: TaskInterface): string[] {
-  return (iface.results ?? []).map((r) => (typeof r === 'string' ? r : r.name));
-}
