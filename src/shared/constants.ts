@@ -26,6 +26,10 @@ export const SIGNER_FLAGS = {
   registryCaFile: 'registry-cacert',
   resultsDir: 'results-dir',
   keyFormat: 'key-format',
+  /** `sign`: write the signed image's URL (no digest) to this file, e.g. `$(results.IMAGE_URL.path)`. */
+  imageUrlFile: 'image-url-file',
+  /** `sign`: write the signed image's digest to this file, e.g. `$(results.IMAGE_DIGEST.path)`. */
+  imageDigestFile: 'image-digest-file',
 } as const;
 
 /** Environment variables the signer reads (cosign's names where they exist). */
