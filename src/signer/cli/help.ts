@@ -20,6 +20,8 @@ export const HELP_TEXT =
   row(`--${F.signContainerIdentity} REF`, 'sign REF as the docker-reference instead of the repository') +
   row(`--${F.identityWithTag}`, 'sign repository:tag as the docker-reference (podman default policy)') +
   row(`--${F.resultsDir} DIR`, 'write Tekton results IMAGE_URL and IMAGE_DIGEST into DIR') +
+  row(`--${F.imageUrlFile} FILE`, 'write the image URL (no digest) to FILE, e.g. $(results.IMAGE_URL.path)') +
+  row(`--${F.imageDigestFile} FILE`, 'write the image digest to FILE, e.g. $(results.IMAGE_DIGEST.path)') +
   'Verify options:\n' +
   row(`-a, --${F.annotations} KEY=VALUE`, 'require this annotation in the payload (repeatable)') +
   'Registry options (sign, verify):\n' +

@@ -5,3 +5,5 @@ export { HELP_TEXT } from './help.js';
 export type { CliIo } from './io.js';
 export { runCli } from './run.js';
 export { SIGNET_VERSION } from './version.js';
+export { parseSignArgs, SIGN_ARG_OPTIONS, type SignArgs } from './commands/sign.js';
+export { parseVerifyArgs, VERIFY_ARG_OPTIONS, type VerifyArgs } from './commands/verify.js';

@@ -1,70 +1,116 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { CHAINS_RESULTS, SIGNER_FLAGS } from '../../../shared/constants.js';
 import { signImage } from '../../cosign/sign.js';
 import { decryptPrivateKey } from '../../keys/index.js';
-import { formatReference, parseReference } from '../../oci/index.js';
+import { formatReference, type ImageReference, parseReference } from '../../oci/index.js';
 import { parseAnnotations } from '../annotations.js';
 import { CliError, usageError } from '../errors.js';
 import { readInputFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { readPassword } from '../password.js';
-import { REGISTRY_FLAG_OPTIONS, registryClientFromFlags } from '../registry-options.js';
+import { REGISTRY_FLAG_OPTIONS, type RegistryFlags, registryClientFromFlags } from '../registry-options.js';
+
+/** The parseArgs option table of `signet sign` (exported so Task constructs can be tested against it). */
+export const SIGN_ARG_OPTIONS = {
+  [SIGNER_FLAGS.key]: { type: 'string' },
+  [SIGNER_FLAGS.passwordFile]: { type: 'string' },
+  [SIGNER_FLAGS.annotations]: { type: 'string', short: 'a', multiple: true },
+  [SIGNER_FLAGS.signContainerIdentity]: { type: 'string' },
+  [SIGNER_FLAGS.identityWithTag]: { type: 'boolean', default: false },
+  [SIGNER_FLAGS.resultsDir]: { type: 'string' },
+  [SIGNER_FLAGS.imageUrlFile]: { type: 'string' },
+  [SIGNER_FLAGS.imageDigestFile]: { type: 'string' },
+  ...REGISTRY_FLAG_OPTIONS,
+} as const;
+
+/** What `signet sign` was asked to do, after parsing and the usage checks (no file or network access yet). */
+export interface SignArgs {
+  /** `--key`: the encrypted private key file. */
+  readonly keyPath: string;
+  /** `--password-file`. @default - COSIGN_PASSWORD, then a prompt */
+  readonly passwordFile?: string;
+  /** The image to sign. */
+  readonly reference: ImageReference;
+  /** `-a key=value` annotations. @default - none */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** `--sign-container-identity`. @default - the image repository */
+  readonly identity?: string;
+  /** `--identity-with-tag`. */
+  readonly identityWithTag: boolean;
+  /** `--results-dir`. @default - not written */
+  readonly resultsDir?: string;
+  /** `--image-url-file`. @default - not written */
+  readonly imageUrlFile?: string;
+  /** `--image-digest-file`. @default - not written */
+  readonly imageDigestFile?: string;
+  /** The registry flags. */
+  readonly registry: RegistryFlags;
+}
 
 /**
- * `signet sign --key cosign.key IMAGE`: signs IMAGE (digest or tag) and prints `repo@sha256:…`.
- * With `--results-dir DIR` also writes Tekton results `IMAGE_URL` and `IMAGE_DIGEST` (no newline).
+ * Parses `signet sign` arguments (without the sub-command) and applies its usage rules; throws a
+ * `CliError` (or parseArgs' `ERR_PARSE_ARGS_*` error) for a bad command line.
  */
-export async function signCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      [SIGNER_FLAGS.key]: { type: 'string' },
-      [SIGNER_FLAGS.passwordFile]: { type: 'string' },
-      [SIGNER_FLAGS.annotations]: { type: 'string', short: 'a', multiple: true },
-      [SIGNER_FLAGS.signContainerIdentity]: { type: 'string' },
-      [SIGNER_FLAGS.identityWithTag]: { type: 'boolean', default: false },
-      [SIGNER_FLAGS.resultsDir]: { type: 'string' },
-      ...REGISTRY_FLAG_OPTIONS,
-    },
-    allowPositionals: true,
-  });
+export function parseSignArgs(args: readonly string[]): SignArgs {
+  const { values, positionals } = parseArgs({ args: [...args], options: SIGN_ARG_OPTIONS, allowPositionals: true });
   if (positionals.length !== 1) throw usageError(`sign takes exactly one IMAGE, got ${positionals.length}; run: signet sign --${SIGNER_FLAGS.key} cosign.key registry/repo@sha256:…`);
   const keyPath = values[SIGNER_FLAGS.key];
   if (keyPath === undefined) throw usageError(`missing --${SIGNER_FLAGS.key} (sign); pass the private key file, e.g. --${SIGNER_FLAGS.key} cosign.key`);
-  const reference = parseReference(positionals[0] ?? '');
-  const annotations = parseAnnotations(values[SIGNER_FLAGS.annotations]);
   const identity = values[SIGNER_FLAGS.signContainerIdentity];
   if (identity !== undefined && values[SIGNER_FLAGS.identityWithTag]) {
     throw usageError(`--${SIGNER_FLAGS.signContainerIdentity} and --${SIGNER_FLAGS.identityWithTag} exclude each other; pass one`);
   }
+  const caFile = values[SIGNER_FLAGS.registryCaFile];
+  return {
+    keyPath,
+    reference: parseReference(positionals[0] ?? ''),
+    identityWithTag: values[SIGNER_FLAGS.identityWithTag] ?? false,
+    registry: { allowHttp: values[SIGNER_FLAGS.allowHttpRegistry] ?? false, insecure: values[SIGNER_FLAGS.allowInsecureRegistry] ?? false, ...optional('caFile', caFile) },
+    ...optional('passwordFile', values[SIGNER_FLAGS.passwordFile]),
+    ...optional('annotations', parseAnnotations(values[SIGNER_FLAGS.annotations])),
+    ...optional('identity', identity),
+    ...optional('resultsDir', values[SIGNER_FLAGS.resultsDir]),
+    ...optional('imageUrlFile', values[SIGNER_FLAGS.imageUrlFile]),
+    ...optional('imageDigestFile', values[SIGNER_FLAGS.imageDigestFile]),
+  };
+}
 
-  const key = await readInputFile(io, keyPath, SIGNER_FLAGS.key);
-  const password = await readPassword(io, values[SIGNER_FLAGS.passwordFile], 'decrypt');
+/**
+ * `signet sign --key cosign.key IMAGE`: signs IMAGE (digest or tag) and prints `repo@sha256:…`.
+ * With `--results-dir DIR` also writes Tekton results `IMAGE_URL` and `IMAGE_DIGEST` (no newline);
+ * `--image-url-file`/`--image-digest-file` write each to a path of its own (`$(results.X.path)`).
+ */
+export async function signCommand(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseSignArgs(args);
+  const key = await readInputFile(io, parsed.keyPath, SIGNER_FLAGS.key);
+  const password = await readPassword(io, parsed.passwordFile, 'decrypt');
   const signer = await decryptPrivateKey(key.text, password, { source: key.path });
   password.fill(0);
 
-  const client = await registryClientFromFlags(
-    io,
-    { allowHttp: values[SIGNER_FLAGS.allowHttpRegistry] ?? false, insecure: values[SIGNER_FLAGS.allowInsecureRegistry] ?? false, ...optional('caFile', values[SIGNER_FLAGS.registryCaFile]) },
-    { pushIntent: true },
-  );
+  const client = await registryClientFromFlags(io, parsed.registry, { pushIntent: true });
   try {
+    const { reference } = parsed;
     const result = await signImage({
       reference,
       signer,
       client,
-      identityWithTag: values[SIGNER_FLAGS.identityWithTag] ?? false,
+      identityWithTag: parsed.identityWithTag,
       onWarning: (message) => io.stderr(`signet: warning: ${message}\n`),
-      ...optional('identity', identity),
-      ...optional('annotations', annotations),
+      ...optional('identity', parsed.identity),
+      ...optional('annotations', parsed.annotations),
     });
-    const resultsDir = values[SIGNER_FLAGS.resultsDir];
-    if (resultsDir !== undefined) {
-      await writeResults(resolve(io.cwd, resultsDir), formatReference({ registry: reference.registry, repository: reference.repository, ...(reference.tag === undefined ? {} : { tag: reference.tag }) }), result.digest);
+    const imageUrl = formatReference({ registry: reference.registry, repository: reference.repository, ...(reference.tag === undefined ? {} : { tag: reference.tag }) });
+    const files: Array<[path: string, value: string, flag: string]> = [];
+    if (parsed.resultsDir !== undefined) {
+      const dir = resolve(io.cwd, parsed.resultsDir);
+      files.push([join(dir, CHAINS_RESULTS.imageUrl), imageUrl, SIGNER_FLAGS.resultsDir], [join(dir, CHAINS_RESULTS.imageDigest), result.digest, SIGNER_FLAGS.resultsDir]);
     }
+    if (parsed.imageUrlFile !== undefined) files.push([resolve(io.cwd, parsed.imageUrlFile), imageUrl, SIGNER_FLAGS.imageUrlFile]);
+    if (parsed.imageDigestFile !== undefined) files.push([resolve(io.cwd, parsed.imageDigestFile), result.digest, SIGNER_FLAGS.imageDigestFile]);
+    for (const [path, value, flag] of files) await writeResult(path, value, flag);
     io.stdout(`${result.signedReference}\n`);
     return 0;
   } finally {
@@ -73,13 +119,12 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 /** Tekton result files have no trailing newline (Chains reads them verbatim). */
-async function writeResults(dir: string, imageUrl: string, digest: string): Promise<void> {
+async function writeResult(path: string, value: string, flag: string): Promise<void> {
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(dir, CHAINS_RESULTS.imageUrl), imageUrl);
-    await writeFile(join(dir, CHAINS_RESULTS.imageDigest), digest);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, value);
   } catch (error) {
-    throw new CliError('CLI_FILE', `cannot write the results (${dir}); check --${SIGNER_FLAGS.resultsDir} is a writable directory`, { cause: error });
+    throw new CliError('CLI_FILE', `cannot write the result file (${path}); check --${flag} names a writable location`, { cause: error });
   }
 }
 

@@ -3,40 +3,58 @@ import { parseArgs } from 'node:util';
 import { SIGNER_FLAGS } from '../../../shared/constants.js';
 import { verifyImage } from '../../cosign/verify.js';
 import { loadPublicKey } from '../../keys/index.js';
-import { parseReference, repositoryName } from '../../oci/index.js';
+import { type ImageReference, parseReference, repositoryName } from '../../oci/index.js';
 import { parseAnnotations } from '../annotations.js';
 import { usageError } from '../errors.js';
 import { readInputFile } from '../files.js';
 import type { CliIo } from '../io.js';
-import { REGISTRY_FLAG_OPTIONS, registryClientFromFlags } from '../registry-options.js';
+import { REGISTRY_FLAG_OPTIONS, type RegistryFlags, registryClientFromFlags } from '../registry-options.js';
+
+/** The parseArgs option table of `signet verify` (exported so Task constructs can be tested against it). */
+export const VERIFY_ARG_OPTIONS = {
+  [SIGNER_FLAGS.key]: { type: 'string' },
+  [SIGNER_FLAGS.annotations]: { type: 'string', short: 'a', multiple: true },
+  ...REGISTRY_FLAG_OPTIONS,
+} as const;
+
+/** What `signet verify` was asked to do, after parsing and the usage checks. */
+export interface VerifyArgs {
+  /** `--key`: the public key file. */
+  readonly keyPath: string;
+  /** The image to verify. */
+  readonly reference: ImageReference;
+  /** `-a key=value` annotations every accepted signature must carry. @default - none */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /** The registry flags. */
+  readonly registry: RegistryFlags;
+}
+
+/** Parses `signet verify` arguments (without the sub-command); throws for a bad command line. */
+export function parseVerifyArgs(args: readonly string[]): VerifyArgs {
+  const { values, positionals } = parseArgs({ args: [...args], options: VERIFY_ARG_OPTIONS, allowPositionals: true });
+  if (positionals.length !== 1) throw usageError(`verify takes exactly one IMAGE, got ${positionals.length}; run: signet verify --${SIGNER_FLAGS.key} cosign.pub registry/repo@sha256:…`);
+  const keyPath = values[SIGNER_FLAGS.key];
+  if (keyPath === undefined) throw usageError(`missing --${SIGNER_FLAGS.key} (verify); pass the public key file, e.g. --${SIGNER_FLAGS.key} cosign.pub`);
+  const reference = parseReference(positionals[0] ?? '');
+  const annotations = parseAnnotations(values[SIGNER_FLAGS.annotations]);
+  const caFile = values[SIGNER_FLAGS.registryCaFile];
+  return {
+    keyPath,
+    reference,
+    ...(annotations === undefined ? {} : { annotations }),
+    registry: { allowHttp: values[SIGNER_FLAGS.allowHttpRegistry] ?? false, insecure: values[SIGNER_FLAGS.allowInsecureRegistry] ?? false, ...(caFile === undefined ? {} : { caFile }) },
+  };
+}
 
 /**
  * `signet verify --key cosign.pub IMAGE`: exit 0 when at least one signature verifies; prints the
  * verified payloads as a JSON array on stdout (like cosign) and a summary on stderr.
  */
 export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    options: {
-      [SIGNER_FLAGS.key]: { type: 'string' },
-      [SIGNER_FLAGS.annotations]: { type: 'string', short: 'a', multiple: true },
-      ...REGISTRY_FLAG_OPTIONS,
-    },
-    allowPositionals: true,
-  });
-  if (positionals.length !== 1) throw usageError(`verify takes exactly one IMAGE, got ${positionals.length}; run: signet verify --${SIGNER_FLAGS.key} cosign.pub registry/repo@sha256:…`);
-  const keyPath = values[SIGNER_FLAGS.key];
-  if (keyPath === undefined) throw usageError(`missing --${SIGNER_FLAGS.key} (verify); pass the public key file, e.g. --${SIGNER_FLAGS.key} cosign.pub`);
-  const reference = parseReference(positionals[0] ?? '');
-  const annotations = parseAnnotations(values[SIGNER_FLAGS.annotations]);
+  const { keyPath, reference, annotations, registry } = parseVerifyArgs(args);
   const key = await readInputFile(io, keyPath, SIGNER_FLAGS.key);
   const verifier = loadPublicKey(key.text, { source: key.path });
-  const caFile = values[SIGNER_FLAGS.registryCaFile];
-  const client = await registryClientFromFlags(
-    io,
-    { allowHttp: values[SIGNER_FLAGS.allowHttpRegistry] ?? false, insecure: values[SIGNER_FLAGS.allowInsecureRegistry] ?? false, ...(caFile === undefined ? {} : { caFile }) },
-    { pushIntent: false },
-  );
+  const client = await registryClientFromFlags(io, registry, { pushIntent: false });
   try {
     const result = await verifyImage({
       reference,
