@@ -5,7 +5,9 @@ export type CatalogErrorCode =
   | 'CATALOG_INVALID_METADATA'
   | 'CATALOG_INVALID_IMAGE'
   | 'CATALOG_MISSING_DESCRIPTION'
-  | 'CATALOG_DUPLICATE_ENTRY';
+  | 'CATALOG_DUPLICATE_ENTRY'
+  | 'CATALOG_INCOMPLETE_ENTRY'
+  | 'CATALOG_INVALID_OBJECT';
 
 /**
  * Raised by `src/catalog/` when a catalog task or entry would not meet the tektoncd/catalog conventions

@@ -1,0 +1,53 @@
+import type { Pipeline, TektonObject } from '../../constructs/index.js';
+import type { CatalogMetadata } from '../catalog-metadata.js';
+import type { CatalogTask } from '../catalog-task.js';
+
+/** A Task of the catalog, with the runs its folder ships. */
+export interface CatalogTaskEntry {
+  /** The task; its name, version and description decide the folder and README. */
+  readonly task: CatalogTask;
+  /** Ready-to-copy runs for `samples/`, by file name without `.yaml`; the first one is the README's usage example. */
+  readonly samples: Readonly<Record<string, TektonObject>>;
+  /** The run catalog CI applies (`tests/run.yaml`). */
+  readonly testRun: TektonObject;
+  /**
+   * More files for `tests/` by file name (e.g. `resources.yaml`, `pre-apply-task-hook.sh`).
+   * @default - none
+   */
+  readonly testFiles?: Readonly<Record<string, string>>;
+  /**
+   * Extra README paragraphs shown before the usage example (e.g. the fsGroup a non-root step needs).
+   * @default - none
+   */
+  readonly notes?: readonly string[];
+}
+
+/** A Pipeline of the catalog, with the tasks it needs and the runs its folder ships. */
+export interface CatalogPipelineEntry {
+  /** The pipeline; it must carry catalog metadata (see `catalogObjectMetadata`). */
+  readonly pipeline: Pipeline;
+  /** Its catalog metadata (version, categories, …), the same as rendered on the Pipeline. */
+  readonly catalog: CatalogMetadata;
+  /** The catalog tasks it runs, for the README's install section. */
+  readonly tasks: readonly CatalogTask[];
+  /** Ready-to-copy runs for `samples/`, by file name without `.yaml`; the first one is the README's usage example. */
+  readonly samples: Readonly<Record<string, TektonObject>>;
+  /** The run catalog CI applies (`tests/run.yaml`). */
+  readonly testRun: TektonObject;
+  /**
+   * More files for `tests/` by file name.
+   * @default - none
+   */
+  readonly testFiles?: Readonly<Record<string, string>>;
+  /**
+   * Extra README paragraphs shown before the usage example.
+   * @default - none
+   */
+  readonly notes?: readonly string[];
+}
+
+/** Everything `npm run catalog` writes. */
+export interface CatalogContents {
+  readonly tasks: readonly CatalogTaskEntry[];
+  readonly pipelines: readonly CatalogPipelineEntry[];
+}
