@@ -2,11 +2,11 @@ import type { Fetcher, RepositoryRef } from '../oci/index.js';
 import { formatReference, type ImageReference } from '../oci/index.js';
 import { parseSignatureManifest, type Descriptor } from './format.js';
 
-/** The layers of the `.sig` manifest at `tag`, or `[]` when there is none (404). */
-export async function readSignatureLayers(client: Fetcher, repo: RepositoryRef, tag: string): Promise<{ layers: Descriptor[]; found: boolean }> {
+/** The layers of the `.sig` manifest at `tag` and its digest, or `[]` when there is none (404). */
+export async function readSignatureLayers(client: Fetcher, repo: RepositoryRef, tag: string): Promise<{ layers: Descriptor[]; found: boolean; digest?: string }> {
   const manifest = await client.getManifest(repo, tag);
   if (manifest === undefined) return { layers: [], found: false };
-  return { layers: parseSignatureManifest(manifest.bytes).layers, found: true };
+  return { layers: parseSignatureManifest(manifest.bytes).layers, found: true, digest: manifest.digest };
 }
 
 /** How a tag resolves: the digest to sign or verify. */

@@ -3,7 +3,7 @@
  * signatures already exist, safe against concurrent signers (re-read after write, merge, retry).
  */
 import { loadPublicKey, type Signer } from '../keys/index.js';
-import { createRegistryClient, parseReference, repositoryName, type ImageReference, type RegistryClient } from '../oci/index.js';
+import { createRegistryClient, parseReference, RegistryError, repositoryName, type ImageReference, type RegistryClient } from '../oci/index.js';
 import { readSignatureLayers, resolveDigest, sameLayer } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
 import {
@@ -74,12 +74,19 @@ export interface SignImageOptions {
    * @default Math.random
    */
   readonly random?: () => number;
+  /**
+   * Monotonic clock in milliseconds, to measure the read→write window (tests inject a fake).
+   * @default performance.now
+   */
+  readonly clock?: () => number;
 }
 
 /** First back-off after a lost write, in milliseconds (doubled per attempt, full jitter). */
 const BASE_BACKOFF_MS = 50;
 /** Largest back-off after a lost write, in milliseconds. */
 const MAX_BACKOFF_MS = 2000;
+/** Largest confirm wait, however slow our own manifest write was, in milliseconds. */
+const MAX_CONFIRM_DELAY_MS = 5000;
 
 /** What {@link signImage} did. */
 export interface SignImageResult {
@@ -147,9 +154,14 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
+  const confirmDelayMs = Math.max(0, options.confirmDelayMs ?? 300);
+  const now = options.clock ?? (() => performance.now());
+
   // Blobs before any manifest that points to them; the payload is the same whatever we read.
   await client.putBlob(ref, payload);
-  let known = (await readSignatureLayers(client, ref, tag)).layers;
+  let readAt = now();
+  let seen = await readSignatureLayers(client, ref, tag);
+  let known = seen.layers;
   let writes = 0;
   let repair = false;
   for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
@@ -158,25 +170,56 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     if (merged.length === known.length && !repair) return { ...result, alreadySigned: writes === 0, writes };
     const built = signatureManifest(merged);
     await client.putBlob(ref, built.config);
-    await client.putManifest(ref, tag, built.manifest, built.mediaType);
+    // Safety rule: our read→write window stays under half of every other signer's confirm delay, so a
+    // write of theirs that we did not see lands before they re-read, and they repair it. A slow
+    // window (a loaded machine) is re-validated with a HEAD first; a changed tag means read again.
+    if (confirmDelayMs > 0 && now() - readAt > confirmDelayMs / 2) {
+      readAt = now();
+      const head = await client.headManifest(ref, tag);
+      if (head?.digest !== seen.digest) {
+        seen = await readSignatureLayers(client, ref, tag);
+        known = [...seen.layers, ...lostLayers(merged, seen.layers).filter((l) => l !== layer)];
+        repair = known.length > seen.layers.length;
+        continue;
+      }
+    }
+    const putStarted = now();
+    try {
+      await client.putManifest(ref, tag, built.manifest, built.mediaType);
+    } catch (error) {
+      // distribution's filesystem store rewrites a blob's repository link in place when the same blob
+      // is uploaded concurrently (identical payloads of parallel signers), so a manifest PUT may briefly
+      // see it as unknown. Upload ours again and retry; persistent failures still surface.
+      if (!isBlobUnknown(error) || attempt === maxAttempts) throw error;
+      await sleep(Math.round(random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt)));
+      await client.putBlob(ref, payload);
+      continue;
+    }
     writes += 1;
-    const confirmDelayMs = options.confirmDelayMs ?? 300;
-    if (confirmDelayMs > 0) await sleep(confirmDelayMs);
+    // A slow registry slows every signer's write alike: wait at least a few of our own write times.
+    const waitMs = confirmDelayMs > 0 ? Math.min(MAX_CONFIRM_DELAY_MS, Math.max(confirmDelayMs, 4 * (now() - putStarted))) : 0;
+    if (waitMs > 0) await sleep(Math.round(waitMs));
     const after = (await readSignatureLayers(client, ref, tag)).layers;
     if (lostLayers(merged, after).length === 0) return { ...result, signatureManifestDigest: built.manifestDigest, alreadySigned: false, writes };
     // Someone wrote from a stale view. Back off (full jitter, so racing signers spread out), read
     // the current state and restore what it lacks: ours and others' layers (their blobs exist,
     // because a manifest referenced them). Signatures are only ever added, never dropped.
     await sleep(Math.round(random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt)));
-    const fresh = (await readSignatureLayers(client, ref, tag)).layers;
-    const restore = lostLayers(merged, fresh).filter((l) => l !== layer);
-    known = [...fresh, ...restore];
+    readAt = now();
+    seen = await readSignatureLayers(client, ref, tag);
+    const restore = lostLayers(merged, seen.layers).filter((l) => l !== layer);
+    known = [...seen.layers, ...restore];
     repair = restore.length > 0;
   }
   throw new SigningError(
     'SIGN_CONFLICT',
     `other writers kept replacing the signature manifest (${repositoryName(ref)}:${tag}) in ${maxAttempts} attempts; run the signing again`,
   );
+}
+
+/** A manifest PUT refused because the registry does not (yet) see a blob it references. */
+function isBlobUnknown(error: unknown): boolean {
+  return error instanceof RegistryError && error.status === 400 && error.ociCodes.includes('MANIFEST_BLOB_UNKNOWN');
 }
 
 /** Layers of `wanted` that are missing from `actual`. */

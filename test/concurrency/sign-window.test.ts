@@ -1,0 +1,143 @@
+/**
+ * The sign use case's defences against concurrent writers, driven deterministically with an
+ * in-memory registry and a fake clock: a slow read→write window is re-validated with a HEAD (and a
+ * changed tag read again), a transient MANIFEST_BLOB_UNKNOWN is retried, and a fast window costs no
+ * extra request.
+ */
+import { createHash } from 'node:crypto';
+
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { parseSignatureManifest, SIGNATURE_ANNOTATION, signatureManifest } from '../../src/signer/cosign/format.js';
+import { signImage, type SignImageResult } from '../../src/signer/cosign/sign.js';
+import type { Signer } from '../../src/signer/keys/index.js';
+import { RegistryError, type Manifest, type RegistryClient } from '../../src/signer/oci/index.js';
+import { newSigner } from '../faults/_signature-state.js';
+
+const sha256 = (b: Uint8Array): string => `sha256:${createHash('sha256').update(b).digest('hex')}`;
+const IMAGE = `sha256:${'1'.repeat(64)}`;
+const REFERENCE = `registry.test/app@${IMAGE}`;
+
+/** A registry in memory that logs calls and lets a test act between them. */
+class MemoryRegistry implements RegistryClient {
+  public readonly calls: string[] = [];
+  public readonly blobs = new Map<string, Uint8Array>();
+  public readonly tags = new Map<string, { bytes: Uint8Array; mediaType: string }>();
+  /** Runs before each call is served (the call name is `METHOD kind`). */
+  public before: (call: string) => void | Promise<void> = () => undefined;
+
+  public async headManifest(_repo: unknown, tag: string): Promise<{ digest: string; mediaType: string; size: number } | undefined> {
+    await this.enter('HEAD manifest');
+    const m = this.tags.get(tag);
+    return m === undefined ? undefined : { digest: sha256(m.bytes), mediaType: m.mediaType, size: m.bytes.byteLength };
+  }
+  public async getManifest(_repo: unknown, tag: string): Promise<Manifest | undefined> {
+    await this.enter('GET manifest');
+    const m = this.tags.get(tag);
+    return m === undefined ? undefined : { bytes: m.bytes, digest: sha256(m.bytes), mediaType: m.mediaType, size: m.bytes.byteLength };
+  }
+  public async headBlob(_repo: unknown, digest: string): Promise<boolean> {
+    await this.enter('HEAD blob');
+    return this.blobs.has(digest);
+  }
+  public async getBlob(_repo: unknown, digest: string): Promise<Uint8Array> {
+    await this.enter('GET blob');
+    return this.blobs.get(digest)!;
+  }
+  public async putBlob(_repo: unknown, bytes: Uint8Array): Promise<{ digest: string; size: number; uploaded: boolean }> {
+    await this.enter('PUT blob');
+    this.blobs.set(sha256(bytes), bytes);
+    return { digest: sha256(bytes), size: bytes.byteLength, uploaded: true };
+  }
+  public async putManifest(_repo: unknown, tag: string, bytes: Uint8Array, mediaType: string): Promise<string> {
+    await this.enter('PUT manifest');
+    this.tags.set(tag, { bytes, mediaType });
+    return sha256(bytes);
+  }
+  public close(): void {}
+  private async enter(call: string): Promise<void> {
+    this.calls.push(call);
+    await this.before(call);
+  }
+}
+
+const sigTag = `${IMAGE.replace(':', '-')}.sig`;
+const storedSignatures = (r: MemoryRegistry): string[] =>
+  parseSignatureManifest(r.tags.get(sigTag)!.bytes).layers.map((l) => l.annotations![SIGNATURE_ANNOTATION]!);
+
+describe('signImage read→write window and registry hiccups', () => {
+  let alice: Signer;
+  let bob: Signer;
+  beforeAll(async () => {
+    [alice, bob] = await Promise.all([newSigner(), newSigner()]);
+  });
+
+  /** Bob's signature written by a plain signing run on its own memory registry, to replay later. */
+  async function bobsManifest(): Promise<{ bytes: Uint8Array; mediaType: string; config: Uint8Array; result: SignImageResult }> {
+    const other = new MemoryRegistry();
+    const result = await signImage({ reference: REFERENCE, signer: bob, client: other, confirmDelayMs: 0 });
+    const layers = parseSignatureManifest(other.tags.get(sigTag)!.bytes).layers;
+    const built = signatureManifest(layers);
+    return { bytes: built.manifest, mediaType: built.mediaType, config: built.config, result };
+  }
+
+  it('a fast window costs no extra request', async () => {
+    const registry = new MemoryRegistry();
+    let clock = 0;
+    registry.before = () => void (clock += 1);
+    await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep: async () => undefined });
+    expect(registry.calls).toEqual(['PUT blob', 'GET manifest', 'PUT blob', 'PUT manifest', 'GET manifest']);
+  });
+
+  it('a slow window is re-validated with a HEAD; a tag changed meanwhile is read again and merged', async () => {
+    const registry = new MemoryRegistry();
+    const bobs = await bobsManifest();
+    let clock = 0;
+    let configPuts = 0;
+    registry.before = (call) => {
+      clock += 1;
+      if (call === 'PUT blob' && registry.calls.filter((c) => c === 'PUT blob').length === 2 && configPuts++ === 0) {
+        // While alice uploads her config (slowly), bob writes his signature from his own read.
+        clock += 1000;
+        for (const [d, b] of [[sha256(bobs.config), bobs.config], [sha256(bobs.result.payload), bobs.result.payload]] as const) registry.blobs.set(d, b);
+        registry.tags.set(sigTag, { bytes: bobs.bytes, mediaType: bobs.mediaType });
+      }
+    };
+    const result = await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep: async () => undefined });
+    expect(registry.calls).toEqual(['PUT blob', 'GET manifest', 'PUT blob', 'HEAD manifest', 'GET manifest', 'PUT blob', 'PUT manifest', 'GET manifest']);
+    expect(storedSignatures(registry).sort()).toEqual([bobs.result.signature, result.signature].sort());
+    expect(result.writes).toBe(1);
+  });
+
+  it('a slow window with an unchanged tag writes after the HEAD', async () => {
+    const registry = new MemoryRegistry();
+    let clock = 0;
+    registry.before = (call) => void (clock += call === 'PUT blob' ? 400 : 1);
+    await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep: async () => undefined });
+    expect(registry.calls).toEqual(['PUT blob', 'GET manifest', 'PUT blob', 'HEAD manifest', 'PUT manifest', 'GET manifest']);
+  });
+
+  it('retries a manifest PUT refused with MANIFEST_BLOB_UNKNOWN after uploading the payload again', async () => {
+    const registry = new MemoryRegistry();
+    let refused = 0;
+    registry.before = (call) => {
+      if (call === 'PUT manifest' && refused++ === 0) {
+        throw new RegistryError('REGISTRY_UNEXPECTED_STATUS', 'registry answered 400 MANIFEST_BLOB_UNKNOWN (PUT x)', { status: 400, ociCodes: ['DIGEST_INVALID', 'MANIFEST_BLOB_UNKNOWN'] });
+      }
+    };
+    const result = await signImage({ reference: REFERENCE, signer: alice, client: registry, confirmDelayMs: 0, sleep: async () => undefined });
+    expect(registry.calls).toEqual(['PUT blob', 'GET manifest', 'PUT blob', 'PUT manifest', 'PUT blob', 'PUT blob', 'PUT manifest', 'GET manifest']);
+    expect(storedSignatures(registry)).toEqual([result.signature]);
+  });
+
+  it('gives up on a MANIFEST_BLOB_UNKNOWN that never clears, with the registry error', async () => {
+    const registry = new MemoryRegistry();
+    registry.before = (call) => {
+      if (call === 'PUT manifest') throw new RegistryError('REGISTRY_UNEXPECTED_STATUS', 'registry answered 400 MANIFEST_BLOB_UNKNOWN (PUT x)', { status: 400, ociCodes: ['MANIFEST_BLOB_UNKNOWN'] });
+    };
+    const error = await signImage({ reference: REFERENCE, signer: alice, client: registry, confirmDelayMs: 0, maxAttempts: 3, sleep: async () => undefined }).catch((e: unknown) => e);
+    expect((error as RegistryError).code).toBe('REGISTRY_UNEXPECTED_STATUS');
+    expect(registry.calls.filter((c) => c === 'PUT manifest')).toHaveLength(3);
+    expect(registry.tags.has(sigTag)).toBe(false);
+  });
+});
