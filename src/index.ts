@@ -2,3 +2,5 @@ export * from './tekton/index.js';
 export * from './constructs/index.js';
 export { formatIssue, validateTektonObject } from './tekton/validation/index.js';
 export type { ValidationContext, ValidationIssue } from './tekton/validation/index.js';
+export * from './catalog/cosign-sign-task.js';
+export * from './catalog/cosign-verify-task.js';
