@@ -70,7 +70,7 @@ describe('CosignSignTask', () => {
     expect(step.env).toEqual([{ name: 'DOCKER_CONFIG', value: '$(workspaces.dockerconfig.path)' }]);
     expect(JSON.stringify(manifest)).not.toMatch(/COSIGN_PASSWORD|valueFrom/);
     expect(step.volumeMounts).toEqual([{ name: 'signing-key', mountPath: '/keys', readOnly: true }]);
-    const volume = manifest.spec.volumes!.find((v) => v.name === 'signing-key') as { secret: { secretName: string; defaultMode: number } };
+    const volume = manifest.spec.volumes!.find((v) => v.name === 'signing-key') as unknown as { secret: { secretName: string; defaultMode: number } };
     expect(volume.secret).toMatchObject({ secretName: 'cosign-signing-secret', defaultMode: 0o400 });
   });
 
