@@ -1,7 +1,9 @@
 import { type App, Chart } from 'cdk8s';
-import { DEFAULT_NON_ROOT_UID, TaskRun } from '../../constructs/index.js';
+import { DEFAULT_NON_ROOT_UID, SigningKeySecret, TaskRun } from '../../constructs/index.js';
 import { WorkspaceSources } from '../../tekton/index.js';
 import { BuildahTask } from '../buildah-task.js';
+import { CosignSignTask } from '../cosign-sign-task.js';
+import { CosignVerifyTask, VerificationKey } from '../cosign-verify-task.js';
 import { GitCloneTask } from '../git-clone-task.js';
 import type { CatalogTaskEntry } from './catalog-entry.js';
 
@@ -11,12 +13,72 @@ export const SAMPLE_REPOSITORY_URL = 'https://github.com/tektoncd/catalog.git';
 /** The image reference the build samples push to (replace with yours). */
 export const SAMPLE_IMAGE = 'registry.example.com/team/app:latest';
 
+/** The image-by-digest the signing samples use (the digest is sha256 of the empty string: replace it). */
+export const SAMPLE_IMAGE_BY_DIGEST = 'registry.example.com/team/app:latest@sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
+
+/** Name of the signing-key Secret the samples reference (`signet generate-key-pair` output, created with kubectl). */
+export const SAMPLE_SIGNING_SECRET = 'cosign-signing-secret';
+
+/** Name of the registry credentials Secret the samples reference. */
+export const SAMPLE_REGISTRY_SECRET = 'registry-push';
+
 /** Pod template of runs whose steps run as uid 65532 and must write to, or read secrets from, volumes. */
 export const NON_ROOT_POD_TEMPLATE = { securityContext: { fsGroup: DEFAULT_NON_ROOT_UID } } as const;
 
-/** The git-clone and buildah catalog entries, each in its own chart of `app`. */
-export function coreTaskEntries(app: App): CatalogTaskEntry[] {
-  return [gitCloneEntry(new Chart(app, 'git-clone')), buildahEntry(new Chart(app, 'buildah'))];
+/** The catalog's Task entries (git-clone, buildah, cosign-sign, cosign-verify), each in its own chart of `app`. */
+export function catalogTaskEntries(app: App): CatalogTaskEntry[] {
+  return [
+    gitCloneEntry(new Chart(app, 'git-clone')),
+    buildahEntry(new Chart(app, 'buildah')),
+    cosignSignEntry(new Chart(app, 'cosign-sign')),
+    cosignVerifyEntry(new Chart(app, 'cosign-verify')),
+  ];
+}
+
+const KEY_NOTE =
+  'The key pair comes from a Secret in cosign\'s layout (`cosign.key`, `cosign.password`, `cosign.pub`): create it from `signet generate-key-pair` output with `kubectl create secret generic cosign-signing-secret --from-file=cosign.key --from-file=cosign.pub --from-file=cosign.password`, or let signet emit an ExternalSecret or SealedSecret (docs/gitops.md).';
+
+/** The registry credentials Secret as a `dockerconfig` workspace (`.dockerconfigjson` mounted as `config.json`). */
+const DOCKERCONFIG_WORKSPACE_SOURCE = () => WorkspaceSources.secret(SAMPLE_REGISTRY_SECRET, { items: [{ key: '.dockerconfigjson', path: 'config.json' }] });
+
+function cosignSignEntry(chart: Chart): CatalogTaskEntry {
+  const task = new CosignSignTask(chart, 'cosign-sign', { signingKey: SigningKeySecret.fromSecretName(chart, 'key', SAMPLE_SIGNING_SECRET) });
+  const run = (id: string, metadata: { name?: string; generateName?: string }) =>
+    new TaskRun(chart, id, {
+      metadata,
+      task,
+      params: { IMAGE: SAMPLE_IMAGE_BY_DIGEST },
+      workspaces: { dockerconfig: DOCKERCONFIG_WORKSPACE_SOURCE() },
+      podTemplate: NON_ROOT_POD_TEMPLATE,
+    });
+  return {
+    task,
+    samples: { 'sign-by-digest': run('sample', { generateName: 'cosign-sign-run-' }) },
+    testRun: run('test', { name: 'cosign-sign-test-run' }),
+    notes: [
+      KEY_NOTE,
+      'The signer runs as uid 65532 and the key files are mounted mode 0400, so give the run `podTemplate.securityContext.fsGroup: 65532`.',
+    ],
+  };
+}
+
+function cosignVerifyEntry(chart: Chart): CatalogTaskEntry {
+  const key = SigningKeySecret.fromSecretName(chart, 'key', SAMPLE_SIGNING_SECRET);
+  const task = new CosignVerifyTask(chart, 'cosign-verify', { publicKey: VerificationKey.fromSigningKeySecret(key) });
+  const run = (id: string, metadata: { name?: string; generateName?: string }) =>
+    new TaskRun(chart, id, {
+      metadata,
+      task,
+      params: { IMAGE: SAMPLE_IMAGE_BY_DIGEST },
+      workspaces: { dockerconfig: DOCKERCONFIG_WORKSPACE_SOURCE() },
+      podTemplate: NON_ROOT_POD_TEMPLATE,
+    });
+  return {
+    task,
+    samples: { 'verify-by-digest': run('sample', { generateName: 'cosign-verify-run-' }) },
+    testRun: run('test', { name: 'cosign-verify-test-run' }),
+    notes: ['Only the `cosign.pub` entry of the signing-key Secret is mounted; the private key never enters the pod.'],
+  };
 }
 
 function gitCloneEntry(chart: Chart): CatalogTaskEntry {
@@ -53,7 +115,7 @@ function buildahEntry(chart: Chart): CatalogTaskEntry {
     params: { IMAGE: SAMPLE_IMAGE },
     workspaces: {
       source: WorkspaceSources.persistentVolumeClaim('app-source'),
-      dockerconfig: WorkspaceSources.secret('registry-push', { items: [{ key: '.dockerconfigjson', path: 'config.json' }] }),
+      dockerconfig: DOCKERCONFIG_WORKSPACE_SOURCE(),
     },
   });
   const test = new TaskRun(chart, 'test', {
