@@ -1,6 +1,8 @@
 import type { App } from 'cdk8s';
+import type { IConstruct } from 'constructs';
 import { formatIssue } from '../tekton/validation/index.js';
-import { TektonObject } from '../constructs/index.js';
+import { type LocatedIssue, TektonObject } from '../constructs/index.js';
+import { writeKustomization } from './kustomization.js';
 
 /** Where `synthApp` writes its report. */
 export interface SynthOutput {
@@ -10,7 +12,8 @@ export interface SynthOutput {
 
 /**
  * Validates every construct of `app` first and synthesizes only when nothing failed, so a failing synth writes
- * no file at all (cdk8s itself creates the output folder before validating).
+ * no file at all (cdk8s itself creates the output folder before validating). After synth it writes
+ * `kustomization.yaml` listing the chart files, for GitOps tools.
  *
  * Prints Tekton warnings, then every error with its construct path; returns the exit code (0 or 1).
  */
@@ -20,7 +23,7 @@ export function synthApp(app: App, out: SynthOutput = { stderr: (l) => process.s
 }
 
 function validateThenSynth(app: App, out: SynthOutput): number {
-  for (const issue of TektonObject.validateAll(app)) {
+  for (const issue of tektonIssues(app)) {
     if (issue.severity === 'warning') out.stderr(`warning: [${issue.constructPath}] ${formatIssue(issue)}`);
   }
   const errors = app.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
@@ -30,5 +33,23 @@ function validateThenSynth(app: App, out: SynthOutput): number {
     return 1;
   }
   app.synth();
+  writeKustomization(app);
   return 0;
+}
+
+/**
+ * Tekton validation issues of every Tekton object in `app`, located by construct path.
+ *
+ * Why not `TektonObject.validateAll`: `TektonObject` inherits cdk8s' `ApiObject[Symbol.hasInstance]`, so
+ * `instanceof TektonObject` is true for any ApiObject (e.g. the admission policies); this checks for the method.
+ */
+function tektonIssues(app: App): LocatedIssue[] {
+  return app.node
+    .findAll()
+    .filter(isTektonObject)
+    .flatMap((o) => o.validateTekton().map((i) => ({ ...i, constructPath: o.node.path })));
+}
+
+function isTektonObject(c: IConstruct): c is TektonObject {
+  return c instanceof TektonObject && typeof (c as Partial<TektonObject>).validateTekton === 'function';
 }

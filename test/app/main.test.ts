@@ -20,7 +20,7 @@ describe('src/main.ts', () => {
     const result = run('src/main.ts', outdir);
     expect(result.stderr).not.toMatch(/synth failed/);
     expect(result.status).toBe(0);
-    expect(readdirSync(outdir)).toEqual(['build-and-sign-app.k8s.yaml']);
+    expect(readdirSync(outdir).sort()).toEqual(['build-and-sign-app.k8s.yaml', 'deploy-policies.k8s.yaml', 'kustomization.yaml', 'signed-build.k8s.yaml']);
   });
 
   it('fails a broken pipeline with every error listed, no stack trace and no file written', () => {

@@ -1,0 +1,3 @@
+export * from './build-and-sign-pipeline.js';
+export * from './catalog-contents.js';
+export * from './errors.js';
