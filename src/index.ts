@@ -4,3 +4,6 @@ export { formatIssue, validateTektonObject } from './tekton/validation/index.js'
 export type { ValidationContext, ValidationIssue } from './tekton/validation/index.js';
 export * from './catalog/cosign-sign-task.js';
 export * from './catalog/cosign-verify-task.js';
+export * from './catalog/index.js';
+export * from './patterns/index.js';
+export * from './policies/index.js';
