@@ -6,7 +6,7 @@
  */
 import { type Chart, JsonPatch } from 'cdk8s';
 
-import { Pipeline, type PipelineTask, Task } from '../../src/constructs/index.js';
+import { type ParamReference, Pipeline, type PipelineTask, Task } from '../../src/constructs/index.js';
 
 /** mulberry32: small, fast, good enough to spread test cases. */
 export function seededRandom(seed: number): () => number {
@@ -65,7 +65,7 @@ function makeTask(chart: Chart, d: Dice, index: number, mistakes: number): MadeT
   const task = new Task(chart, `task-${index}`, d.chance(0.5) ? { description: `task number ${index}` } : {});
   const required: string[] = [];
   const optional: string[] = [];
-  const env: { name: string; value: string }[] = [];
+  const env: ReturnType<ParamReference['toEnv']>[] = [];
   const paramNames = new Set<string>();
   const kinds = new Map<string, 'string' | 'array' | 'object'>();
   for (let i = d.int(0, 3); i > 0; i -= 1) {
