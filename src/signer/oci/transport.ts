@@ -256,7 +256,9 @@ export class Transport {
         res = await this.send({ method, url, headers, ...(body === undefined ? {} : { body }), maxBodyBytes, timeoutMs: this.timeoutMs });
       } catch (error) {
         const code = error instanceof HttpTransportError ? error.code : ((error as NodeJS.ErrnoException).code ?? 'ECONNRESET');
-        if (TLS_MISMATCH_ERRORS.has(code) && url.protocol === 'https:' && url.host === registry && this.httpAllowed(registry) && !this.schemes.has(registry)) {
+        // A concurrent request may have learned the scheme while this probe was in flight: follow it.
+        const probing = !this.schemes.has(registry) || this.schemes.get(registry) === 'http';
+        if (TLS_MISMATCH_ERRORS.has(code) && url.protocol === 'https:' && url.host === registry && this.httpAllowed(registry) && probing) {
           // The registry answered a TLS hello with plain text: it serves HTTP (allowed here).
           this.schemes.set(registry, 'http');
           url = new URL(url.toString().replace(/^https:/, 'http:'));
