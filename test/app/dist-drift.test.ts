@@ -14,6 +14,10 @@ describe('dist/manifests', () => {
     const committed = readdirSync(DIST).sort();
     const hint = 'dist/manifests is out of date: run `npx cdk8s synth` and commit the result';
     expect(committed, hint).toEqual(fresh);
+    // the GitOps entry point lists exactly the chart files
+    expect(fresh).toContain('kustomization.yaml');
+    const listed = /resources:\n((?:  - .*\n)+)/.exec(readFileSync(join(outdir, 'kustomization.yaml'), 'utf8'))?.[1] ?? '';
+    expect(listed.trim().split('\n').map((l) => l.replace(/^\s*- /, ''))).toEqual(fresh.filter((f) => f.endsWith('.k8s.yaml')));
     for (const file of fresh) {
       expect(readFileSync(join(DIST, file), 'utf8'), `${hint} (${file} differs)`).toBe(readFileSync(join(outdir, file), 'utf8'));
     }

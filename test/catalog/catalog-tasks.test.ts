@@ -1,0 +1,128 @@
+import { Testing } from 'cdk8s';
+import { describe, expect, it } from 'vitest';
+import {
+  BuildahTask,
+  CATALOG_IMAGES,
+  CatalogTask,
+  catalogObjectMetadata,
+  GitCloneTask,
+  placeholderImages,
+  renderCatalog,
+} from '../../src/catalog/index.js';
+import { TaskRun, TektonObject } from '../../src/constructs/index.js';
+
+const steps = (o: any) => o.spec.steps as any[];
+
+describe('placeholder images', () => {
+  it('lists the default images whose digest is a stand-in (replace these before production)', () => {
+    // If this list changes, update docs/catalog.md and the task READMEs' notes.
+    expect(placeholderImages()).toEqual([`buildah: quay.io/buildah/stable:v1@sha256:${'0'.repeat(64)}`]);
+    expect(CATALOG_IMAGES.gitInit.placeholder).toBe(false);
+  });
+});
+
+describe('catalog metadata', () => {
+  it('renders every catalog label and annotation', () => {
+    expect(catalogObjectMetadata({ version: '0.2', categories: ['Git', 'Security'], tags: ['git'], displayName: 'x', deprecated: true }, { name: 'n' })).toEqual({
+      name: 'n',
+      labels: { 'app.kubernetes.io/version': '0.2' },
+      annotations: {
+        'tekton.dev/pipelines.minVersion': '1.0.0',
+        'tekton.dev/categories': 'Git, Security',
+        'tekton.dev/tags': 'git',
+        'tekton.dev/displayName': 'x',
+        'tekton.dev/platforms': 'linux/amd64,linux/arm64',
+        'tekton.dev/deprecated': 'true',
+      },
+    });
+  });
+
+  it.each([
+    [{ version: '1' }, /catalog version '1' is not MAJOR.MINOR/],
+    [{ categories: ['Builds'] }, /catalog category 'Builds' is not a Hub category; use one of: Automation/],
+    [{ categories: [] }, /catalog categories are empty/],
+    [{ platforms: ['linux-amd64'] }, /catalog platform 'linux-amd64' is not an os\/arch pair/],
+    [{ tags: ['Image Build'] }, /catalog tag 'Image Build' must be lower-case/],
+    [{ minPipelinesVersion: 'v1' }, /minPipelinesVersion 'v1' is not a release version/],
+  ])('rejects %j', (bad, message) => {
+    const chart = Testing.chart();
+    const catalog = { version: '0.1', categories: ['Git'], tags: ['git'], displayName: 'x', ...bad } as any;
+    expect(() => new CatalogTask(chart, 't', { catalog, description: 'Does a thing.' })).toThrow(message);
+  });
+
+  it('requires a description with a summary line', () => {
+    const catalog = { version: '0.1', categories: ['Git'] as const, tags: [], displayName: 'x' };
+    expect(() => new CatalogTask(Testing.chart(), 't', { catalog, description: '' })).toThrow(/catalog resources need spec.description/);
+  });
+});
+
+describe('GitCloneTask', () => {
+  const chart = Testing.chart();
+  const task = new GitCloneTask(chart, 'clone');
+  const [json] = Testing.synth(chart);
+
+  it("declares the catalog git-clone's interface", () => {
+    expect(task.name).toBe('git-clone');
+    expect(task.results.map((r) => r.name)).toEqual(['commit', 'url', 'committer-date']);
+    expect(task.workspaces.map((w) => [w.name, w.optional ?? false])).toEqual([
+      ['output', false],
+      ['ssh-directory', true],
+      ['basic-auth', true],
+      ['ssl-ca-directory', true],
+    ]);
+    expect(task.params.map((p) => p.name)).toEqual([
+      'url', 'revision', 'refspec', 'submodules', 'depth', 'sslVerify', 'crtFileName', 'subdirectory',
+      'sparseCheckoutDirectories', 'deleteExisting', 'httpProxy', 'httpsProxy', 'noProxy', 'verbose', 'userHome',
+    ]);
+  });
+
+  it('runs a pinned image as uid 65532 with params only through env', () => {
+    const [step] = steps(json);
+    expect(step.image).toBe(CATALOG_IMAGES.gitInit.reference);
+    expect(step.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 65532, allowPrivilegeEscalation: false });
+    expect(step.script).not.toContain('$(params.');
+    expect(step.script.startsWith('#!/usr/bin/env sh\nset -eu\n')).toBe(true);
+  });
+
+  it('refuses an image that is not pinned by digest', () => {
+    expect(() => new GitCloneTask(Testing.chart(), 'c', { gitInitImage: 'ghcr.io/tektoncd-catalog/git-clone:v1.1.0' })).toThrow(
+      /gitInitImage: image 'ghcr.io\/tektoncd-catalog\/git-clone:v1.1.0' is not pinned by digest/,
+    );
+  });
+});
+
+describe('BuildahTask', () => {
+  const chart = Testing.chart();
+  const task = new BuildahTask(chart, 'b', { builderImage: `quay.io/buildah/stable:v1@sha256:${'a'.repeat(64)}` });
+  const [json] = Testing.synth(chart);
+
+  it('reports IMAGE_URL and IMAGE_DIGEST and takes build args as an array through args', () => {
+    expect(task.results.map((r) => r.name)).toEqual(['IMAGE_URL', 'IMAGE_DIGEST']);
+    const [step] = steps(json);
+    expect(step.args).toEqual(['$(params.BUILD_ARGS[*])']);
+    expect(step.script).not.toContain('$(params.');
+    expect(step.script).toContain('sha256:');
+  });
+
+  it('declares privileged explicitly, and only for buildah', () => {
+    expect(steps(json)[0].securityContext).toEqual({ privileged: true });
+  });
+});
+
+describe('renderCatalog', () => {
+  it('refuses two entries for one folder', () => {
+    const chart = Testing.chart();
+    const a = new GitCloneTask(chart, 'a');
+    const run = new TaskRun(chart, 'r', { metadata: { generateName: 'x-' }, task: a, params: { url: 'https://x.example/r.git' }, workspaces: { output: { emptyDir: {} } } });
+    const entry = { task: a, samples: { s: run }, testRun: run };
+    expect(() => renderCatalog({ tasks: [entry, entry], pipelines: [] })).toThrow(/catalog file 'task\/git-clone\/0.1\/git-clone.yaml' would be written twice/);
+  });
+
+  it('refuses an object that fails Tekton validation', () => {
+    const chart = Testing.chart();
+    const task = new GitCloneTask(chart, 'a');
+    const run = new TaskRun(chart, 'r', { metadata: { generateName: 'x-' }, task, params: { url: 'u' }, workspaces: { output: { emptyDir: {} } }, timeout: 'soon' });
+    expect(TektonObject.validateAll(chart).some((i) => i.severity === 'error')).toBe(true);
+    expect(() => renderCatalog({ tasks: [{ task, samples: { s: run }, testRun: run }], pipelines: [] })).toThrow(/catalog object fails Tekton validation/);
+  });
+});
