@@ -2,7 +2,7 @@ import { Chart, type ChartProps } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { CHAINS_RESULTS } from '../shared/constants.js';
 import { Pipeline, SigningKeySecret } from '../constructs/index.js';
-import { createBuildTask } from './build-task.js';
+import { BuildahTask } from '../catalog/buildah-task.js';
 import { createSeedSignTask } from './seed-sign-task.js';
 
 /** Name of the signing-key Secret the app expects in the cluster (`cosign generate-key-pair k8s://<ns>/cosign-signing-secret`). */
@@ -19,7 +19,7 @@ export class BuildAndSignChart extends Chart {
   public constructor(scope: Construct, id: string, props: ChartProps = {}) {
     super(scope, id, props);
     const signingKey = SigningKeySecret.fromSecretName(this, 'signing-key', SIGNING_SECRET_NAME);
-    const buildTask = createBuildTask(this, 'build-and-push');
+    const buildTask = new BuildahTask(this, 'build-and-push', { metadata: { name: 'build-and-push' } });
     const signTask = createSeedSignTask(this, 'cosign-sign', { signingKey });
 
     const pipeline = new Pipeline(this, 'build-and-sign-app', {

@@ -5,9 +5,7 @@ import { DeployPoliciesChart } from './deploy-policies-chart.js';
 import { SignedBuildChart } from './signed-build-chart.js';
 
 export * from './build-and-sign-chart.js';
-export * from './build-task.js';
 export * from './deploy-policies-chart.js';
-export * from './images.js';
 export * from './kustomization.js';
 export * from './seed-sign-task.js';
 export * from './signed-build-chart.js';

@@ -1,7 +1,6 @@
 import type { App } from 'cdk8s';
-import type { IConstruct } from 'constructs';
 import { formatIssue } from '../tekton/validation/index.js';
-import { type LocatedIssue, TektonObject } from '../constructs/index.js';
+import { TektonObject } from '../constructs/index.js';
 import { writeKustomization } from './kustomization.js';
 
 /** Where `synthApp` writes its report. */
@@ -23,7 +22,7 @@ export function synthApp(app: App, out: SynthOutput = { stderr: (l) => process.s
 }
 
 function validateThenSynth(app: App, out: SynthOutput): number {
-  for (const issue of tektonIssues(app)) {
+  for (const issue of TektonObject.validateAll(app)) {
     if (issue.severity === 'warning') out.stderr(`warning: [${issue.constructPath}] ${formatIssue(issue)}`);
   }
   const errors = app.node.findAll().flatMap((c) => c.node.validate().map((message) => `[${c.node.path}] ${message}`));
@@ -37,19 +36,3 @@ function validateThenSynth(app: App, out: SynthOutput): number {
   return 0;
 }
 
-/**
- * Tekton validation issues of every Tekton object in `app`, located by construct path.
- *
- * Why not `TektonObject.validateAll`: `TektonObject` inherits cdk8s' `ApiObject[Symbol.hasInstance]`, so
- * `instanceof TektonObject` is true for any ApiObject (e.g. the admission policies); this checks for the method.
- */
-function tektonIssues(app: App): LocatedIssue[] {
-  return app.node
-    .findAll()
-    .filter(isTektonObject)
-    .flatMap((o) => o.validateTekton().map((i) => ({ ...i, constructPath: o.node.path })));
-}
-
-function isTektonObject(c: IConstruct): c is TektonObject {
-  return c instanceof TektonObject && typeof (c as Partial<TektonObject>).validateTekton === 'function';
-}

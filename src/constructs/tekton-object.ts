@@ -40,7 +40,18 @@ const NAMES_PER_CHART = new WeakMap<Chart, Map<string, string>>();
  * Each object registers a cdk8s validation that runs `validateTektonObject` on its final JSON (after patches),
  * so synth fails on Tekton errors with every problem listed at once.
  */
+/** Marks Tekton objects; a symbol shared across copies of this module, like cdk8s' own ApiObject marker. */
+const TEKTON_OBJECT_MARKER = Symbol.for('signet.TektonObject');
+
 export abstract class TektonObject extends ApiObject {
+  /**
+   * cdk8s' `ApiObject` defines `Symbol.hasInstance` as "is any ApiObject", which subclasses inherit; without
+   * this override `x instanceof TektonObject` would be true for a Secret or a Kyverno policy too.
+   */
+  public static override [Symbol.hasInstance](x: unknown): x is TektonObject {
+    return typeof x === 'object' && x !== null && TEKTON_OBJECT_MARKER in x;
+  }
+
   /** Every Tekton object in the tree below `scope` (any depth). */
   public static allIn(scope: IConstruct): TektonObject[] {
     return scope.node.findAll().filter((c): c is TektonObject => c instanceof TektonObject);
@@ -83,6 +94,7 @@ export abstract class TektonObject extends ApiObject {
     });
     self.object = this;
     this.tektonKind = kind;
+    Object.defineProperty(this, TEKTON_OBJECT_MARKER, { value: true });
     if (props.metadata?.generateName && !props.metadata.name) {
       // runs created with `kubectl create` get a fresh name each time; cdk8s always sets one, so drop it.
       this.addJsonPatch(JsonPatch.remove('/metadata/name'));
