@@ -20,7 +20,7 @@ export const BUILDAH_SECURITY_CONTEXT = { privileged: true } as const;
 export interface BuildahTaskProps extends TektonObjectProps {
   /**
    * The buildah image, pinned by digest.
-   * @default CATALOG_IMAGES.buildah.reference (a PLACEHOLDER digest: pass the real one)
+   * @default CATALOG_IMAGES.buildah.reference (the quay.io/buildah/stable index, pinned by digest)
    */
   readonly builderImage?: string;
 }

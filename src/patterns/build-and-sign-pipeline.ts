@@ -112,7 +112,7 @@ export interface BuildAndSignPipelineProps {
   readonly gitInitImage?: string;
   /**
    * The buildah image, pinned by digest.
-   * @default - BuildahTask's default (a placeholder digest)
+   * @default - BuildahTask's default (the quay.io/buildah/stable index, pinned by digest)
    */
   readonly builderImage?: string;
   /**

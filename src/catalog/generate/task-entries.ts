@@ -135,7 +135,7 @@ function buildahEntry(chart: Chart): CatalogTaskEntry {
     },
     notes: [
       'Bind `dockerconfig` to a `kubernetes.io/dockerconfigjson` Secret with the item `.dockerconfigjson` mapped to `config.json`.',
-      'The default builder image digest is a placeholder (the build machine cannot reach quay.io): set `builderImage` on the construct, or edit the YAML, to a digest of `quay.io/buildah/stable:v1` you resolved with `crane digest`.',
+      'The default builder image is the `quay.io/buildah/stable` multi-architecture index, pinned by a digest taken from public pin lists (the build machine cannot reach quay.io): confirm it with `crane digest quay.io/buildah/stable:v1`, and set `builderImage` on the construct to track a newer build.',
     ],
   };
 }
