@@ -1,0 +1,62 @@
+/**
+ * `npm run bench`: synth, signing and start-up benchmarks in one run, bounded to a few minutes on two
+ * cores. Prints a Markdown table and writes bench/results/latest.md and latest.json. Every speed claim
+ * is a ratio against a baseline measured in this same run, or a count.
+ *
+ *   npm run bench                 # everything
+ *   npm run bench -- --quick      # synth sizes 100 and 1,000 only, fewer runs
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { runSigningBench, type SigningResult } from './signing-bench.js';
+import { runStartupBench, type StartupResult } from './startup-bench.js';
+import { runSynthBench, type SynthResult } from './synth-bench.js';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const quick = process.argv.includes('--quick');
+const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
+
+/** Targets from signet issue 5. */
+const TARGETS = { synthRatio: 1.25, requestsPerSignature: 7, batch100Ms: 3000, startupRatio: 1.2 } as const;
+
+const verdict = (ok: boolean): string => (ok ? 'meets' : '**misses**');
+
+function table(synth: readonly SynthResult[], signing: SigningResult, startup: StartupResult): string {
+  const rows: string[] = ['| measure | value | baseline (same run) | ratio / target | verdict |', '|---|---|---|---|---|'];
+  for (const s of synth) {
+    rows.push(
+      `| synth ${s.pipelines.toLocaleString('en')} pipelines (${s.tasks.toLocaleString('en')} pipeline tasks), median of ${s.repetitions} | ${s.constructsMs} ms (${s.constructsPerPipelineMs} ms/pipeline) | raw ApiObjects ${s.apiObjectsMs} ms (${s.apiObjectsPerPipelineMs} ms/pipeline) | ${s.ratio} / ≤ ${TARGETS.synthRatio}${s.sameYaml ? '' : ' (YAML differs!)'} | ${verdict(s.ratio <= TARGETS.synthRatio)} |`,
+    );
+  }
+  rows.push(`| HTTP requests per signature (unsigned image by digest, no auth) | ${signing.requestsPerSignature} | cosign ≈ 16 | ≤ ${TARGETS.requestsPerSignature} | ${verdict(signing.requestsPerSignature <= TARGETS.requestsPerSignature)} |`);
+  rows.push(`| HTTP requests per signature, token auth | ${signing.requestsPerSignatureTokenAuth} | | (+1 challenge, +1 token) | |`);
+  rows.push(`| one sign: key decryption (scrypt N=32768) | ${signing.keyDecryptionMs} ms | | | |`);
+  rows.push(`| one sign: hash + ECDSA P-256 sign | ${signing.hashAndSignMs} ms | | | |`);
+  rows.push(`| one sign: registry round trips (7 requests, loopback) | ${signing.registryRoundTripsMs} ms | | | |`);
+  rows.push(`| one sign: confirm wait before the re-read (default) | ${signing.confirmWaitMs} ms | | | |`);
+  rows.push(`| one \`signet sign\` process (bundled CLI, wall) | ${signing.cliSignProcessMs} ms | | | |`);
+  rows.push(`| batch of 100 images, one process, concurrency ${signing.batchConcurrency}, key decrypted once | ${signing.batch100Ms} ms | | ≤ ${TARGETS.batch100Ms} ms | ${verdict(signing.batch100Ms <= TARGETS.batch100Ms)} |`);
+  rows.push(`| CLI start-up: \`node bundle --help\`, median of ${startup.runs} | ${startup.bundleHelpMs} ms | \`node -e 0\` ${startup.bareNodeMs} ms | ${startup.ratio} / ≤ ${TARGETS.startupRatio} | ${verdict(startup.ratio <= TARGETS.startupRatio)} |`);
+  return `${rows.join('\n')}\n`;
+}
+
+const work = mkdtempSync(join(tmpdir(), 'signet-bench-'));
+try {
+  const cli = join(work, 'signet.cjs');
+  execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), '--outfile', cli], { cwd: ROOT, stdio: 'ignore' });
+  const synth = await runSynthBench(quick ? [100, 1000] : [100, 1000, 5000], log);
+  const signing = await runSigningBench(cli, work, log);
+  const startup = await runStartupBench(cli, log, quick ? 11 : 21);
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`;
+  const markdown = `# signet benchmarks (latest run)\n\n${new Date().toISOString().slice(0, 10)}, ${machine}${quick ? ', --quick' : ''}\n\n${table(synth, signing, startup)}`;
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
+  writeFileSync(join(ROOT, 'bench/results/latest.md'), markdown);
+  writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify({ machine, quick, targets: TARGETS, synth, signing, startup }, null, 2)}\n`);
+  process.stdout.write(markdown);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
