@@ -96,7 +96,7 @@ async function main(): Promise<void> {
     }
     if (values['update-lock']) {
       writeFileSync(lockPath, serializeLock(lockFromBuild(build, { entry: values.entry ?? DEFAULT_BUNDLE_ENTRY })));
-      log(`lock: wrote ${LOCK_FILE_NAME}; now run \`npx cdk8s synth\` and commit both`);
+      log(`lock: wrote ${LOCK_FILE_NAME}; \`npm run relock\` also regenerates dist/manifests, catalog/ and the digest snapshots`);
     } else if (existsSync(lockPath)) {
       const drifts = compareWithLock(build, parseLock(JSON.parse(readFileSync(lockPath, 'utf8')), LOCK_FILE_NAME));
       for (const drift of drifts) log(`lock: ${drift.message}`);

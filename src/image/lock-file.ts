@@ -13,6 +13,11 @@ import { ImageError } from './errors.js';
 export const LOCK_FILE_NAME = 'signer-image.lock.json';
 /** The command that rewrites the lock, quoted in every drift message. */
 export const UPDATE_LOCK_COMMAND = 'npm run image -- --update-lock';
+/**
+ * The command that brings everything pinned to the signer image up to date after a signer change: the lock,
+ * dist/manifests, catalog/ and the two snapshots that pin the digest. Quoted in every drift message.
+ */
+export const RELOCK_COMMAND = 'npm run relock';
 
 /** The lock's content. */
 export interface SignerImageLock {
@@ -108,7 +113,7 @@ export interface LockDrift {
 export function compareWithLock(build: SignerImageBuild, lock: SignerImageLock): LockDrift[] {
   const fresh = lockFromBuild(build, { image: lock.image });
   const drifts: LockDrift[] = [];
-  const fix = `run \`${UPDATE_LOCK_COMMAND}\`, then \`npx cdk8s synth\`, and commit ${LOCK_FILE_NAME} with dist/`;
+  const fix = `run \`${RELOCK_COMMAND}\` (it rewrites ${LOCK_FILE_NAME}, dist/manifests, catalog/ and the digest snapshots), review the diff and commit`;
   if (fresh.bundle.digest !== lock.bundle?.digest || fresh.bundle.layerDigest !== lock.bundle?.layerDigest) {
     drifts.push({
       kind: 'bundle',

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSignerImage, type SignerImageBuild } from '../../src/image/build.js';
-import { compareWithLock, DEFAULT_BUNDLE_ENTRY, LOCK_FILE_NAME, parseLock, UPDATE_LOCK_COMMAND, type LockDrift, type SignerImageLock } from '../../src/image/lock-file.js';
+import { compareWithLock, DEFAULT_BUNDLE_ENTRY, LOCK_FILE_NAME, parseLock, RELOCK_COMMAND, type LockDrift, type SignerImageLock } from '../../src/image/lock-file.js';
 import { signerImage } from '../../src/image/lock.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -48,7 +48,7 @@ describe.skipIf(!entryExists)(`${LOCK_FILE_NAME} drift`, () => {
   });
 
   it('was made from the signer CLI entry', () => {
-    expect(lock.bundle.entry, `${LOCK_FILE_NAME} was made from '${lock.bundle.entry}'; run \`${UPDATE_LOCK_COMMAND}\`, then \`npx cdk8s synth\`, and commit`).toBe(DEFAULT_BUNDLE_ENTRY);
+    expect(lock.bundle.entry, `${LOCK_FILE_NAME} was made from '${lock.bundle.entry}'; run \`${RELOCK_COMMAND}\` and commit`).toBe(DEFAULT_BUNDLE_ENTRY);
   });
 
   it('matches the signer bundle in the working tree', () => {

@@ -40,7 +40,7 @@ describe('lock file', () => {
     const locked = lockFromBuild(await build('one'));
     const drifts = compareWithLock(await build('two'), locked);
     expect(drifts.map((d) => d.kind)).toEqual(['bundle']);
-    expect(drifts[0]!.message).toMatch(/the signer bundle changed .* run `npm run image -- --update-lock`, then `npx cdk8s synth`, and commit/);
+    expect(drifts[0]!.message).toMatch(/the signer bundle changed .* run `npm run relock`/);
   });
 
   it('reports an image change with the same bundle and base (e.g. a version bump)', async () => {
