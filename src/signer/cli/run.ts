@@ -1,8 +1,4 @@
 import { SIGNER_COMMANDS } from '../../shared/constants.js';
-import { generateKeyPairCommand } from './commands/generate-key-pair.js';
-import { publicKeyCommand } from './commands/public-key.js';
-import { signCommand } from './commands/sign.js';
-import { verifyCommand } from './commands/verify.js';
 import { CliError, usageError } from './errors.js';
 import { errorLine, exitCodeFor, EXIT_CODES } from './exit-codes.js';
 import { HELP_TEXT } from './help.js';
@@ -11,11 +7,16 @@ import { SIGNET_VERSION } from './version.js';
 
 type Command = (args: string[], io: CliIo) => Promise<number>;
 
-const COMMANDS: Record<string, Command> = {
-  [SIGNER_COMMANDS.generateKeyPair]: generateKeyPairCommand,
-  [SIGNER_COMMANDS.sign]: signCommand,
-  [SIGNER_COMMANDS.verify]: verifyCommand,
-  [SIGNER_COMMANDS.publicKey]: publicKeyCommand,
+/**
+ * Commands load on first use: `--help`, `--version` and usage errors then start without evaluating the
+ * crypto, TLS and registry modules (the bundler keeps dynamic imports lazy), which keeps the step's
+ * start-up close to a bare `node`.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  [SIGNER_COMMANDS.generateKeyPair]: async () => (await import('./commands/generate-key-pair.js')).generateKeyPairCommand,
+  [SIGNER_COMMANDS.sign]: async () => (await import('./commands/sign.js')).signCommand,
+  [SIGNER_COMMANDS.verify]: async () => (await import('./commands/verify.js')).verifyCommand,
+  [SIGNER_COMMANDS.publicKey]: async () => (await import('./commands/public-key.js')).publicKeyCommand,
 };
 
 /**
@@ -33,12 +34,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout(`signet ${SIGNET_VERSION}\n`);
       return EXIT_CODES.ok;
     }
-    const command = COMMANDS[first];
-    if (command === undefined) throw usageError(`unknown command "${first}"; run signet --help for the commands`);
+    const loadCommand = COMMANDS[first];
+    if (loadCommand === undefined) throw usageError(`unknown command "${first}"; run signet --help for the commands`);
     if (rest.includes('--help') || rest.includes('-h')) {
       io.stdout(HELP_TEXT);
       return EXIT_CODES.ok;
     }
+    const command = await loadCommand();
     return await command(rest, io);
   } catch (error) {
     const normalised = normaliseParseArgsError(error);
