@@ -8,6 +8,7 @@ import {
   type ValidationIssue,
 } from '../tekton/validation/index.js';
 import { TektonConstructError } from './errors.js';
+import { lookupByKey, PassTracker, tektonObjectAdded, ValidationSession } from './_validation-session.js';
 
 /**
  * Construct-context key for the Tekton feature flags that synth-time validation assumes, mirroring the cluster's
@@ -32,6 +33,8 @@ export interface LocatedIssue extends ValidationIssue {
 }
 
 const NAMES_PER_CHART = new WeakMap<Chart, Map<string, string>>();
+/** Roots that carry the validation which marks the start of a cdk8s validation pass. */
+const ROOTS_WITH_PASS_START = new WeakSet<IConstruct>();
 
 /**
  * Base of the Tekton constructs: an `ApiObject` whose `spec` is rendered lazily from the construct's state, so
@@ -58,26 +61,33 @@ export abstract class TektonObject extends ApiObject {
   }
 
   /**
-   * Runs `fn` with Tekton validation results memoized per object, so that a synth which validates several
-   * times (warnings, errors, then cdk8s' own pass) does the work once. Only for code that does not change the
-   * constructs inside `fn`.
+   * Runs `fn` with Tekton validation memoized per object, so that a synth which validates several times
+   * (warnings, errors, then cdk8s' own pass) does the work once: each object's issues, and its rendered manifest,
+   * which `toJson()` then returns again (the same object) and which validations of referencing objects reuse.
+   * Only for code that does not change the constructs inside `fn`, nor the JSON `toJson()` returns.
    */
   public static withValidationCache<T>(fn: () => T): T {
-    const outer = TektonObject.validationCache;
-    TektonObject.validationCache = outer ?? new Map();
+    const outer = TektonObject.session;
+    TektonObject.session = outer ?? new ValidationSession();
     try {
       return fn();
     } finally {
-      TektonObject.validationCache = outer;
+      TektonObject.session = outer;
     }
   }
 
   /** Runs Tekton validation on every Tekton object below `scope`: errors and warnings, in tree order. */
   public static validateAll(scope: IConstruct): LocatedIssue[] {
-    return TektonObject.allIn(scope).flatMap((o) => o.validateTekton().map((i) => ({ ...i, constructPath: o.node.path })));
+    // nothing changes the constructs while this loop runs, so the objects share one session.
+    return TektonObject.withValidationCache(() =>
+      TektonObject.allIn(scope).flatMap((o) => o.validateTekton().map((i) => ({ ...i, constructPath: o.node.path }))),
+    );
   }
 
-  private static validationCache?: Map<TektonObject, ValidationIssue[]>;
+  /** The session of the running `withValidationCache` call. */
+  private static session?: ValidationSession<TektonObject>;
+  /** The cdk8s validation pass in progress, when no `withValidationCache` session is. */
+  private static readonly pass = new PassTracker<TektonObject>();
 
   /** The Tekton kind. */
   public readonly tektonKind: TektonKind;
@@ -95,38 +105,87 @@ export abstract class TektonObject extends ApiObject {
     self.object = this;
     this.tektonKind = kind;
     Object.defineProperty(this, TEKTON_OBJECT_MARKER, { value: true });
+    tektonObjectAdded();
+    TektonObject.markPassStart(this.node.root);
     if (props.metadata?.generateName && !props.metadata.name) {
       // runs created with `kubectl create` get a fresh name each time; cdk8s always sets one, so drop it.
       this.addJsonPatch(JsonPatch.remove('/metadata/name'));
     } else {
       this.registerName(name);
     }
-    this.node.addValidation({
-      validate: () => this.validateTekton().filter((i) => i.severity === 'error').map(formatIssue),
+    this.node.addValidation({ validate: () => this.validateInPass().filter((i) => i.severity === 'error').map(formatIssue) });
+  }
+
+  /**
+   * The root's validation runs first in every cdk8s validation pass: it starts the pass in which the objects'
+   * hooks share one session (unless a `withValidationCache` session is already running).
+   */
+  private static markPassStart(root: IConstruct): void {
+    if (ROOTS_WITH_PASS_START.has(root)) return;
+    ROOTS_WITH_PASS_START.add(root);
+    root.node.addValidation({
+      validate: () => {
+        if (!TektonObject.session) TektonObject.pass.begin(root, TektonObject.allIn(root));
+        return [];
+      },
     });
   }
 
   /** Runs `validateTektonObject` on this object's final JSON with lookups of the objects it references. */
   public validateTekton(): ValidationIssue[] {
-    const cached = TektonObject.validationCache?.get(this);
+    return this.validateIn(TektonObject.session);
+  }
+
+  /**
+   * The manifest, as `ApiObject.toJson()` renders it; inside `withValidationCache`, rendered once and returned
+   * again on later calls.
+   */
+  public override toJson(): any {
+    const session = TektonObject.session;
+    return session ? this.manifestIn(session) : super.toJson();
+  }
+
+  /** The validation hook's work: inside a cdk8s validation pass, shares the pass's session. */
+  private validateInPass(): ValidationIssue[] {
+    if (TektonObject.session) return this.validateIn(TektonObject.session);
+    const session = TektonObject.pass.take(this);
+    try {
+      return this.validateIn(session);
+    } catch (error) {
+      TektonObject.pass.end();
+      throw error;
+    }
+  }
+
+  private validateIn(session: ValidationSession<TektonObject> | undefined): ValidationIssue[] {
+    const cached = session?.issues.get(this);
     if (cached) return cached;
     const flags = this.node.tryGetContext(TEKTON_FEATURE_FLAGS_CONTEXT) as ValidationContext['featureFlags'];
-    let index: Map<string, TektonObject[]> | undefined;
+    const root = this.node.root;
     const find = (kind: TektonKind, name: string): unknown => {
-      index ??= this.indexApp();
-      const candidates = index.get(`${kind}/${name}`) ?? [];
+      const candidates = lookupByKey(root, `${kind}/${name}`, () => TektonObject.allIn(root).map((o) => [`${o.tektonKind}/${o.name}`, o]));
       const sameNamespace = candidates.find((o) => o.metadata.namespace === this.metadata.namespace);
-      return (sameNamespace ?? candidates[0])?.toJson();
+      const found = sameNamespace ?? candidates[0];
+      return found && session ? found.manifestIn(session) : found?.toJson();
     };
     const context: ValidationContext = {
       findTask: (name) => find('Task', name),
       findPipeline: (name) => find('Pipeline', name),
       findStepAction: (name) => find('StepAction', name),
+      ...(session ? { memo: session.memo } : {}),
       ...(flags ? { featureFlags: flags } : {}),
     };
-    const issues = validateTektonObject(this.toJson(), context);
-    TektonObject.validationCache?.set(this, issues);
+    const issues = validateTektonObject(session ? this.manifestIn(session) : this.toJson(), context);
+    session?.issues.set(this, issues);
     return issues;
+  }
+
+  /** This object's manifest, rendered once per session. */
+  private manifestIn(session: ValidationSession<TektonObject>): unknown {
+    if (session.manifests.has(this)) return session.manifests.get(this);
+    const manifest: unknown = super.toJson();
+    session.manifests.set(this, manifest);
+    return manifest;
   }
 
   /**
@@ -134,16 +193,6 @@ export abstract class TektonObject extends ApiObject {
    * @internal
    */
   protected abstract renderSpec(): JsonObject;
-
-  /** Tekton objects of the whole app by `kind/name`, for the validator's lookups of referenced objects. */
-  private indexApp(): Map<string, TektonObject[]> {
-    const index = new Map<string, TektonObject[]>();
-    for (const o of TektonObject.allIn(this.node.root)) {
-      const key = `${o.tektonKind}/${o.name}`;
-      index.set(key, [...(index.get(key) ?? []), o]);
-    }
-    return index;
-  }
 
   private registerName(name: string): void {
     const chart = Chart.of(this);

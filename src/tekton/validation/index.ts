@@ -4,6 +4,7 @@
  * Works on the final JSON of a manifest, so raw overrides are checked too.
  */
 import { lintCatalogObject } from './catalog-lint.js';
+import type { ValidationMemo } from './memo.js';
 import { applyDefaults } from './defaults.js';
 import { resolveFlags } from './flags.js';
 import { validateMetadata } from './names.js';
@@ -12,6 +13,8 @@ import { validatePipelineRun, validateTaskRun } from './runs.js';
 import { validateStepActionSpec } from './step-action.js';
 import { validateTaskSpec } from './task-spec.js';
 import { asObj, isObj, Issues, str } from './_model.js';
+
+export { ValidationMemo } from './memo.js';
 
 /** The kinds this validator understands. */
 const TEKTON_KINDS: ReadonlySet<string> = new Set(['Task', 'Pipeline', 'PipelineRun', 'TaskRun', 'StepAction']);
@@ -40,6 +43,12 @@ export interface ValidationContext {
   readonly findPipeline?: (name: string) => unknown;
   /** Returns the manifest JSON of a StepAction with this name, if known. @default - references to StepActions are not checked */
   readonly findStepAction?: (name: string) => unknown;
+  /**
+   * Memo shared by the validations of one pass, so a Task referenced many times is defaulted once. Only while
+   * the manifests the `find*` functions return stay unchanged (see {@link ValidationMemo}).
+   * @default - nothing is memoized
+   */
+  readonly memo?: ValidationMemo;
   /**
    * Feature-flag overrides (`config-feature-flags` keys, plus `default-max-matrix-combinations-count`,
    * `default-forbidden-env` and `coschedule`).

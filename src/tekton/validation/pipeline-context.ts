@@ -2,7 +2,7 @@
  * What the checks of one PipelineSpec share: declared params, task lists and referenced specs.
  */
 import type { ValidationContext } from './index.js';
-import { applyDefaults } from './defaults.js';
+import { defaultedReference } from './memo.js';
 import type { ResolvedFlags } from './flags.js';
 import type { ParamDecl } from './params.js';
 import type { UndeclaredParamRule } from './task-scope.js';
@@ -51,6 +51,6 @@ export function resolveTask(pt: Obj, ctx: PipelineCtx): ResolvedTask | undefined
   const found = ctx.context.findTask?.(name);
   if (!isObj(found)) return undefined;
   // Referenced Tasks come from the caller as written; default them as the webhook would have.
-  const defaulted = applyDefaults({ ...found, kind: 'Task' });
+  const defaulted = defaultedReference(found, 'Task', ctx.context.memo);
   return { spec: asObj(defaulted.spec), manifest: found, origin: `Task "${name}"` };
 }

@@ -7,6 +7,7 @@ import { asResultUse, findRefs, stringsIn } from './expressions.js';
 import { alphaOn, betaOn, type ResolvedFlags } from './flags.js';
 import type { ValidationContext } from './index.js';
 import { declaredParams, valueShape, type ParamDecl } from './params.js';
+import { defaultedReference, type ValidationMemo } from './memo.js';
 import { validatePipelineSpec } from './pipeline-spec.js';
 import { validateRef } from './refs.js';
 import { validateTaskSpec } from './task-spec.js';
@@ -116,16 +117,16 @@ export function validateTaskRun(manifest: Obj, r: RunCtx): void {
   if (isObj(spec.taskSpec)) {
     validateTaskSpec(spec.taskSpec, { path: field('spec', 'taskSpec'), outerParams: runParams(spec), undeclaredRule: 'RUN-11', inPipeline: false, flags, issues, ...(r.context.findStepAction ? { findStepAction: r.context.findStepAction } : {}) });
   }
-  const taskSpec = isObj(spec.taskSpec) ? spec.taskSpec : referencedSpec(spec.taskRef, 'Task', r.context.findTask);
+  const taskSpec = isObj(spec.taskSpec) ? spec.taskSpec : referencedSpec(spec.taskRef, 'Task', r.context.findTask, r.context.memo);
   if (taskSpec) validateTaskRunAgainstTask(spec, taskSpec, r);
 }
 
-function referencedSpec(ref: unknown, kind: string, find: ((name: string) => unknown) | undefined): Obj | undefined {
+function referencedSpec(ref: unknown, kind: string, find: ((name: string) => unknown) | undefined, memo: ValidationMemo | undefined): Obj | undefined {
   const o = asObj(ref);
   const name = str(o.name);
   if (name === undefined || has(o, 'resolver') || (has(o, 'kind') && o.kind !== kind) || !find) return undefined;
   const found = find(name);
-  return isObj(found) ? asObj(applyDefaults({ ...found, kind }).spec) : undefined;
+  return isObj(found) ? asObj(defaultedReference(found, kind, memo).spec) : undefined;
 }
 
 /** RUN-14, WS-7 and WS-11 of a TaskRun against its Task. */
@@ -192,7 +193,7 @@ export function validatePipelineRun(manifest: Obj, r: RunCtx): void {
   if (isObj(spec.pipelineSpec)) {
     validatePipelineSpec(spec.pipelineSpec, { path: field('spec', 'pipelineSpec'), outerParams: runParams(spec), embeddedRule: 'RUN-11', flags, issues, context: r.context });
   }
-  const pipelineSpec = isObj(spec.pipelineSpec) ? applyDefaults({ kind: 'Pipeline', spec: spec.pipelineSpec }).spec : referencedSpec(spec.pipelineRef, 'Pipeline', r.context.findPipeline);
+  const pipelineSpec = isObj(spec.pipelineSpec) ? applyDefaults({ kind: 'Pipeline', spec: spec.pipelineSpec }).spec : referencedSpec(spec.pipelineRef, 'Pipeline', r.context.findPipeline, r.context.memo);
   if (isObj(pipelineSpec)) validatePipelineRunAgainstPipeline(spec, pipelineSpec, r);
 }
 
