@@ -18,6 +18,8 @@ export class ValidationSession<O extends object> {
   public readonly manifests = new Map<O, unknown>();
   /** The validator's memo of defaulted referenced objects (keyed by the manifests above). */
   public readonly memo = new ValidationMemo();
+  /** Lookups of referenced objects, by namespace, kind and name. */
+  public readonly found = new Map<string, O | undefined>();
 }
 
 /**

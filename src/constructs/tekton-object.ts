@@ -162,11 +162,21 @@ export abstract class TektonObject extends ApiObject {
     if (cached) return cached;
     const flags = this.node.tryGetContext(TEKTON_FEATURE_FLAGS_CONTEXT) as ValidationContext['featureFlags'];
     const root = this.node.root;
+    const namespace = this.metadata.namespace;
+    const lookup = (key: string): TektonObject | undefined => {
+      const candidates = lookupByKey(root, key, () => TektonObject.allIn(root).map((o) => [`${o.tektonKind}/${o.name}`, o]));
+      return candidates.find((o) => o.metadata.namespace === namespace) ?? candidates[0];
+    };
     const find = (kind: TektonKind, name: string): unknown => {
-      const candidates = lookupByKey(root, `${kind}/${name}`, () => TektonObject.allIn(root).map((o) => [`${o.tektonKind}/${o.name}`, o]));
-      const sameNamespace = candidates.find((o) => o.metadata.namespace === this.metadata.namespace);
-      const found = sameNamespace ?? candidates[0];
-      return found && session ? found.manifestIn(session) : found?.toJson();
+      const key = `${kind}/${name}`;
+      if (!session) return lookup(key)?.toJson();
+      const sessionKey = `${namespace === undefined ? '-' : `=${namespace}`}/${key}`;
+      let found = session.found.get(sessionKey);
+      if (found === undefined && !session.found.has(sessionKey)) {
+        found = lookup(key);
+        session.found.set(sessionKey, found);
+      }
+      return found?.manifestIn(session);
     };
     const context: ValidationContext = {
       findTask: (name) => find('Task', name),

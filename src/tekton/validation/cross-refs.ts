@@ -3,7 +3,7 @@
  * Skipped when the Task is remote or unknown.
  */
 import { asResultUse, findRefs } from './expressions.js';
-import { declaredParams, valueShape, type ParamDecl } from './params.js';
+import { valueShape, type ParamDecl } from './params.js';
 import { resolveTask, type PipelineCtx } from './pipeline-context.js';
 import { asObj, entry, field, isObj, objs, str, type Issues, type Obj } from './_model.js';
 
@@ -46,7 +46,7 @@ export function validateTaskUsage(pt: Obj, path: string, ctx: PipelineCtx): void
   const resolved = resolveTask(pt, ctx);
   if (!resolved) return;
   const { issues } = ctx;
-  const decls = declaredParams(resolved.spec.params);
+  const decls = resolved.params;
   const passed = passedParams(pt);
   const paramsPath = field(path, 'params');
   checkRequiredParams(decls, passed, paramsPath, resolved.origin, 'PT-11', issues);
@@ -56,7 +56,7 @@ export function validateTaskUsage(pt: Obj, path: string, ctx: PipelineCtx): void
     }
   }
   checkEnums(pt, decls, paramsPath, ctx);
-  checkWorkspaces(pt, resolved.spec, path, resolved.origin, ctx);
+  checkWorkspaces(pt, resolved.workspaces, path, resolved.origin, ctx);
   const annotations = asObj(asObj(resolved.manifest?.metadata).annotations);
   if (annotations['tekton.dev/deprecated'] === 'true') {
     issues.warn('CAT-8', path, `referenced ${resolved.origin} is marked deprecated`, 'move to its replacement', resolved.origin);
@@ -80,8 +80,7 @@ function checkEnums(pt: Obj, decls: ReadonlyMap<string, ParamDecl>, paramsPath: 
 }
 
 /** WS-7 and WS-9 for a pipeline task. */
-function checkWorkspaces(pt: Obj, spec: Obj, path: string, origin: string, ctx: PipelineCtx): void {
-  const declared = new Map(objs(spec.workspaces).map((w) => [str(w.name) ?? '', w]));
+function checkWorkspaces(pt: Obj, declared: ReadonlyMap<string, Obj>, path: string, origin: string, ctx: PipelineCtx): void {
   const bindings = objs(pt.workspaces);
   const wsPath = field(path, 'workspaces');
   const bound = new Set<string>();

@@ -1,83 +1,118 @@
 /**
- * Tekton's defaulting webhook, replayed on a copy of the manifest before validation, so that rules
- * see what the validating webhook sees (tekton-api.md §11).
+ * Tekton's defaulting webhook, replayed before validation, so that rules see what the validating
+ * webhook sees (tekton-api.md §11).
+ *
+ * Copy-on-write: only the objects on the path to a defaulted field are copied, everything else is shared
+ * with the input (validation reads the result and never writes it). Deep-copying every manifest was a
+ * large part of synth time.
  */
-import { asObj, has, isObj, objs, str, type Obj } from './_model.js';
+import { has, isObj, str, type Obj } from './_model.js';
+
+/** `list` with `edit` applied to its object items; the same array when no item changed. */
+function mapObjs(list: unknown, edit: (o: Obj) => Obj): unknown {
+  if (!Array.isArray(list)) return list;
+  let out: unknown[] | undefined;
+  list.forEach((item, i) => {
+    if (!isObj(item)) return;
+    const edited = edit(item);
+    if (edited === item) return;
+    out ??= [...list];
+    out[i] = edited;
+  });
+  return out ?? list;
+}
+
+/** `o` with `key` set to `value`, copied only when the value differs (an existing key keeps its position). */
+function withField(o: Obj, key: string, value: unknown): Obj {
+  return o[key] === value ? o : { ...o, [key]: value };
+}
+
+/** Property types of an object param or result default to `string`. */
+function defaultProperties(o: Obj): Obj {
+  if (!isObj(o.properties)) return o;
+  let props: Obj | undefined;
+  for (const [key, prop] of Object.entries(o.properties)) {
+    if (isObj(prop) && (!has(prop, 'type') || prop.type === '')) {
+      props ??= { ...o.properties };
+      props[key] = { ...prop, type: 'string' };
+    }
+  }
+  return props ? { ...o, properties: props } : o;
+}
 
 /** Infers a ParamSpec's `type` the way the webhook does, and defaults property types to `string`. */
-export function defaultParamSpec(p: Obj): void {
+function defaultParamSpec(p: Obj): Obj {
+  let out = p;
   if (!has(p, 'type') || p.type === '') {
-    if (isObj(p.properties)) p.type = 'object';
-    else if (!has(p, 'default')) p.type = 'string';
-    else if (Array.isArray(p.default)) p.type = 'array';
-    else if (isObj(p.default)) p.type = 'object';
-    else p.type = 'string';
+    let type = 'string';
+    if (isObj(p.properties)) type = 'object';
+    else if (!has(p, 'default')) type = 'string';
+    else if (Array.isArray(p.default)) type = 'array';
+    else if (isObj(p.default)) type = 'object';
+    out = { ...p, type };
   }
-  defaultProperties(p);
+  return defaultProperties(out);
 }
 
 /** Defaults a Task or Step result's `type` (object when it has properties, else string). */
-export function defaultResult(r: Obj): void {
-  if (!has(r, 'type') || r.type === '') r.type = isObj(r.properties) ? 'object' : 'string';
-  defaultProperties(r);
-}
-
-function defaultProperties(o: Obj): void {
-  if (!isObj(o.properties)) return;
-  for (const prop of Object.values(o.properties)) {
-    if (isObj(prop) && (!has(prop, 'type') || prop.type === '')) prop.type = 'string';
-  }
+function defaultResult(r: Obj): Obj {
+  const out = !has(r, 'type') || r.type === '' ? { ...r, type: isObj(r.properties) ? 'object' : 'string' } : r;
+  return defaultProperties(out);
 }
 
 /** Defaults a taskRef's kind to `Task` when it names a local object (no resolver, no custom task). */
-function defaultTaskRef(ref: unknown): void {
-  if (!isObj(ref)) return;
-  if (!has(ref, 'kind') && !has(ref, 'resolver') && !has(ref, 'apiVersion')) ref.kind = 'Task';
+function defaultTaskRef(ref: unknown): unknown {
+  if (!isObj(ref) || has(ref, 'kind') || has(ref, 'resolver') || has(ref, 'apiVersion')) return ref;
+  return { ...ref, kind: 'Task' };
 }
 
-function defaultTaskSpec(spec: unknown): void {
-  if (!isObj(spec)) return;
-  objs(spec.params).forEach(defaultParamSpec);
-  objs(spec.results).forEach(defaultResult);
-  for (const step of objs(spec.steps)) objs(step.results).forEach(defaultResult);
+function defaultStep(step: Obj): Obj {
+  return withField(step, 'results', mapObjs(step.results, defaultResult));
 }
 
-function defaultPipelineSpec(spec: unknown): void {
-  if (!isObj(spec)) return;
-  objs(spec.params).forEach(defaultParamSpec);
-  for (const list of [spec.tasks, spec.finally]) {
-    for (const task of objs(list)) {
-      defaultTaskRef(task.taskRef);
-      defaultTaskSpec(task.taskSpec);
-      defaultPipelineSpec(task.pipelineSpec);
-    }
-  }
+function defaultTaskSpec(spec: unknown): unknown {
+  if (!isObj(spec)) return spec;
+  let out = withField(spec, 'params', mapObjs(spec.params, defaultParamSpec));
+  out = withField(out, 'results', mapObjs(out.results, defaultResult));
+  return withField(out, 'steps', mapObjs(out.steps, defaultStep));
 }
 
-/** Returns a defaulted deep copy of a Tekton manifest; the input is not modified. */
-export function applyDefaults(manifest: Obj): Obj {
-  const copy = structuredClone(manifest);
-  const spec = asObj(copy.spec);
-  switch (str(copy.kind)) {
+function defaultPipelineTask(task: Obj): Obj {
+  let out = withField(task, 'taskRef', defaultTaskRef(task.taskRef));
+  out = withField(out, 'taskSpec', defaultTaskSpec(out.taskSpec));
+  return withField(out, 'pipelineSpec', defaultPipelineSpec(out.pipelineSpec));
+}
+
+function defaultPipelineSpec(spec: unknown): unknown {
+  if (!isObj(spec)) return spec;
+  let out = withField(spec, 'params', mapObjs(spec.params, defaultParamSpec));
+  out = withField(out, 'tasks', mapObjs(out.tasks, defaultPipelineTask));
+  return withField(out, 'finally', mapObjs(out.finally, defaultPipelineTask));
+}
+
+function defaultSpec(kind: string | undefined, spec: Obj): Obj {
+  switch (kind) {
     case 'Task':
-      defaultTaskSpec(spec);
-      break;
+      return defaultTaskSpec(spec) as Obj;
     case 'StepAction':
-      objs(spec.params).forEach(defaultParamSpec);
-      objs(spec.results).forEach(defaultResult);
-      break;
+      return withField(withField(spec, 'params', mapObjs(spec.params, defaultParamSpec)), 'results', mapObjs(spec.results, defaultResult));
     case 'Pipeline':
-      defaultPipelineSpec(spec);
-      break;
+      return defaultPipelineSpec(spec) as Obj;
     case 'TaskRun':
-      defaultTaskRef(spec.taskRef);
-      defaultTaskSpec(spec.taskSpec);
-      break;
+      return withField(withField(spec, 'taskRef', defaultTaskRef(spec.taskRef)), 'taskSpec', defaultTaskSpec(spec.taskSpec));
     case 'PipelineRun':
-      defaultPipelineSpec(spec.pipelineSpec);
-      break;
+      return withField(spec, 'pipelineSpec', defaultPipelineSpec(spec.pipelineSpec));
     default:
-      break;
+      return spec;
   }
+}
+
+/**
+ * Returns a defaulted copy of a Tekton manifest; the input is not modified. The copy shares every object that
+ * defaulting did not change with the input, so treat it as read-only.
+ */
+export function applyDefaults(manifest: Obj): Obj {
+  const copy = { ...manifest };
+  if (isObj(copy.spec)) copy.spec = defaultSpec(str(copy.kind), copy.spec);
   return copy;
 }

@@ -62,14 +62,28 @@ function parseBody(body: string): RefPart[] {
   return parts;
 }
 
-/** Every `$(...)` reference in a string, in order. */
-export function findRefs(text: string): VariableRef[] {
+/**
+ * Strings recur across objects (`$(params.revision)` in every pipeline), so parses are kept, frozen, up to a
+ * bound; a string's references never change, so a kept parse is always right.
+ */
+const PARSED = new Map<string, readonly VariableRef[]>();
+const PARSED_LIMIT = 20_000;
+const NO_REFS: readonly VariableRef[] = Object.freeze([]);
+
+/** Every `$(...)` reference in a string, in order (a shared, frozen list). */
+export function findRefs(text: string): readonly VariableRef[] {
+  if (!text.includes('$(')) return NO_REFS;
+  const kept = PARSED.get(text);
+  if (kept) return kept;
   const out: VariableRef[] = [];
   for (const m of text.matchAll(REF)) {
     const body = m[1] as string;
     const parts = parseBody(body);
-    out.push({ text: m[0], body, root: parts[0]?.value ?? (body.split(/[.[]/)[0] as string), parts, whole: m[0] === text });
+    for (const part of parts) Object.freeze(part);
+    out.push(Object.freeze({ text: m[0], body, root: parts[0]?.value ?? (body.split(/[.[]/)[0] as string), parts: Object.freeze(parts), whole: m[0] === text }));
   }
+  if (PARSED.size >= PARSED_LIMIT) PARSED.clear();
+  PARSED.set(text, Object.freeze(out));
   return out;
 }
 

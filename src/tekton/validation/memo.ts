@@ -13,6 +13,7 @@ import type { Obj } from './_model.js';
  */
 export class ValidationMemo {
   private readonly defaultedByKind = new Map<string, WeakMap<object, Obj>>();
+  private readonly derivedByManifest = new WeakMap<object, Map<string, unknown>>();
 
   /** `applyDefaults({ ...manifest, kind })`, computed once per manifest object and kind. Do not modify the result. */
   public defaulted(manifest: Obj, kind: string): Obj {
@@ -27,6 +28,19 @@ export class ValidationMemo {
       byManifest.set(manifest, result);
     }
     return result;
+  }
+
+  /** `compute()`, once per manifest object and `key`: for anything derived from a referenced manifest alone. */
+  public derived<T>(manifest: object, key: string, compute: () => T): T {
+    let byKey = this.derivedByManifest.get(manifest);
+    if (!byKey) {
+      byKey = new Map();
+      this.derivedByManifest.set(manifest, byKey);
+    }
+    if (byKey.has(key)) return byKey.get(key) as T;
+    const value = compute();
+    byKey.set(key, value);
+    return value;
   }
 }
 

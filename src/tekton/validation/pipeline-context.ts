@@ -4,9 +4,9 @@
 import type { ValidationContext } from './index.js';
 import { defaultedReference } from './memo.js';
 import type { ResolvedFlags } from './flags.js';
-import type { ParamDecl } from './params.js';
+import { declaredParams, type ParamDecl } from './params.js';
 import type { UndeclaredParamRule } from './task-scope.js';
-import { asObj, has, isObj, str, type Issues, type Obj } from './_model.js';
+import { asObj, has, isObj, objs, str, type Issues, type Obj } from './_model.js';
 
 /** The shared state of a PipelineSpec under validation. */
 export interface PipelineCtx {
@@ -29,12 +29,32 @@ export interface PipelineCtx {
 }
 
 /** A pipeline task's Task, when it can be known at synth time. */
-export interface ResolvedTask {
-  readonly spec: Obj;
-  /** The referenced Task manifest (for annotations). @default - none, for inline specs */
-  readonly manifest?: Obj;
-  /** How it was found, for messages: `inline` or `Task "name"`. */
-  readonly origin: string;
+export class ResolvedTask {
+  private declaredParams?: ReadonlyMap<string, ParamDecl>;
+  private declaredWorkspaces?: ReadonlyMap<string, Obj>;
+
+  /**
+   * @param spec the defaulted TaskSpec
+   * @param origin how it was found, for messages: `inline taskSpec` or `Task "name"`
+   * @param manifest the referenced Task manifest (for annotations); none for inline specs
+   */
+  public constructor(
+    public readonly spec: Obj,
+    public readonly origin: string,
+    public readonly manifest?: Obj,
+  ) {}
+
+  /** The Task's params by name (computed once: a Task in a memo serves every pipeline task that uses it). */
+  public get params(): ReadonlyMap<string, ParamDecl> {
+    this.declaredParams ??= declaredParams(this.spec.params);
+    return this.declaredParams;
+  }
+
+  /** The Task's workspace declarations by name. */
+  public get workspaces(): ReadonlyMap<string, Obj> {
+    this.declaredWorkspaces ??= new Map(objs(this.spec.workspaces).map((w) => [str(w.name) ?? '', w]));
+    return this.declaredWorkspaces;
+  }
 }
 
 /**
@@ -43,7 +63,7 @@ export interface ResolvedTask {
  */
 export function resolveTask(pt: Obj, ctx: PipelineCtx): ResolvedTask | undefined {
   if (isObj(pt.taskSpec)) {
-    return has(pt.taskSpec, 'steps') || !has(pt.taskSpec, 'kind') ? { spec: pt.taskSpec, origin: 'inline taskSpec' } : undefined;
+    return has(pt.taskSpec, 'steps') || !has(pt.taskSpec, 'kind') ? new ResolvedTask(pt.taskSpec, 'inline taskSpec') : undefined;
   }
   const ref = asObj(pt.taskRef);
   const name = str(ref.name);
@@ -51,6 +71,6 @@ export function resolveTask(pt: Obj, ctx: PipelineCtx): ResolvedTask | undefined
   const found = ctx.context.findTask?.(name);
   if (!isObj(found)) return undefined;
   // Referenced Tasks come from the caller as written; default them as the webhook would have.
-  const defaulted = defaultedReference(found, 'Task', ctx.context.memo);
-  return { spec: asObj(defaulted.spec), manifest: found, origin: `Task "${name}"` };
+  const resolve = (): ResolvedTask => new ResolvedTask(asObj(defaultedReference(found, 'Task', undefined).spec), `Task "${name}"`, found);
+  return ctx.context.memo ? ctx.context.memo.derived(found, `resolved Task ${name}`, resolve) : resolve();
 }
