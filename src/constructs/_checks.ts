@@ -20,7 +20,7 @@ export function checkParams(
   passed: ReadonlyMap<string, ParamValue>,
 ): void {
   if (!declared) return;
-  const byKey = new Map(declared.map((p) => [nameKey(p.name), p]));
+  const byKey = declaredByKey(declared);
   for (const [name, value] of passed) {
     const spec = byKey.get(nameKey(name));
     if (!spec) {
@@ -29,23 +29,35 @@ export function checkParams(
     }
     const want = spec.type ?? 'string';
     const got = paramValueType(value);
-    const wholeExpr = typeof value === 'string' && WHOLE_EXPRESSION.test(value);
-    if (want !== got && !wholeExpr) {
+    if (want !== got && !(typeof value === 'string' && WHOLE_EXPRESSION.test(value))) {
       throw new TektonConstructError(
         'INVALID_PROPS',
         `${where}: param '${name}' of ${target} is of type '${want}' but was given a ${got}; pass a ${want} value`,
       );
     }
   }
-  const passedKeys = new Set([...passed.keys()].map(nameKey));
+  let passedKeys: Set<string> | undefined;
   for (const spec of declared) {
-    if (spec.default === undefined && !passedKeys.has(nameKey(spec.name))) {
+    if (spec.default !== undefined || passed.has(spec.name)) continue;
+    passedKeys ??= new Set([...passed.keys()].map(nameKey));
+    if (!passedKeys.has(nameKey(spec.name))) {
       throw new TektonConstructError(
         'MISSING_PARAM',
         `${where}: required param '${spec.name}' of ${target} is not passed; pass it in params, or give the param a default`,
       );
     }
   }
+}
+
+/** Declared params by case-insensitive name; kept for frozen lists (a Task's interface), which cannot change. */
+const BY_KEY = new WeakMap<readonly ParamSpec[], ReadonlyMap<string, ParamSpec>>();
+
+function declaredByKey(declared: readonly ParamSpec[]): ReadonlyMap<string, ParamSpec> {
+  const kept = BY_KEY.get(declared);
+  if (kept) return kept;
+  const byKey = new Map(declared.map((p) => [nameKey(p.name), p]));
+  if (Object.isFrozen(declared)) BY_KEY.set(declared, byKey);
+  return byKey;
 }
 
 /** Throws when `name` is already a key of `seen` (case-insensitive when `caseInsensitive`). */

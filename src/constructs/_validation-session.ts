@@ -8,7 +8,7 @@
  *   one `validateAll` call or one cdk8s validation pass (see `PassTracker`).
  */
 import type { IConstruct } from 'constructs';
-import { ValidationMemo, type ValidationIssue } from '../tekton/validation/index.js';
+import { type ValidationContext, ValidationMemo, type ValidationIssue } from '../tekton/validation/index.js';
 
 /** Memoized validation work for constructs that do not change meanwhile. */
 export class ValidationSession<O extends object> {
@@ -18,8 +18,18 @@ export class ValidationSession<O extends object> {
   public readonly manifests = new Map<O, unknown>();
   /** The validator's memo of defaulted referenced objects (keyed by the manifests above). */
   public readonly memo = new ValidationMemo();
-  /** Lookups of referenced objects, by namespace, kind and name. */
-  public readonly found = new Map<string, O | undefined>();
+  private readonly contexts = new Map<unknown, Map<unknown, Map<unknown, ValidationContext>>>();
+
+  /** The validation context for the parts it depends on (compared by identity), made once per session. */
+  public context(root: unknown, flags: unknown, namespace: unknown, make: () => ValidationContext): ValidationContext {
+    let byFlags = this.contexts.get(root);
+    if (!byFlags) this.contexts.set(root, (byFlags = new Map()));
+    let byNamespace = byFlags.get(flags);
+    if (!byNamespace) byFlags.set(flags, (byNamespace = new Map()));
+    let context = byNamespace.get(namespace);
+    if (!context) byNamespace.set(namespace, (context = make()));
+    return context;
+  }
 }
 
 /**

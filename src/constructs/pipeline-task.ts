@@ -7,6 +7,7 @@ import {
   type ParamValue,
   type PipelineTaskSpec as PipelineTaskModel,
   taskReasonExpr,
+  type TaskResultUse,
   taskStatusExpr,
   type WhenExpression,
   type WorkspaceDeclaration,
@@ -117,7 +118,7 @@ export class PipelineTask {
 
     this.params = new Map(Object.entries(options.params ?? {}).map(([k, v]) => [k, toParamValue(v)]));
     const matrixNames = Object.keys(options.matrix?.params ?? {});
-    const passed = new Map([...this.params, ...matrixNames.map((n) => [n, MATRIX_VALUE] as const)]);
+    const passed = matrixNames.length === 0 ? this.params : new Map([...this.params, ...matrixNames.map((n) => [n, MATRIX_VALUE] as const)]);
     checkParams(where, options.task.displayLabel, options.task.taskInterface.params, passed);
 
     for (const text of this.expressionStrings()) this.checkExpressions(where, text);
@@ -208,7 +209,8 @@ export class PipelineTask {
   }
 
   private checkExpressions(where: string, text: string): void {
-    for (const use of findTaskResultUses(text)) {
+    const uses = expressionUses(text);
+    for (const use of uses.results) {
       if (use.task === this.name) {
         throw new TektonConstructError('INVALID_PROPS', `${where}: uses its own result '${use.result}'; a task cannot depend on itself`);
       }
@@ -222,7 +224,7 @@ export class PipelineTask {
       producer.result(use.result);
       this.dataDependencies.add(use.task);
     }
-    for (const param of findParamUses(text)) {
+    for (const param of uses.params) {
       if (!this.scope.paramNames.some((n) => n.toLowerCase() === param.toLowerCase())) {
         throw new TektonConstructError(
           'UNKNOWN_PARAM',
@@ -290,6 +292,27 @@ export class PipelineTask {
       return { name, workspace, subPath };
     });
   }
+}
+
+/** What a string references; the same strings recur in every pipeline, so scans are kept (bounded). */
+interface ExpressionUses {
+  readonly results: readonly TaskResultUse[];
+  readonly params: readonly string[];
+}
+
+const USES = new Map<string, ExpressionUses>();
+const USES_LIMIT = 20_000;
+const NO_USES: ExpressionUses = { results: [], params: [] };
+
+function expressionUses(text: string): ExpressionUses {
+  if (!text.includes('$(')) return NO_USES;
+  let uses = USES.get(text);
+  if (!uses) {
+    uses = { results: findTaskResultUses(text), params: findParamUses(text) };
+    if (USES.size >= USES_LIMIT) USES.clear();
+    USES.set(text, uses);
+  }
+  return uses;
 }
 
 function workspaceNameOf(input: PipelineTaskWorkspaceInput): string {

@@ -71,6 +71,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
   private readonly _finally: PipelineTask[] = [];
   private readonly _taskNames = new Set<string>();
   private readonly _results: PipelineResultSpec[] = [];
+  private _scope?: PipelineScope;
 
   public constructor(scope: Construct, id: string, props: PipelineProps = {}) {
     super(scope, id, TEKTON_API_VERSION, TEKTON_KINDS.pipeline, props);
@@ -107,6 +108,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
     checkUnique(this.node.path, 'param', name, new Set(this._params.keys()), true);
     const ref = new ParamReference(spec, this.node.path);
     this._params.set(nameKey(name), ref);
+    this._scope = undefined;
     return ref;
   }
 
@@ -184,14 +186,15 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
 
   private add(id: string, options: PipelineTaskOptions, isFinally: boolean): PipelineTask {
     const name = options.name ?? toDnsLabel(id);
-    checkUnique(this.node.path, 'pipeline task', name, new Set(this._taskNames));
-    const scope: PipelineScope = {
+    if (this._taskNames.has(name)) checkUnique(this.node.path, 'pipeline task', name, new Set(this._taskNames));
+    // shared by the pipeline's tasks until a param is added (the workspaces and tasks it sees are live)
+    this._scope ??= {
       path: this.node.path,
       paramNames: [...this._params.values()].map((p) => p.name),
       workspaces: this._workspaces,
       findTask: (n) => this._tasks.find((t) => t.name === n),
     };
-    const task = new PipelineTask(scope, name, options, isFinally);
+    const task = new PipelineTask(this._scope, name, options, isFinally);
     this._taskNames.add(name);
     (isFinally ? this._finally : this._tasks).push(task);
     return task;

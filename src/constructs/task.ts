@@ -112,6 +112,7 @@ export class Task extends TektonObject implements ITaskDefinition {
   public readonly stepTemplate?: StepTemplate;
 
   private readonly _params = new Map<string, ParamReference>();
+  private _interface?: TaskInterface;
   private readonly _results = new Map<string, ResultDeclaration>();
   private readonly _workspaces = new Map<string, WorkspaceDeclaration>();
   private readonly _steps: Step[] = [];
@@ -138,9 +139,17 @@ export class Task extends TektonObject implements ITaskDefinition {
     return `task '${this.name}'`;
   }
 
-  /** What this Task declares right now. */
+  /**
+   * What this Task declares right now (frozen). Kept until the next `addParam`/`addResult`/`addWorkspace`,
+   * because every pipeline task that runs this Task checks its wiring against it.
+   */
   public get taskInterface(): TaskInterface {
-    return { params: this.params, results: this.results, workspaces: this.workspaces };
+    this._interface ??= Object.freeze({
+      params: Object.freeze(this.params),
+      results: Object.freeze(this.results),
+      workspaces: Object.freeze(this.workspaces),
+    });
+    return this._interface;
   }
 
   /** Declared params (a copy). */
@@ -174,6 +183,7 @@ export class Task extends TektonObject implements ITaskDefinition {
     checkUnique(this.node.path, 'param', name, new Set([...this._params.keys()]), true);
     const ref = new ParamReference(spec, this.node.path);
     this._params.set(nameKey(name), ref);
+    this._interface = undefined;
     return ref;
   }
 
@@ -198,6 +208,7 @@ export class Task extends TektonObject implements ITaskDefinition {
     checkUnique(this.node.path, 'result', name, new Set(this._results.keys()));
     const decl = new ResultDeclaration({ ...options, name });
     this._results.set(name, decl);
+    this._interface = undefined;
     return decl;
   }
 
@@ -218,6 +229,7 @@ export class Task extends TektonObject implements ITaskDefinition {
     assertDnsLabel(`${this.node.path}: workspace`, name);
     checkUnique(this.node.path, 'workspace', name, new Set(this._workspaces.keys()));
     this._workspaces.set(name, { ...options, name });
+    this._interface = undefined;
     return new WorkspaceReference(name, options.optional ?? false);
   }
 

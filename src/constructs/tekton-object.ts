@@ -163,31 +163,47 @@ export abstract class TektonObject extends ApiObject {
     const flags = this.node.tryGetContext(TEKTON_FEATURE_FLAGS_CONTEXT) as ValidationContext['featureFlags'];
     const root = this.node.root;
     const namespace = this.metadata.namespace;
-    const lookup = (key: string): TektonObject | undefined => {
-      const candidates = lookupByKey(root, key, () => TektonObject.allIn(root).map((o) => [`${o.tektonKind}/${o.name}`, o]));
+    let context: ValidationContext;
+    if (session) {
+      // one context per root, flags and namespace: its lookups are cached in the session too.
+      context = session.context(root, flags, namespace, () => TektonObject.lookupContext(root, namespace, flags, session));
+    } else {
+      context = TektonObject.lookupContext(root, namespace, flags, undefined);
+    }
+    const issues = validateTektonObject(session ? this.manifestIn(session) : this.toJson(), context);
+    session?.issues.set(this, issues);
+    return issues;
+  }
+
+  /** The validator's lookups of referenced objects by name, preferring the same namespace, then tree order. */
+  private static lookupContext(
+    root: IConstruct,
+    namespace: string | undefined,
+    flags: ValidationContext['featureFlags'],
+    session: ValidationSession<TektonObject> | undefined,
+  ): ValidationContext {
+    const lookup = (kind: TektonKind, name: string): TektonObject | undefined => {
+      const candidates = lookupByKey(root, `${kind}/${name}`, () => TektonObject.allIn(root).map((o) => [`${o.tektonKind}/${o.name}`, o]));
       return candidates.find((o) => o.metadata.namespace === namespace) ?? candidates[0];
     };
+    const found = new Map<string, TektonObject | undefined>();
     const find = (kind: TektonKind, name: string): unknown => {
+      if (!session) return lookup(kind, name)?.toJson();
       const key = `${kind}/${name}`;
-      if (!session) return lookup(key)?.toJson();
-      const sessionKey = `${namespace === undefined ? '-' : `=${namespace}`}/${key}`;
-      let found = session.found.get(sessionKey);
-      if (found === undefined && !session.found.has(sessionKey)) {
-        found = lookup(key);
-        session.found.set(sessionKey, found);
+      let object = found.get(key);
+      if (object === undefined && !found.has(key)) {
+        object = lookup(kind, name);
+        found.set(key, object);
       }
-      return found?.manifestIn(session);
+      return object?.manifestIn(session);
     };
-    const context: ValidationContext = {
+    return {
       findTask: (name) => find('Task', name),
       findPipeline: (name) => find('Pipeline', name),
       findStepAction: (name) => find('StepAction', name),
       ...(session ? { memo: session.memo } : {}),
       ...(flags ? { featureFlags: flags } : {}),
     };
-    const issues = validateTektonObject(session ? this.manifestIn(session) : this.toJson(), context);
-    session?.issues.set(this, issues);
-    return issues;
   }
 
   /** This object's manifest, rendered once per session. */

@@ -47,6 +47,8 @@ export function isResultName(name: string): boolean {
  * in the tree; other objects refer to it by this name.
  */
 export function toDnsLabel(id: string): string {
+  // most ids already are labels (the replacements below would leave them as they are)
+  if (DNS_LABEL.test(id) && !id.includes('--')) return id;
   return id
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')

@@ -8,14 +8,22 @@ import { duplicates, entry, field, named, objs, str, strs, type Obj } from './_m
 /** Task names that a pipeline task depends on, through runAfter or result references. */
 function dependencies(pt: Obj): string[] {
   const deps = new Set(strs(pt.runAfter));
-  const sources = [pt.params, pt.matrix, pt.when, pt.taskSpec];
-  for (const { text } of stringsIn(sources, '')) {
-    for (const ref of findRefs(text)) {
+  for (const source of [pt.params, pt.matrix, pt.when, pt.taskSpec]) addResultSources(source, deps);
+  return [...deps];
+}
+
+/** Adds the tasks whose results the strings inside `value` reference. */
+function addResultSources(value: unknown, deps: Set<string>): void {
+  if (typeof value === 'string') {
+    for (const ref of findRefs(value)) {
       const use = asResultUse(ref);
       if (use?.scope === 'tasks') deps.add(use.task);
     }
+  } else if (Array.isArray(value)) {
+    for (const x of value) addResultSources(x, deps);
+  } else if (typeof value === 'object' && value !== null) {
+    for (const x of Object.values(value)) addResultSources(x, deps);
   }
-  return [...deps];
 }
 
 /** Validates names, edges and cycles of the graph. */
@@ -59,28 +67,34 @@ function checkEmbeddedRefs(pt: Obj, ptPath: string, rule: 'DAG-2' | 'FIN-2', ctx
 
 /** Cycles in declaration order, each reported once (as the path that closes it). */
 export function findCycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
-  const state = new Map<string, 'open' | 'done'>();
-  const stack: string[] = [];
-  const cycles: string[][] = [];
-  const seen = new Set<string>();
-  const visit = (node: string): void => {
-    state.set(node, 'open');
-    stack.push(node);
-    for (const next of edges.get(node) ?? []) {
-      if (state.get(next) === 'open') {
-        const cycle = [...stack.slice(stack.indexOf(next)), next];
-        const key = [...new Set(cycle)].sort().join('\u0000');
-        if (!seen.has(key)) {
-          seen.add(key);
-          cycles.push(cycle);
-        }
-      } else if (!state.has(next)) {
-        visit(next);
+  const search: CycleSearch = { edges, state: new Map(), stack: [], cycles: [], seen: new Set() };
+  for (const node of edges.keys()) if (!search.state.has(node)) visitNode(search, node);
+  return search.cycles;
+}
+
+interface CycleSearch {
+  readonly edges: ReadonlyMap<string, readonly string[]>;
+  readonly state: Map<string, 'open' | 'done'>;
+  readonly stack: string[];
+  readonly cycles: string[][];
+  readonly seen: Set<string>;
+}
+
+function visitNode(s: CycleSearch, node: string): void {
+  s.state.set(node, 'open');
+  s.stack.push(node);
+  for (const next of s.edges.get(node) ?? []) {
+    if (s.state.get(next) === 'open') {
+      const cycle = [...s.stack.slice(s.stack.indexOf(next)), next];
+      const key = [...new Set(cycle)].sort().join('\u0000');
+      if (!s.seen.has(key)) {
+        s.seen.add(key);
+        s.cycles.push(cycle);
       }
+    } else if (!s.state.has(next)) {
+      visitNode(s, next);
     }
-    stack.pop();
-    state.set(node, 'done');
-  };
-  for (const node of edges.keys()) if (!state.has(node)) visit(node);
-  return cycles;
+  }
+  s.stack.pop();
+  s.state.set(node, 'done');
 }

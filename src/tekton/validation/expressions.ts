@@ -90,15 +90,16 @@ export function findRefs(text: string): readonly VariableRef[] {
 /** Every string inside a JSON value, with its path relative to `path`. */
 export function stringsIn(value: unknown, path: string): Array<{ path: string; text: string }> {
   const out: Array<{ path: string; text: string }> = [];
-  const walk = (v: unknown, p: string): void => {
-    if (typeof v === 'string') out.push({ path: p, text: v });
-    else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${p}[${i}]`));
-    else if (typeof v === 'object' && v !== null) {
-      for (const [k, x] of Object.entries(v)) walk(x, p === '' ? k : `${p}.${k}`);
-    }
-  };
-  walk(value, path);
+  collectStrings(value, path, out);
   return out;
+}
+
+function collectStrings(v: unknown, p: string, out: Array<{ path: string; text: string }>): void {
+  if (typeof v === 'string') out.push({ path: p, text: v });
+  else if (Array.isArray(v)) v.forEach((x, i) => collectStrings(x, `${p}[${i}]`, out));
+  else if (typeof v === 'object' && v !== null) {
+    for (const [k, x] of Object.entries(v)) collectStrings(x, p === '' ? k : `${p}.${k}`, out);
+  }
 }
 
 /** A parsed `$(params...)` reference. */
@@ -120,21 +121,24 @@ export interface ParamUse {
  * called `a.b`) resolve to the declared param rather than to an object key.
  */
 export function asParamUse(ref: VariableRef, declared?: (name: string) => boolean): ParamUse | undefined {
-  if (ref.root !== 'params' || ref.parts.length < 2) return undefined;
-  const [, head, ...tail] = ref.parts;
-  if (!head || (head.kind !== 'name' && head.kind !== 'quoted')) return undefined;
-  const dotParts = ref.parts.slice(1).filter((p) => p.kind === 'name').length;
+  const parts = ref.parts;
+  if (ref.root !== 'params' || parts.length < 2) return undefined;
+  const head = parts[1] as RefPart;
+  if (head.kind !== 'name' && head.kind !== 'quoted') return undefined;
+  let dotParts = 0;
+  for (let i = 1; i < parts.length; i += 1) if ((parts[i] as RefPart).kind === 'name') dotParts += 1;
   let name = head.value;
-  let rest = tail;
-  const next = tail[0];
+  let rest = 2;
+  const next = parts[2];
   if (head.kind === 'name' && next?.kind === 'name' && declared && !declared(name) && declared(`${name}.${next.value}`)) {
     name = `${name}.${next.value}`;
-    rest = tail.slice(1);
+    rest = 3;
   }
   let star = false;
   let index: number | undefined;
   let key: string | undefined;
-  for (const part of rest) {
+  for (let i = rest; i < parts.length; i += 1) {
+    const part = parts[i] as RefPart;
     if (part.kind === 'star') star = true;
     else if (part.kind === 'index') index = Number(part.value);
     else if (key === undefined) key = part.value;

@@ -71,6 +71,10 @@ export function resolveTask(pt: Obj, ctx: PipelineCtx): ResolvedTask | undefined
   const found = ctx.context.findTask?.(name);
   if (!isObj(found)) return undefined;
   // Referenced Tasks come from the caller as written; default them as the webhook would have.
-  const resolve = (): ResolvedTask => new ResolvedTask(asObj(defaultedReference(found, 'Task', undefined).spec), `Task "${name}"`, found);
-  return ctx.context.memo ? ctx.context.memo.derived(found, `resolved Task ${name}`, resolve) : resolve();
+  const memo = ctx.context.memo;
+  return memo ? memo.derived(found, name, () => referencedTask(found, name)) : referencedTask(found, name);
+}
+
+function referencedTask(found: Obj, name: string): ResolvedTask {
+  return new ResolvedTask(asObj(defaultedReference(found, 'Task', undefined).spec), `Task "${name}"`, found);
 }

@@ -45,29 +45,32 @@ export function checkPipelineText(text: string, path: string, site: TextSite, ct
 
 function checkParam(ref: VariableRef, path: string, site: TextSite, ctx: PipelineCtx): void {
   const use = asParamUse(ref, (n) => ctx.params.has(n));
-  const issue = (message: string, fix: string): void => ctx.issues.error('PT-7', path, message, fix, ref.text);
   if (!use || use.dotParts > 2) {
-    issue(`malformed param reference ${ref.text}`, "use $(params.name), $(params['dotted.name']), $(params.arr[*]) or $(params.obj.key)");
+    paramIssue(ctx, path, ref, `malformed param reference ${ref.text}`, "use $(params.name), $(params['dotted.name']), $(params.arr[*]) or $(params.obj.key)");
     return;
   }
   const decl = ctx.params.get(use.name);
   if (!decl) {
-    issue(`param "${use.name}" is not declared by the pipeline`, `declare "${use.name}" in the pipeline's spec.params`);
+    paramIssue(ctx, path, ref, `param "${use.name}" is not declared by the pipeline`, `declare "${use.name}" in the pipeline's spec.params`);
     return;
   }
   const wholeAllowed = ref.whole && site.mode !== 'string';
   if (decl.type === 'object') {
-    if (use.key !== undefined && !decl.keys.has(use.key)) issue(`object param "${use.name}" has no key "${use.key}"`, `use one of: ${[...decl.keys].join(', ')}`);
-    if (use.key === undefined && !wholeAllowed) issue(`object param ${ref.text} must be the whole value`, `use $(params.${use.name}.<key>) inside strings`);
+    if (use.key !== undefined && !decl.keys.has(use.key)) paramIssue(ctx, path, ref, `object param "${use.name}" has no key "${use.key}"`, `use one of: ${[...decl.keys].join(', ')}`);
+    if (use.key === undefined && !wholeAllowed) paramIssue(ctx, path, ref, `object param ${ref.text} must be the whole value`, `use $(params.${use.name}.<key>) inside strings`);
     return;
   }
   if (use.key !== undefined) {
-    issue(`param "${use.name}" is a ${decl.type}, not an object with key "${use.key}"`, `use $(params.${use.name})`);
+    paramIssue(ctx, path, ref, `param "${use.name}" is a ${decl.type}, not an object with key "${use.key}"`, `use $(params.${use.name})`);
     return;
   }
   if (decl.type === 'array' && use.index === undefined && !wholeAllowed) {
-    issue(`array param ${ref.text} must be the whole value or a whole array element`, `use $(params.${use.name}[0]) inside strings`);
+    paramIssue(ctx, path, ref, `array param ${ref.text} must be the whole value or a whole array element`, `use $(params.${use.name}[0]) inside strings`);
   }
+}
+
+function paramIssue(ctx: PipelineCtx, path: string, ref: VariableRef, message: string, fix: string): void {
+  ctx.issues.error('PT-7', path, message, fix, ref.text);
 }
 
 function checkContext(ref: VariableRef, path: string, ctx: PipelineCtx): void {
