@@ -5,7 +5,7 @@
  *   root and rebuilt after a Tekton object is created; removed constructs are filtered out at lookup.
  * - A {@link ValidationSession} holds each object's rendered manifest, its issues and the validator's memo. It
  *   is only correct while nothing changes the constructs, so it lives for one `withValidationCache` call,
- *   one `validateAll` call or one cdk8s validation pass (see `PassTracker`).
+ *   one `validateAll` call, or the validation passes of one cdk8s synth (see `_validation-passes.ts`).
  */
 import type { IConstruct } from 'constructs';
 import { type ValidationContext, ValidationMemo, type ValidationIssue } from '../tekton/validation/index.js';
@@ -32,50 +32,13 @@ export class ValidationSession<O extends object> {
   }
 }
 
-/**
- * Follows one cdk8s validation pass (`App.synth`, `App.synthYaml`, `Chart.toJson`, `Testing.synth`): they validate
- * every construct of the app in tree order, starting with the root, with no user code in between. The pass
- * begins at the root's validation; each Tekton object's validation hook then takes the next object in tree
- * order. Any hook out of that order, an exception, the last object, or the end of the current job ends it.
- */
-export class PassTracker<O extends object> {
-  private current?: { readonly root: IConstruct; readonly order: readonly O[]; next: number; readonly session: ValidationSession<O> };
-
-  /** Starts a pass over `order` (the Tekton objects below `root`, in tree order). */
-  public begin(root: IConstruct, order: readonly O[]): void {
-    if (order.length === 0) {
-      this.current = undefined;
-      return;
-    }
-    const pass = { root, order, next: 0, session: new ValidationSession<O>() };
-    this.current = pass;
-    // a pass that was cut short (an exception elsewhere) must not outlive the synchronous call that began it.
-    queueMicrotask(() => {
-      if (this.current === pass) this.current = undefined;
-    });
-  }
-
-  /** The session for `object`'s hook when it is the next object of the running pass; otherwise ends the pass. */
-  public take(object: O): ValidationSession<O> | undefined {
-    const pass = this.current;
-    if (!pass) return undefined;
-    if (pass.order[pass.next] !== object) {
-      this.current = undefined;
-      return undefined;
-    }
-    pass.next += 1;
-    if (pass.next === pass.order.length) this.current = undefined;
-    return pass.session;
-  }
-
-  /** Ends the running pass (after an exception in a hook). */
-  public end(): void {
-    this.current = undefined;
-  }
-}
-
 /** Bumped whenever a Tekton object is created, so cached name indices know they are stale. */
 let treeGeneration = 0;
+
+/** Changes whenever a Tekton object is created. */
+export function currentTreeGeneration(): number {
+  return treeGeneration;
+}
 
 /** Records that a Tekton object joined a tree. */
 export function tektonObjectAdded(): void {

@@ -8,7 +8,8 @@ import {
   type ValidationIssue,
 } from '../tekton/validation/index.js';
 import { TektonConstructError } from './errors.js';
-import { lookupByKey, PassTracker, tektonObjectAdded, ValidationSession } from './_validation-session.js';
+import { PassTracker } from './_validation-passes.js';
+import { lookupByKey, tektonObjectAdded, ValidationSession } from './_validation-session.js';
 
 /**
  * Construct-context key for the Tekton feature flags that synth-time validation assumes, mirroring the cluster's
@@ -125,7 +126,7 @@ export abstract class TektonObject extends ApiObject {
     ROOTS_WITH_PASS_START.add(root);
     root.node.addValidation({
       validate: () => {
-        if (!TektonObject.session) TektonObject.pass.begin(root, TektonObject.allIn(root));
+        if (!TektonObject.session) TektonObject.pass.begin(root, () => TektonObject.allIn(root));
         return [];
       },
     });

@@ -1,0 +1,127 @@
+/**
+ * Synth-time validation reuses work within one synth (rendered manifests, lookups, issues) but never across a
+ * change to the constructs: these tests pin both halves. Render counts come from a Task that counts its
+ * `renderSpec()` calls.
+ */
+import { App, Chart, JsonPatch, Testing } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { describe, expect, it } from 'vitest';
+import { type JsonObject } from '../../src/tekton/index.js';
+import { Pipeline, Task, TektonObject } from '../../src/constructs/index.js';
+import { IMAGE } from './_fixtures.js';
+
+class CountingTask extends Task {
+  public renders = 0;
+  protected override renderSpec(): JsonObject {
+    this.renders += 1;
+    return super.renderSpec();
+  }
+}
+
+function countingTask(scope: Construct, id: string): CountingTask {
+  const task = new CountingTask(scope, id);
+  task.addParam('X');
+  task.addWorkspace('source');
+  task.addStep({ name: 'run', image: IMAGE, command: ['true'], workingDir: '$(workspaces.source.path)', args: ['$(params.X)'] });
+  return task;
+}
+
+/** Three charts; every chart's pipeline runs the Task of chart 0 twice. */
+function app(): { app: App; task: CountingTask; pipelines: Pipeline[] } {
+  const a = Testing.app();
+  const charts = [0, 1, 2].map((i) => new Chart(a, `c${i}`));
+  const task = countingTask(charts[0]!, 'shared');
+  const pipelines = charts.map((chart) => {
+    const p = new Pipeline(chart, 'p');
+    const source = p.addWorkspace('source');
+    p.addTask('one', { task, params: { X: 'a' }, workspaces: { source } });
+    p.addTask('two', { task, params: { X: 'b' }, workspaces: { source } });
+    return p;
+  });
+  return { app: a, task, pipelines };
+}
+
+const errorsOf = (o: TektonObject): string[] => o.node.validate();
+
+describe('validation sessions', () => {
+  it('renders a referenced Task once per synth with withValidationCache, and once more for output without it', () => {
+    const cached = app();
+    TektonObject.withValidationCache(() => cached.app.synthYaml());
+    expect(cached.task.renders).toBe(1);
+
+    // A plain app.synthYaml() validates the app once, then once per chart: the passes share one session,
+    // and the output is rendered outside it.
+    const direct = app();
+    direct.app.synthYaml();
+    expect(direct.task.renders).toBe(2);
+  });
+
+  it('validateAll renders each object once', () => {
+    const { app: a, task } = app();
+    expect(TektonObject.validateAll(a).filter((i) => i.severity === 'error')).toEqual([]);
+    expect(task.renders).toBe(1);
+  });
+
+  it('sees a change made between two synths in the same job', () => {
+    const { app: a, task } = app();
+    expect(() => a.synthYaml()).not.toThrow();
+    task.addParam('Y'); // required, and no pipeline passes it
+    expect(() => a.synthYaml()).toThrow(/\[PT-11\].*"Y"/);
+  });
+
+  it('sees a change made between direct validations of single objects', () => {
+    const { app: a, task, pipelines } = app();
+    a.synthYaml();
+    expect(errorsOf(pipelines[1]!)).toEqual([]);
+    task.addWorkspace('cache');
+    expect(errorsOf(pipelines[1]!).join('\n')).toMatch(/\[WS-7\].*"cache"/);
+    task.addJsonPatch(JsonPatch.remove('/spec/params/0'));
+    expect(pipelines[2]!.validateTekton().map((i) => i.ruleId)).toContain('PT-13');
+  });
+
+  it('sees a change made between a direct root validation and object validations (no cdk8s pass)', () => {
+    const { app: a, task, pipelines } = app();
+    a.node.validate(); // the root's validation starts a pass
+    errorsOf(task); // the first Tekton object in tree order
+    task.addWorkspace('cache');
+    expect(errorsOf(pipelines[0]!).join('\n')).toMatch(/\[WS-7\].*"cache"/);
+  });
+
+  it('finds referenced objects created after an earlier validation, and not ones removed from the tree', () => {
+    const a = new App();
+    const chart = new Chart(a, 'c');
+    const p = new Pipeline(chart, 'p');
+    p.addJsonPatch(JsonPatch.add('/spec/tasks', [{ name: 'one', taskRef: { name: 'later' } }]));
+    expect(TektonObject.validateAll(a).filter((i) => i.constructPath === 'c/p' && i.severity === 'error')).toEqual([]);
+
+    const later = new Task(chart, 'later', { params: [{ name: 'NEEDED' }], steps: [{ name: 's', image: IMAGE, args: ['$(params.NEEDED)'] }] });
+    expect(errorsOf(p).join('\n')).toMatch(/\[PT-11\].*"NEEDED"/);
+
+    chart.node.tryRemoveChild(later.node.id);
+    expect(errorsOf(p)).toEqual([]);
+  });
+
+  it('prefers a referenced object in the same namespace, then the first in tree order', () => {
+    const a = new App();
+    const other = new Chart(a, 'other', { namespace: 'other' });
+    const mine = new Chart(a, 'mine', { namespace: 'mine' });
+    new Task(other, 'shared', { params: [{ name: 'OTHER' }], steps: [{ name: 's', image: IMAGE, args: ['$(params.OTHER)'] }] });
+    new Task(mine, 'shared', { params: [{ name: 'MINE' }], steps: [{ name: 's', image: IMAGE, args: ['$(params.MINE)'] }] });
+    const p = new Pipeline(mine, 'p');
+    p.addJsonPatch(JsonPatch.add('/spec/tasks', [{ name: 'one', taskRef: { name: 'shared' } }]));
+    const q = new Pipeline(new Chart(a, 'none'), 'q');
+    q.addJsonPatch(JsonPatch.add('/spec/tasks', [{ name: 'one', taskRef: { name: 'shared' } }]));
+    const issues = TektonObject.validateAll(a).filter((i) => i.ruleId === 'PT-11');
+    expect(issues.map((i) => [i.constructPath, i.value])).toEqual([
+      ['mine/p', 'MINE'],
+      ['none/q', 'OTHER'],
+    ]);
+  });
+
+  it('returns the same manifest from toJson() inside withValidationCache, fresh ones outside', () => {
+    const { task } = app();
+    TektonObject.withValidationCache(() => expect(task.toJson()).toBe(task.toJson()));
+    expect(task.toJson()).not.toBe(task.toJson());
+    expect(task.toJson()).toEqual(task.toJson());
+  });
+});
