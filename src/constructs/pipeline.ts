@@ -104,9 +104,9 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
   /** Declares a pipeline param and returns its handle (`$(params.<name>)`). */
   public addParam(name: string, options: ParamOptions = {}): ParamReference {
     const spec = { ...options, name } as ParamSpec;
-    checkParamSpec(this.node.path, spec);
-    checkUnique(this.node.path, 'param', name, new Set(this._params.keys()), true);
-    const ref = new ParamReference(spec, this.node.path);
+    checkParamSpec(this.constructPath, spec);
+    checkUnique(this.constructPath, 'param', name, new Set(this._params.keys()), true);
+    const ref = new ParamReference(spec, this.constructPath);
     this._params.set(nameKey(name), ref);
     this._scope = undefined;
     return ref;
@@ -114,8 +114,8 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
 
   /** Declares a pipeline workspace and returns its handle, for binding in `addTask()`. */
   public addWorkspace(name: string, options: PipelineWorkspaceOptions = {}): WorkspaceReference {
-    assertDnsLabel(`${this.node.path}: workspace`, name);
-    checkUnique(this.node.path, 'workspace', name, new Set(this._workspaces.keys()));
+    assertDnsLabel(`${this.constructPath}: workspace`, name);
+    checkUnique(this.constructPath, 'workspace', name, new Set(this._workspaces.keys()));
     const ref = new WorkspaceReference(name, options.optional ?? false);
     this._workspaces.set(name, ref);
     this._workspaceSpecs.push({ ...options, name });
@@ -134,22 +134,22 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
 
   /** Declares a pipeline result; its value must reference task results (`task.result('X')`). */
   public addResult(name: string, options: PipelineResultOptions): void {
-    assertResultName(this.node.path, name);
-    checkUnique(this.node.path, 'result', name, new Set(this._results.map((r) => r.name)));
+    assertResultName(this.constructPath, name);
+    checkUnique(this.constructPath, 'result', name, new Set(this._results.map((r) => r.name)));
     const value = toParamValue(options.value);
     const texts = stringsOf(value);
     const refersToResults = texts.some((t) => /\$\(\s*(tasks|finally)\./.test(t));
     if (!refersToResults) {
       throw new TektonConstructError(
         'INVALID_PROPS',
-        `${this.node.path}: pipeline result '${name}' does not reference any task result; set value from pipelineTask.result(...)`,
+        `${this.constructPath}: pipeline result '${name}' does not reference any task result; set value from pipelineTask.result(...)`,
       );
     }
     for (const t of texts) {
       for (const use of findTaskResultUses(t)) {
         const producer = this.findTask(use.task);
         if (!producer) {
-          throw new TektonConstructError('UNKNOWN_TASK', `${this.node.path}: pipeline result '${name}' references unknown task '${use.task}'; use a task of this pipeline`);
+          throw new TektonConstructError('UNKNOWN_TASK', `${this.constructPath}: pipeline result '${name}' references unknown task '${use.task}'; use a task of this pipeline`);
         }
         producer.result(use.result);
       }
@@ -186,10 +186,10 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
 
   private add(id: string, options: PipelineTaskOptions, isFinally: boolean): PipelineTask {
     const name = options.name ?? toDnsLabel(id);
-    if (this._taskNames.has(name)) checkUnique(this.node.path, 'pipeline task', name, new Set(this._taskNames));
+    if (this._taskNames.has(name)) checkUnique(this.constructPath, 'pipeline task', name, new Set(this._taskNames));
     // shared by the pipeline's tasks until a param is added (the workspaces and tasks it sees are live)
     this._scope ??= {
-      path: this.node.path,
+      path: this.constructPath,
       paramNames: [...this._params.values()].map((p) => p.name),
       workspaces: this._workspaces,
       findTask: (n) => this._tasks.find((t) => t.name === n),

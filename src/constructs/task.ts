@@ -179,9 +179,9 @@ export class Task extends TektonObject implements ITaskDefinition {
    */
   public addParam(name: string, options: ParamOptions = {}): ParamReference {
     const spec = { ...options, name } as ParamSpec;
-    checkParamSpec(this.node.path, spec);
-    checkUnique(this.node.path, 'param', name, new Set([...this._params.keys()]), true);
-    const ref = new ParamReference(spec, this.node.path);
+    checkParamSpec(this.constructPath, spec);
+    checkUnique(this.constructPath, 'param', name, new Set([...this._params.keys()]), true);
+    const ref = new ParamReference(spec, this.constructPath);
     this._params.set(nameKey(name), ref);
     this._interface = undefined;
     return ref;
@@ -193,7 +193,7 @@ export class Task extends TektonObject implements ITaskDefinition {
     if (!ref) {
       throw new TektonConstructError(
         'UNKNOWN_PARAM',
-        `${this.node.path}: task has no param '${name}'; declared params: ${[...this._params.values()].map((p) => p.name).join(', ') || 'none'}`,
+        `${this.constructPath}: task has no param '${name}'; declared params: ${[...this._params.values()].map((p) => p.name).join(', ') || 'none'}`,
       );
     }
     return ref;
@@ -201,11 +201,11 @@ export class Task extends TektonObject implements ITaskDefinition {
 
   /** Declares a result and returns its handle (`$(results.<name>.path)`). */
   public addResult(name: string, options: ResultOptions = {}): ResultDeclaration {
-    assertResultName(this.node.path, name);
+    assertResultName(this.constructPath, name);
     if (options.type === 'object' && (!options.properties || options.properties.length === 0)) {
-      throw new TektonConstructError('INVALID_PROPS', `${this.node.path}: object result '${name}' needs properties; list its keys`);
+      throw new TektonConstructError('INVALID_PROPS', `${this.constructPath}: object result '${name}' needs properties; list its keys`);
     }
-    checkUnique(this.node.path, 'result', name, new Set(this._results.keys()));
+    checkUnique(this.constructPath, 'result', name, new Set(this._results.keys()));
     const decl = new ResultDeclaration({ ...options, name });
     this._results.set(name, decl);
     this._interface = undefined;
@@ -218,7 +218,7 @@ export class Task extends TektonObject implements ITaskDefinition {
     if (!decl) {
       throw new TektonConstructError(
         'UNKNOWN_RESULT',
-        `${this.node.path}: task has no result '${name}'; declared results: ${[...this._results.keys()].join(', ') || 'none'}`,
+        `${this.constructPath}: task has no result '${name}'; declared results: ${[...this._results.keys()].join(', ') || 'none'}`,
       );
     }
     return decl;
@@ -226,8 +226,8 @@ export class Task extends TektonObject implements ITaskDefinition {
 
   /** Declares a workspace and returns its handle (`$(workspaces.<name>.path)`). */
   public addWorkspace(name: string, options: WorkspaceOptions = {}): WorkspaceReference {
-    assertDnsLabel(`${this.node.path}: workspace`, name);
-    checkUnique(this.node.path, 'workspace', name, new Set(this._workspaces.keys()));
+    assertDnsLabel(`${this.constructPath}: workspace`, name);
+    checkUnique(this.constructPath, 'workspace', name, new Set(this._workspaces.keys()));
     this._workspaces.set(name, { ...options, name });
     this._interface = undefined;
     return new WorkspaceReference(name, options.optional ?? false);
@@ -235,7 +235,7 @@ export class Task extends TektonObject implements ITaskDefinition {
 
   /** Adds a pod volume the steps may mount; throws on a duplicate volume name. */
   public addVolume(volume: k8s.Volume): void {
-    checkUnique(this.node.path, 'volume', volume.name, new Set(this._volumes.keys()));
+    checkUnique(this.constructPath, 'volume', volume.name, new Set(this._volumes.keys()));
     this._volumes.set(volume.name, volume);
   }
 
@@ -247,14 +247,14 @@ export class Task extends TektonObject implements ITaskDefinition {
 
   /** Adds a sidecar; throws on a duplicate or reserved name. */
   public addSidecar(sidecar: Sidecar): void {
-    assertDnsLabel(`${this.node.path}: sidecar`, sidecar.name);
+    assertDnsLabel(`${this.constructPath}: sidecar`, sidecar.name);
     if (sidecar.name === 'tekton-log-results') {
-      throw new TektonConstructError('INVALID_PROPS', `${this.node.path}: sidecar name 'tekton-log-results' is reserved by Tekton; rename it`);
+      throw new TektonConstructError('INVALID_PROPS', `${this.constructPath}: sidecar name 'tekton-log-results' is reserved by Tekton; rename it`);
     }
     if (sidecar.script !== undefined && sidecar.command !== undefined) {
-      throw new TektonConstructError('INVALID_PROPS', `${this.node.path}: sidecar '${sidecar.name}' sets both script and command; keep one`);
+      throw new TektonConstructError('INVALID_PROPS', `${this.constructPath}: sidecar '${sidecar.name}' sets both script and command; keep one`);
     }
-    checkUnique(this.node.path, 'container', sidecar.name, new Set([...this._stepNames, ...this._sidecars.map((s) => s.name)]));
+    checkUnique(this.constructPath, 'container', sidecar.name, new Set([...this._stepNames, ...this._sidecars.map((s) => s.name)]));
     this._sidecars.push(sidecar);
   }
 
@@ -265,9 +265,9 @@ export class Task extends TektonObject implements ITaskDefinition {
    * script together with command, an inline step without image, or a StepAction step with container fields.
    */
   public addStep(options: TaskStepOptions): StepReference {
-    const where = `${this.node.path}: step '${options.name}'`;
-    assertDnsLabel(`${this.node.path}: step`, options.name);
-    checkUnique(this.node.path, 'step', options.name, this._stepNames);
+    const where = `${this.constructPath}: step '${options.name}'`;
+    assertDnsLabel(`${this.constructPath}: step`, options.name);
+    checkUnique(this.constructPath, 'step', options.name, this._stepNames);
     const step = options.action ? this.actionStep(where, options) : this.inlineStep(where, options);
     this._steps.push(step);
     return { name: options.name, result: (r: string) => stepResultExpr(options.name, r) };

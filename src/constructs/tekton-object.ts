@@ -33,7 +33,8 @@ export interface LocatedIssue extends ValidationIssue {
   readonly constructPath: string;
 }
 
-const NAMES_PER_CHART = new WeakMap<Chart, Map<string, string>>();
+/** Tekton objects per chart by kind, namespace and name (their paths are computed only for the error). */
+const NAMES_PER_CHART = new WeakMap<Chart, Map<string, IConstruct>>();
 /** Roots that carry the validation which marks the start of a cdk8s validation pass. */
 const ROOTS_WITH_PASS_START = new WeakSet<IConstruct>();
 
@@ -101,11 +102,14 @@ export abstract class TektonObject extends ApiObject {
       apiVersion,
       kind,
       metadata: { ...props.metadata, name },
-      spec: Lazy.any({ produce: () => self.object!.renderSpec() }),
+      spec: Lazy.any({
+        produce() {
+          return self.object!.renderSpec();
+        },
+      }),
     });
     self.object = this;
     this.tektonKind = kind;
-    Object.defineProperty(this, TEKTON_OBJECT_MARKER, { value: true });
     tektonObjectAdded();
     TektonObject.markPassStart(this.node.root);
     if (props.metadata?.generateName && !props.metadata.name) {
@@ -114,7 +118,12 @@ export abstract class TektonObject extends ApiObject {
     } else {
       this.registerName(name);
     }
-    this.node.addValidation({ validate: () => this.validateInPass().filter((i) => i.severity === 'error').map(formatIssue) });
+    const object = this;
+    this.node.addValidation({
+      validate() {
+        return object.validateInPass().filter((i) => i.severity === 'error').map(formatIssue);
+      },
+    });
   }
 
   /**
@@ -131,6 +140,17 @@ export abstract class TektonObject extends ApiObject {
       },
     });
   }
+
+  /**
+   * `node.path`, computed once: the constructs' checks put it in every error message they might throw.
+   * @internal
+   */
+  protected get constructPath(): string {
+    this._constructPath ??= this.node.path;
+    return this._constructPath;
+  }
+
+  private _constructPath?: string;
 
   /** Runs `validateTektonObject` on this object's final JSON with lookups of the objects it references. */
   public validateTekton(): ValidationIssue[] {
@@ -233,9 +253,11 @@ export abstract class TektonObject extends ApiObject {
     if (previous !== undefined) {
       throw new TektonConstructError(
         'DUPLICATE_NAME',
-        `${this.node.path}: ${this.tektonKind} name '${name}' is already used by '${previous}'; give one of them another id or metadata.name`,
+        `${this.node.path}: ${this.tektonKind} name '${name}' is already used by '${previous.node.path}'; give one of them another id or metadata.name`,
       );
     }
-    names.set(key, this.node.path);
+    names.set(key, this);
   }
 }
+// on the prototype, so every Tekton object carries it without a per-instance property.
+Object.defineProperty(TektonObject.prototype, TEKTON_OBJECT_MARKER, { value: true });

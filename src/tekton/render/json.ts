@@ -15,7 +15,9 @@ export interface JsonObject {
 const MEANINGFUL_EMPTY_KEYS = new Set(['emptyDir']);
 
 function isEmptyObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const key in value) if (Object.hasOwn(value, key)) return false;
+  return Object.keys(value).length === 0;
 }
 
 /**
@@ -24,7 +26,8 @@ function isEmptyObject(value: unknown): boolean {
  */
 export function compact(fields: Record<string, unknown>): JsonObject {
   const out: JsonObject = {};
-  for (const [key, value] of Object.entries(fields)) {
+  for (const key of Object.keys(fields)) {
+    const value = fields[key];
     if (value === undefined || value === null) continue;
     if (Array.isArray(value) && value.length === 0) continue;
     if (isEmptyObject(value) && !MEANINGFUL_EMPTY_KEYS.has(key)) continue;

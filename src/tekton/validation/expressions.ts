@@ -160,8 +160,21 @@ export interface ResultUse {
   readonly wellFormed: boolean;
 }
 
+/** Readings of the shared, frozen references that `findRefs` returns (they never change). */
+const RESULT_USES = new WeakMap<VariableRef, ResultUse | null>();
+
 /** Reads a task-result reference, or undefined when the reference is not one. */
 export function asResultUse(ref: VariableRef): ResultUse | undefined {
+  if (!Object.isFrozen(ref)) return readResultUse(ref);
+  let use = RESULT_USES.get(ref);
+  if (use === undefined) {
+    use = readResultUse(ref) ?? null;
+    RESULT_USES.set(ref, use === null ? null : Object.freeze(use));
+  }
+  return use ?? undefined;
+}
+
+function readResultUse(ref: VariableRef): ResultUse | undefined {
   const [root, task, results, result, ...rest] = ref.parts;
   if (!root || (root.value !== 'tasks' && root.value !== 'finally') || !task || results?.value !== 'results') return undefined;
   if (!result || (result.kind !== 'name' && result.kind !== 'quoted')) {

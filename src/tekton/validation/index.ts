@@ -6,7 +6,7 @@
 import { lintCatalogObject } from './catalog-lint.js';
 import type { ValidationMemo } from './memo.js';
 import { applyDefaults } from './defaults.js';
-import { resolveFlags } from './flags.js';
+import { type ResolvedFlags, resolveFlags } from './flags.js';
 import { validateMetadata } from './names.js';
 import { validatePipelineSpec } from './pipeline-spec.js';
 import { validatePipelineRun, validateTaskRun } from './runs.js';
@@ -75,7 +75,7 @@ export function validateTektonObject(manifest: unknown, context: ValidationConte
   }
   const kind = str(manifest.kind);
   if (kind === undefined || !TEKTON_KINDS.has(kind)) return [];
-  const flags = resolveFlags(context.featureFlags);
+  const flags = flagsOf(context);
   const m = applyDefaults(manifest);
   validateMetadata(m, issues);
   const spec = asObj(m.spec);
@@ -98,6 +98,18 @@ export function validateTektonObject(manifest: unknown, context: ValidationConte
   }
   lintCatalogObject(m, issues);
   return issues.toArray();
+}
+
+let defaults: ResolvedFlags | undefined;
+
+/** The resolved flags: the defaults once per process, overrides once per memo (validators only read them). */
+function flagsOf(context: ValidationContext): ResolvedFlags {
+  const overrides = context.featureFlags;
+  if (overrides === undefined) {
+    defaults ??= resolveFlags(undefined);
+    return defaults;
+  }
+  return context.memo ? context.memo.derived(overrides, 'resolved flags', () => resolveFlags(overrides)) : resolveFlags(overrides);
 }
 
 function stepActions(context: ValidationContext): { findStepAction?: (name: string) => unknown } {
