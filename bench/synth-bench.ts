@@ -9,24 +9,8 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-import { TektonObject } from '../src/constructs/index.js';
 import { median, round, timeMs } from './stats.js';
-import { buildWithApiObjects, buildWithConstructs, TASKS_PER_PIPELINE } from './synth-programs.js';
-
-/** signet's synth path (src/app/synth.ts): each Tekton object validated once per synth. */
-function synthConstructs(pipelines: number): string {
-  const app = buildWithConstructs(pipelines);
-  return TektonObject.withValidationCache(() => app.synthYaml());
-}
-
-/** A user's own `app.synthYaml()` on signet's constructs, without `synthApp` (validation still runs, via cdk8s). */
-function synthConstructsDirect(pipelines: number): string {
-  return buildWithConstructs(pipelines).synthYaml();
-}
-
-function synthApiObjects(pipelines: number): string {
-  return buildWithApiObjects(pipelines).synthYaml();
-}
+import { SYNTH_SIDES, synthSide, type SynthSide, TASKS_PER_PIPELINE } from './synth-programs.js';
 
 /** A full garbage collection, so each timed run starts from the same heap state. */
 const collectGarbage: () => void = (() => {
@@ -56,29 +40,21 @@ export interface SynthResult {
 }
 
 const REPETITIONS: Readonly<Record<number, number>> = { 100: 31, 1000: 11, 5000: 5 };
-const SIDES = ['constructs', 'direct', 'apiObjects'] as const;
-type Side = (typeof SIDES)[number];
-const RUN: Readonly<Record<Side, (pipelines: number) => string>> = {
-  constructs: synthConstructs,
-  direct: synthConstructsDirect,
-  apiObjects: synthApiObjects,
-};
-
 /** Runs the synth comparison for each size. */
 export async function runSynthBench(sizes: readonly number[], log: (line: string) => void): Promise<SynthResult[]> {
   const results: SynthResult[] = [];
   // Warm-up: JIT, module loading and the validator's lazy tables are not what we measure.
-  for (let i = 0; i < 3; i += 1) for (const side of SIDES) RUN[side](Math.min(1000, Math.max(...sizes)));
+  for (let i = 0; i < 3; i += 1) for (const side of SYNTH_SIDES) synthSide(side, Math.min(1000, Math.max(...sizes)));
   for (const pipelines of sizes) {
     const repetitions = REPETITIONS[pipelines] ?? 5;
-    const sameYaml = pipelines > 1000 || new Set(SIDES.map((side) => RUN[side](pipelines))).size === 1;
-    const times: Record<Side, number[]> = { constructs: [], direct: [], apiObjects: [] };
+    const sameYaml = pipelines > 1000 || new Set(SYNTH_SIDES.map((side) => synthSide(side, pipelines))).size === 1;
+    const times: Record<SynthSide, number[]> = { constructs: [], direct: [], apiObjects: [] };
     for (let r = 0; r < repetitions; r += 1) {
       // Rotate the order so that no side always runs first or last.
-      for (let k = 0; k < SIDES.length; k += 1) {
-        const side = SIDES[(r + k) % SIDES.length] as Side;
+      for (let k = 0; k < SYNTH_SIDES.length; k += 1) {
+        const side = SYNTH_SIDES[(r + k) % SYNTH_SIDES.length] as SynthSide;
         collectGarbage();
-        times[side].push(await timeMs(() => RUN[side](pipelines)));
+        times[side].push(await timeMs(() => synthSide(side, pipelines)));
       }
     }
     const c = median(times.constructs);

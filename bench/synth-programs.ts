@@ -8,7 +8,7 @@
  */
 import { ApiObject, App, Chart } from 'cdk8s';
 
-import { Pipeline, type PipelineTask, Task } from '../src/constructs/index.js';
+import { Pipeline, type PipelineTask, Task, TektonObject } from '../src/constructs/index.js';
 
 /** Pipelines per chart. */
 export const PIPELINES_PER_CHART = 100;
@@ -104,4 +104,21 @@ export function buildWithApiObjects(pipelines: number): App {
     }
   });
   return app;
+}
+
+/** The three ways the synth benchmark compares. */
+export const SYNTH_SIDES = ['constructs', 'direct', 'apiObjects'] as const;
+/** One of {@link SYNTH_SIDES}. */
+export type SynthSide = (typeof SYNTH_SIDES)[number];
+
+/**
+ * Builds and synthesizes `pipelines` pipelines one way, returning the YAML:
+ * - `constructs`: signet's constructs, the way `synthApp` runs it (`TektonObject.withValidationCache`);
+ * - `direct`: signet's constructs with a plain `app.synthYaml()` (validation runs through cdk8s);
+ * - `apiObjects`: raw `ApiObject`s, no validation.
+ */
+export function synthSide(side: SynthSide, pipelines: number): string {
+  if (side === 'apiObjects') return buildWithApiObjects(pipelines).synthYaml();
+  const app = buildWithConstructs(pipelines);
+  return side === 'constructs' ? TektonObject.withValidationCache(() => app.synthYaml()) : app.synthYaml();
 }
