@@ -7,3 +7,4 @@ export * from './catalog/cosign-verify-task.js';
 export * from './catalog/index.js';
 export * from './patterns/index.js';
 export * from './policies/index.js';
+export * as signer from './signer/index.js';
