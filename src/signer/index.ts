@@ -8,5 +8,3 @@ export * from './cosign/sign-images.js';
 export * from './cosign/verify.js';
 export * from './keys/index.js';
 export * from './oci/index.js';
-// Both layers validate digests; the format layer's check (a type guard over unknown input) is the public one.
-export { isDigest } from './cosign/index.js';

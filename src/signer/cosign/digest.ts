@@ -1,21 +1,13 @@
 import { createHash } from 'node:crypto';
 
+import { isDigest } from '../oci/reference.js';
 import { FormatError } from './errors.js';
 
-/** Hex lengths of the digest algorithms registries use (OCI image-spec `descriptor.md`). */
-const HEX_LENGTHS: Readonly<Record<string, number>> = { sha256: 64, sha384: 96, sha512: 128 };
+export { isDigest };
 
 /** `sha256:<64 lowercase hex>` of `bytes`, the digest registries use for blobs and manifests. */
 export function sha256Digest(bytes: Uint8Array): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
-
-/** Whether `value` is `sha256:`, `sha384:` or `sha512:` followed by the right number of lowercase hex digits. */
-export function isDigest(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  const colon = value.indexOf(':');
-  const length = HEX_LENGTHS[value.slice(0, colon)];
-  return length !== undefined && value.length === colon + 1 + length && /^[0-9a-f]+$/.test(value.slice(colon + 1));
 }
 
 /** Throws `FORMAT_INVALID_DIGEST` unless {@link isDigest}; `what` names the value in the message. */

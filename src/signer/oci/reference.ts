@@ -32,7 +32,8 @@ export interface RepositoryRef {
 // Grammar from the distribution reference package (also what ggcr accepts).
 const COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
-const DIGESTS: Record<string, RegExp> = { sha256: /^[a-f0-9]{64}$/, sha512: /^[a-f0-9]{128}$/ };
+/** Digest algorithms registries use, with their hex forms (OCI image-spec `descriptor.md`). */
+const DIGESTS: Readonly<Record<string, RegExp>> = { sha256: /^[a-f0-9]{64}$/, sha384: /^[a-f0-9]{96}$/, sha512: /^[a-f0-9]{128}$/ };
 const HOST = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]{1,5})?$/;
 const IPV6_HOST = /^\[[0-9a-fA-F:.]+\](?::[0-9]{1,5})?$/;
 const MAX_NAME_LENGTH = 255;
@@ -62,9 +63,7 @@ export function parseReference(input: string): ImageReference {
   if (at >= 0) {
     digest = rest.slice(at + 1);
     rest = rest.slice(0, at);
-    const [algorithm = '', hex, extra] = digest.split(':');
-    const pattern = DIGESTS[algorithm];
-    if (hex === undefined || extra !== undefined || pattern === undefined || !pattern.test(hex)) {
+    if (!isDigest(digest)) {
       fail(`digest ${JSON.stringify(digest)} is not sha256:<64 lower-case hex>`);
     }
   }
@@ -110,8 +109,9 @@ export function formatReference(ref: ImageReference): string {
   return `${repositoryName(ref)}${ref.tag === undefined ? '' : `:${ref.tag}`}${ref.digest === undefined ? '' : `@${ref.digest}`}`;
 }
 
-/** True when `value` is a well-formed digest such as `sha256:<64 hex>`. */
-export function isDigest(value: string): boolean {
+/** True when `value` is a well-formed digest: `sha256:`, `sha384:` or `sha512:` and the right number of lowercase hex digits. */
+export function isDigest(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
   const [algorithm = '', hex, extra] = value.split(':');
   const pattern = DIGESTS[algorithm];
   return hex !== undefined && extra === undefined && pattern !== undefined && pattern.test(hex);
