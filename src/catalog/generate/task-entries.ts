@@ -41,20 +41,25 @@ const KEY_NOTE =
 /** The registry credentials Secret as a `dockerconfig` workspace (`.dockerconfigjson` mounted as `config.json`). */
 const DOCKERCONFIG_WORKSPACE_SOURCE = () => WorkspaceSources.secret(SAMPLE_REGISTRY_SECRET, { items: [{ key: '.dockerconfigjson', path: 'config.json' }] });
 
+type RunMetadata = { name?: string; generateName?: string };
+
+/** A run of a signer task (sign or verify) on the sample image, with registry credentials and the non-root pod template. */
+function signerTaskRun(chart: Chart, id: string, task: CosignSignTask | CosignVerifyTask, metadata: RunMetadata): TaskRun {
+  return new TaskRun(chart, id, {
+    metadata,
+    task,
+    params: { IMAGE: SAMPLE_IMAGE_BY_DIGEST },
+    workspaces: { dockerconfig: DOCKERCONFIG_WORKSPACE_SOURCE() },
+    podTemplate: NON_ROOT_POD_TEMPLATE,
+  });
+}
+
 function cosignSignEntry(chart: Chart): CatalogTaskEntry {
   const task = new CosignSignTask(chart, 'cosign-sign', { signingKey: SigningKeySecret.fromSecretName(chart, 'key', SAMPLE_SIGNING_SECRET) });
-  const run = (id: string, metadata: { name?: string; generateName?: string }) =>
-    new TaskRun(chart, id, {
-      metadata,
-      task,
-      params: { IMAGE: SAMPLE_IMAGE_BY_DIGEST },
-      workspaces: { dockerconfig: DOCKERCONFIG_WORKSPACE_SOURCE() },
-      podTemplate: NON_ROOT_POD_TEMPLATE,
-    });
   return {
     task,
-    samples: { 'sign-by-digest': run('sample', { generateName: 'cosign-sign-run-' }) },
-    testRun: run('test', { name: 'cosign-sign-test-run' }),
+    samples: { 'sign-by-digest': signerTaskRun(chart, 'sample', task, { generateName: 'cosign-sign-run-' }) },
+    testRun: signerTaskRun(chart, 'test', task, { name: 'cosign-sign-test-run' }),
     notes: [
       KEY_NOTE,
       'The signer runs as uid 65532 and the key files are mounted mode 0400, so give the run `podTemplate.securityContext.fsGroup: 65532`.',
@@ -65,18 +70,10 @@ function cosignSignEntry(chart: Chart): CatalogTaskEntry {
 function cosignVerifyEntry(chart: Chart): CatalogTaskEntry {
   const key = SigningKeySecret.fromSecretName(chart, 'key', SAMPLE_SIGNING_SECRET);
   const task = new CosignVerifyTask(chart, 'cosign-verify', { publicKey: VerificationKey.fromSigningKeySecret(key) });
-  const run = (id: string, metadata: { name?: string; generateName?: string }) =>
-    new TaskRun(chart, id, {
-      metadata,
-      task,
-      params: { IMAGE: SAMPLE_IMAGE_BY_DIGEST },
-      workspaces: { dockerconfig: DOCKERCONFIG_WORKSPACE_SOURCE() },
-      podTemplate: NON_ROOT_POD_TEMPLATE,
-    });
   return {
     task,
-    samples: { 'verify-by-digest': run('sample', { generateName: 'cosign-verify-run-' }) },
-    testRun: run('test', { name: 'cosign-verify-test-run' }),
+    samples: { 'verify-by-digest': signerTaskRun(chart, 'sample', task, { generateName: 'cosign-verify-run-' }) },
+    testRun: signerTaskRun(chart, 'test', task, { name: 'cosign-verify-test-run' }),
     notes: ['Only the `cosign.pub` entry of the signing-key Secret is mounted; the private key never enters the pod.'],
   };
 }
