@@ -1,6 +1,9 @@
+import type { Construct } from 'constructs';
 import { AdmissionMode } from './admission-mode.js';
-import type { KyvernoImageVerificationOptions } from './image-signature-policy-options.js';
+import { assertObjectName } from './_names.js';
 import { PolicyError } from './errors.js';
+import { parseRepositoryPatterns, type RepositoryPattern } from './image-repositories.js';
+import type { ImageSignaturePolicyOptions, KyvernoImageVerificationOptions } from './image-signature-policy-options.js';
 
 /** Resolved digest and webhook settings for a Kyverno image-verification policy (internal). */
 export interface KyvernoSettings {
@@ -10,11 +13,33 @@ export interface KyvernoSettings {
   readonly webhookTimeoutSeconds: number;
 }
 
+/** What both Kyverno policy constructs check and resolve before building their object (internal). */
+export interface ResolvedKyvernoPolicy {
+  readonly repositories: readonly RepositoryPattern[];
+  readonly settings: KyvernoSettings;
+}
+
+/**
+ * Validates the name and repositories of a Kyverno policy about to be created as `id` under `scope`, and
+ * resolves its mode and digest/webhook settings.
+ */
+export function resolveKyvernoPolicy(
+  scope: Construct,
+  id: string,
+  props: ImageSignaturePolicyOptions & KyvernoImageVerificationOptions,
+): ResolvedKyvernoPolicy {
+  const where = `${scope.node.path}/${id}`;
+  assertObjectName(props.name, where);
+  const repositories = parseRepositoryPatterns(props.repositories, where);
+  const settings = resolveKyvernoSettings(props.mode ?? AdmissionMode.ENFORCE, props, where);
+  return { repositories, settings };
+}
+
 /**
  * Applies the defaults and the rules Kyverno's policy webhook enforces, so a bad combination fails
  * at synth time rather than when the GitOps tool applies the policy.
  */
-export function resolveKyvernoSettings(
+function resolveKyvernoSettings(
   mode: AdmissionMode,
   options: KyvernoImageVerificationOptions,
   where: string,

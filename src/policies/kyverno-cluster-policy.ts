@@ -1,9 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
-import { AdmissionMode } from './admission-mode.js';
-import { assertObjectName } from './_names.js';
-import { resolveKyvernoSettings } from './_kyverno-settings.js';
-import { kyvernoImageReferences, parseRepositoryPatterns } from './image-repositories.js';
+import { resolveKyvernoPolicy } from './_kyverno-settings.js';
+import { kyvernoImageReferences } from './image-repositories.js';
 import type { ImageSignaturePolicyOptions, KyvernoImageVerificationOptions } from './image-signature-policy-options.js';
 
 /** Props of {@link KyvernoClusterPolicy}. */
@@ -30,11 +28,7 @@ export class KyvernoClusterPolicy extends ApiObject {
   public static readonly KIND = 'ClusterPolicy';
 
   public constructor(scope: Construct, id: string, props: KyvernoClusterPolicyProps) {
-    const where = `${scope.node.path}/${id}`;
-    assertObjectName(props.name, where);
-    const repositories = parseRepositoryPatterns(props.repositories, where);
-    const mode = props.mode ?? AdmissionMode.ENFORCE;
-    const settings = resolveKyvernoSettings(mode, props, where);
+    const { repositories, settings } = resolveKyvernoPolicy(scope, id, props);
     const key = props.publicKey;
     const failureAction = settings.enforce ? 'Enforce' : 'Audit';
 
