@@ -1,33 +1,9 @@
 /** In-process `signet` runs for the bad-input corpus, and the checks every failure must pass. */
-import { join } from 'node:path';
-
 import { expect } from 'vitest';
 
-import { runCli, type CliIo } from '../../src/signer/cli/index.js';
+import type { CliRun } from '../helpers/cli.js';
 
-/** One CLI run. */
-export interface CliRun {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs the CLI in-process with no TTY, no docker config and the given environment. */
-export async function runSignet(cwd: string, args: readonly string[], env: Record<string, string> = {}): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: { DOCKER_CONFIG: join(cwd, 'no-docker-config'), ...env },
-    cwd,
-    homeDir: cwd,
-    stdinIsTty: false,
-    promptHidden: () => Promise.reject(new Error('no tty in tests')),
-  };
-  const code = await runCli([...args], io);
-  return { code, stdout, stderr };
-}
+export { type CliRun, runSignet } from '../helpers/cli.js';
 
 /**
  * A clean failure: the documented exit code, nothing on stdout, exactly one `signet: ` line on stderr,

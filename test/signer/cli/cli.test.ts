@@ -6,41 +6,15 @@ import { promisify } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runCli, SIGNET_VERSION, type CliIo } from '../../../src/signer/cli/index.js';
+import { SIGNET_VERSION } from '../../../src/signer/cli/index.js';
 import { createRegistryClient, type RegistryClient } from '../../../src/signer/oci/index.js';
+import { type CliRun, runSignet as cli } from '../../helpers/cli.js';
 import { pushRandomImage, startRegistry, type TestRegistry } from '../../helpers/registry.js';
 
 const ROOT = resolve(__dirname, '../../..');
 const VECTOR = resolve(ROOT, '../shared/vectors/cosign/keys/policy-controller-cosign-label-empty-password');
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function makeIo(cwd: string, env: Record<string, string | undefined> = {}): { io: CliIo; out: () => Pick<Run, 'stdout' | 'stderr'> } {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: { DOCKER_CONFIG: join(cwd, 'no-docker-config'), ...env },
-    cwd,
-    homeDir: cwd,
-    stdinIsTty: false,
-    promptHidden: () => Promise.reject(new Error('no tty in tests')),
-  };
-  return { io, out: () => ({ stdout, stderr }) };
-}
-
-async function cli(cwd: string, args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  const { io, out } = makeIo(cwd, env);
-  const code = await runCli(args, io);
-  return { code, ...out() };
-}
-
-function expectOneLineError(run: Run, code: number, pattern: RegExp): void {
+function expectOneLineError(run: CliRun, code: number, pattern: RegExp): void {
   expect(run.code).toBe(code);
   expect(run.stderr).toMatch(/^signet: [^\n]+\n$/);
   expect(run.stderr).toMatch(pattern);
