@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { CA_BUNDLE_PATH, IMAGE_NODE_PATH, NONROOT_HOME, NONROOT_UID } from './constants.js';
-import { sha256Digest, type Sha256Digest } from './digest.js';
+import type { Sha256Digest } from './digest.js';
 import { ImageError } from './errors.js';
 import { fileDigest } from './layout.js';
 import type { TarEntry } from './tar.js';
@@ -109,9 +109,4 @@ export function parseLddOutput(output: string, binary: string): string[] {
     if (match?.[1] !== undefined) paths.add(match[1]);
   }
   return [...paths].sort();
-}
-
-/** A short, stable summary of the inputs, for messages: `sha256(…)` of path=digest lines. */
-export function runtimeInputsDigest(inputs: readonly RuntimeInput[]): Sha256Digest {
-  return sha256Digest(inputs.map((i) => `${i.path}=${i.digest}`).join('\n'));
 }

@@ -103,7 +103,3 @@ export function pvcBindings(list: unknown): Set<string> {
 export function readOnlySourceBindings(list: unknown): Set<string> {
   return new Set(objs(list).filter((b) => has(b, 'secret') || has(b, 'configMap')).map((b) => str(b.name) ?? ''));
 }
-
-/** Names of a list's entries. */
-export const namesOf = (list: unknown): string[] => objs(list).map((o) => str(o.name) ?? '');
-
