@@ -25,10 +25,14 @@ interface DockerAuthEntry {
 /** Docker Hub is stored under its v1 URL by `docker login`; accept every spelling. */
 const DOCKER_HUB_ALIASES = ['index.docker.io', 'docker.io', 'registry-1.docker.io', 'registry.hub.docker.com'];
 
-/** Reduces an `auths` key such as `https://host:5000/v1/` to `host:5000`. */
+/**
+ * Reduces an `auths` key such as `https://host:5000/v1/` to `host:5000`. A `user:password@` part is dropped:
+ * the host appears in error messages, and credentials belong in the entry, not its key.
+ */
 function hostOfAuthKey(key: string): string {
   const withoutScheme = key.replace(/^[a-z]+:\/\//i, '');
-  const host = withoutScheme.split('/')[0] ?? '';
+  const authority = withoutScheme.split('/')[0] ?? '';
+  const host = authority.slice(authority.lastIndexOf('@') + 1);
   return DOCKER_HUB_ALIASES.includes(host) ? DOCKER_HUB_REGISTRY : host;
 }
 

@@ -6,4 +6,5 @@ export * from './redact.js';
 export * from './reference.js';
 export * from './registry.js';
 export * from './transport.js';
+export * from './transport-types.js';
 export { isLoopbackRegistry } from './_challenge.js';

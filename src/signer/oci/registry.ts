@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { RegistryError } from './errors.js';
 import { describeRequest } from './redact.js';
 import { isDigest, type RepositoryRef } from './reference.js';
-import { Transport, type RegistryResponse, type Scope, type TransportOptions } from './transport.js';
+import { Transport } from './transport.js';
+import type { RegistryResponse, Scope, TransportOptions } from './transport-types.js';
 
 /** Manifest media types signet asks for (OCI and Docker, single and multi-platform). */
 export const MANIFEST_ACCEPT = [

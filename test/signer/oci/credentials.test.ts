@@ -43,6 +43,14 @@ describe('parseDockerConfig', () => {
       expect((error as Error).message).not.toContain(b64('supersecret'));
     }
   });
+
+  it('drops user:password from an auths key, so it never reaches a message', () => {
+    const config = { auths: { 'https://me:keyhole@registry.example.com/v1/': { auth: b64('no-colon') } } };
+    expect(() => parseDockerConfig(JSON.stringify(config), 'c.json')).toThrow(/entry for registry\.example\.com has an "auth" value/);
+    expect(() => parseDockerConfig(JSON.stringify(config), 'c.json')).not.toThrow(/keyhole/);
+    const store = parseDockerConfig(JSON.stringify({ auths: { 'me:keyhole@ghcr.io': { username: 'u', password: 'p' } } }), 'c.json');
+    expect(store('ghcr.io')).toEqual({ kind: 'basic', username: 'u', password: 'p' });
+  });
 });
 
 describe('loadDockerConfig', () => {
