@@ -88,7 +88,10 @@ export interface RegistryWiring {
   readonly env: k8s.EnvVar[];
   readonly volumeMounts: k8s.VolumeMount[];
   readonly args: string[];
-  /** The `dockerconfig` workspace, when credentials come from one. */
+  /**
+   * The `dockerconfig` workspace, when credentials come from one.
+   * @default - none: `registryCredentials` was given, so credentials come from that Secret
+   */
   readonly workspace?: WorkspaceReference;
 }
 

@@ -69,6 +69,7 @@ export type BaseLockInfo =
 export interface BaseImage {
   readonly architecture: string;
   readonly os: string;
+  /** CPU variant, e.g. `v8` for arm64. @default - none (the platform has no variant) */
   readonly variant?: string;
   readonly env: readonly string[];
   readonly history: readonly HistoryEntry[];

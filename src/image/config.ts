@@ -8,7 +8,9 @@ import type { Sha256Digest } from './digest.js';
 export interface HistoryEntry {
   readonly created: string;
   readonly created_by: string;
+  /** @default - no comment */
   readonly comment?: string;
+  /** True for a step that added no layer. @default false */
   readonly empty_layer?: boolean;
 }
 
@@ -17,16 +19,25 @@ export interface OciImageConfig {
   readonly created: string;
   readonly architecture: string;
   readonly os: string;
+  /** CPU variant, e.g. `v8` for arm64. @default - none (the platform has no variant) */
   readonly variant?: string;
+  /** Runtime defaults; an absent field means the container runtime's default (image-spec `config.md`). */
   readonly config: {
+    /** @default - root (uid 0) */
     readonly User?: string;
+    /** @default - no environment */
     readonly Env?: readonly string[];
+    /** @default - none: `Cmd` alone is run */
     readonly Entrypoint?: readonly string[];
+    /** @default - no arguments */
     readonly Cmd?: readonly string[];
+    /** @default - `/` */
     readonly WorkingDir?: string;
+    /** @default - no labels */
     readonly Labels?: Readonly<Record<string, string>>;
   };
   readonly rootfs: { readonly type: 'layers'; readonly diff_ids: readonly Sha256Digest[] };
+  /** @default - no history */
   readonly history?: readonly HistoryEntry[];
 }
 
@@ -38,6 +49,7 @@ export interface SignerImageConfigOptions {
   /** Platform of the base. */
   readonly architecture: string;
   readonly os: string;
+  /** CPU variant of the base. @default - none (the platform has no variant) */
   readonly variant?: string;
   /** The base's environment; `PATH` and other values are kept, `SSL_CERT_FILE` is set to the image's CA bundle. */
   readonly baseEnv: readonly string[];

@@ -17,7 +17,9 @@ export interface Descriptor {
   readonly mediaType: string;
   readonly digest: Sha256Digest;
   readonly size: number;
+  /** @default - no annotations */
   readonly annotations?: Readonly<Record<string, string>>;
+  /** Only in an index entry; `variant` only where the platform has one. @default - not platform-specific */
   readonly platform?: Readonly<{ architecture: string; os: string; variant?: string }>;
 }
 

@@ -11,6 +11,7 @@ export interface OciImageManifest {
   readonly mediaType: typeof MEDIA_TYPES.imageManifest;
   readonly config: Descriptor;
   readonly layers: readonly Descriptor[];
+  /** @default - no annotations */
   readonly annotations?: Readonly<Record<string, string>>;
 }
 

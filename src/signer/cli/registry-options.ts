@@ -14,6 +14,7 @@ export const REGISTRY_FLAG_OPTIONS = {
 export interface RegistryFlags {
   readonly allowHttp: boolean;
   readonly insecure: boolean;
+  /** `--registry-cacert`. @default - Node's bundled roots, plus `SSL_CERT_FILE` when set */
   readonly caFile?: string;
 }
 

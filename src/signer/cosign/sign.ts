@@ -102,7 +102,10 @@ export interface SignImageResult {
   readonly payload: Uint8Array;
   /** The signature, standard base64. */
   readonly signature: string;
-  /** Digest of the `.sig` manifest as last written or found. */
+  /**
+   * Digest of the `.sig` manifest as last written or found.
+   * @default - none, when the call ends finding an equivalent signature already in place (nothing left to write)
+   */
   readonly signatureManifestDigest?: string;
   /** True when an equivalent signature by this key was already there and nothing was written. */
   readonly alreadySigned: boolean;

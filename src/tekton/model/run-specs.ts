@@ -83,7 +83,9 @@ export interface PipelineTaskRunSpec {
   readonly sidecarSpecs?: readonly ContainerResourceSpec[];
   /** @default - none */
   readonly metadata?: {
+    /** @default - none */
     readonly labels?: Readonly<Record<string, string>>;
+    /** @default - none */
     readonly annotations?: Readonly<Record<string, string>>;
   };
   /** @default - none */

@@ -35,7 +35,9 @@ export interface TaskSpec {
 export interface EmbeddedTaskSpec extends TaskSpec {
   /** @default - none */
   readonly metadata?: {
+    /** @default - none */
     readonly labels?: Readonly<Record<string, string>>;
+    /** @default - none */
     readonly annotations?: Readonly<Record<string, string>>;
   };
 }
