@@ -1,4 +1,4 @@
-import { PolicyError } from './errors.js';
+import { PolicyError, type PolicyErrorCode } from './errors.js';
 
 /**
  * Kubernetes name rules shared by the policy constructs (internal; not re-exported).
@@ -24,5 +24,12 @@ export function assertObjectName(name: string | undefined, where: string, prop =
       'POLICY_INVALID_OPTION',
       `${where}: ${prop} '${name}' is not a valid Kubernetes object name: use a lower-case DNS-1123 subdomain`,
     );
+  }
+}
+
+/** Throws `code` when an explicit namespace is given and is not a DNS-1123 label. */
+export function assertNamespace(namespace: string | undefined, where: string, code: PolicyErrorCode, prop = 'namespace'): void {
+  if (namespace !== undefined && !isDnsLabel(namespace)) {
+    throw new PolicyError(code, `${where}: ${prop} '${namespace}' is not a valid namespace name: use a lower-case DNS-1123 label`);
   }
 }

@@ -1,7 +1,7 @@
 import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { AdmissionMode } from './admission-mode.js';
-import { assertObjectName, isDnsLabel } from './_names.js';
+import { assertNamespace, assertObjectName } from './_names.js';
 import { PolicyError } from './errors.js';
 import { parseRepositoryPatterns, policyControllerImageGlobs } from './image-repositories.js';
 import type { ImageSignaturePolicyOptions } from './image-signature-policy-options.js';
@@ -44,12 +44,7 @@ export class PolicyControllerClusterImagePolicy extends ApiObject {
     const repositories = parseRepositoryPatterns(props.repositories, where);
     const key = props.publicKey;
     const controllerNamespace = props.policyControllerNamespace ?? 'cosign-system';
-    if (!isDnsLabel(controllerNamespace)) {
-      throw new PolicyError(
-        'POLICY_INVALID_OPTION',
-        `${where}: policyControllerNamespace '${controllerNamespace}' is not a valid namespace name`,
-      );
-    }
+    assertNamespace(controllerNamespace, where, 'POLICY_INVALID_OPTION', 'policyControllerNamespace');
     if (key.secret !== undefined && key.secret.namespace !== controllerNamespace) {
       throw new PolicyError(
         'POLICY_INVALID_OPTION',

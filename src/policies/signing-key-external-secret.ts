@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { SIGNING_SECRET_KEYS } from '../shared/constants.js';
 import { containsPrivateKey } from './_key-material.js';
-import { assertObjectName, isDnsLabel } from './_names.js';
+import { assertNamespace, assertObjectName } from './_names.js';
 import { PolicyError } from './errors.js';
 
 /** Kinds of External Secrets Operator store a {@link SigningKeyExternalSecret} can read from. */
@@ -93,9 +93,7 @@ export class SigningKeyExternalSecret extends ApiObject {
     assertObjectName(props.name, where);
     assertObjectName(props.secretName, where, 'secretName');
     assertObjectName(props.secretStoreName, where, 'secretStoreName');
-    if (props.namespace !== undefined && !isDnsLabel(props.namespace)) {
-      throw new PolicyError('SECRET_INVALID_REFERENCE', `${where}: namespace '${props.namespace}' is not a valid namespace name`);
-    }
+    assertNamespace(props.namespace, where, 'SECRET_INVALID_REFERENCE');
     const refreshInterval = props.refreshInterval ?? '1h';
     if (!/^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/.test(refreshInterval)) {
       throw new PolicyError(

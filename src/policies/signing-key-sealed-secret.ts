@@ -2,7 +2,7 @@ import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { SIGNING_SECRET_KEYS } from '../shared/constants.js';
 import { containsPemArmour, containsPrivateKey } from './_key-material.js';
-import { assertObjectName, isDnsLabel } from './_names.js';
+import { assertNamespace, assertObjectName } from './_names.js';
 import { PolicyError } from './errors.js';
 
 /**
@@ -69,9 +69,7 @@ export class SigningKeySealedSecret extends ApiObject {
   public constructor(scope: Construct, id: string, props: SigningKeySealedSecretProps) {
     const where = `${scope.node.path}/${id}`;
     assertObjectName(props.name, where);
-    if (!isDnsLabel(props.namespace)) {
-      throw new PolicyError('SECRET_INVALID_REFERENCE', `${where}: namespace '${props.namespace}' is not a valid namespace name`);
-    }
+    assertNamespace(props.namespace, where, 'SECRET_INVALID_REFERENCE');
     const encryptedData: Record<string, string> = {
       [SIGNING_SECRET_KEYS.privateKey]: sealedValue(props.encryptedPrivateKey, SIGNING_SECRET_KEYS.privateKey, where),
       [SIGNING_SECRET_KEYS.password]: sealedValue(props.encryptedPassword, SIGNING_SECRET_KEYS.password, where),
