@@ -96,7 +96,7 @@ export interface RegistryWiring {
 }
 
 /** Name of the optional workspace with registry credentials (the name catalog build tasks use too). */
-export const DOCKER_CONFIG_WORKSPACE = 'dockerconfig';
+const DOCKER_CONFIG_WORKSPACE = 'dockerconfig';
 
 /** Declares the credentials source on `task` and returns the step's env, mounts and flags. */
 export function wireRegistry(task: Task, options: SignerRegistryOptions): RegistryWiring {

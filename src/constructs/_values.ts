@@ -13,7 +13,7 @@ export type StringInput = string | IExpression;
 export type ParamValueInput = StringInput | readonly StringInput[] | Readonly<Record<string, StringInput>>;
 
 /** True for handle objects (class instances with an `expression`), false for plain records. */
-export function isExpression(value: unknown): value is IExpression {
+function isExpression(value: unknown): value is IExpression {
   return (
     typeof value === 'object' &&
     value !== null &&

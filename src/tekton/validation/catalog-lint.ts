@@ -4,7 +4,7 @@
 import { asObj, field, objs, str, type Issues, type Obj } from './_model.js';
 
 /** Label that marks an object as a versioned catalog resource; it switches on the catalog profile. */
-export const CATALOG_VERSION_LABEL = 'app.kubernetes.io/version';
+const CATALOG_VERSION_LABEL = 'app.kubernetes.io/version';
 
 /** CAT-4 to CAT-7 for one step, sidecar or StepAction. */
 export function lintContainer(c: Obj, path: string, issues: Issues): void {

@@ -66,7 +66,7 @@ function checkEmbeddedRefs(pt: Obj, ptPath: string, rule: 'DAG-2' | 'FIN-2', ctx
 }
 
 /** Cycles in declaration order, each reported once (as the path that closes it). */
-export function findCycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
+function findCycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
   const search: CycleSearch = { edges, state: new Map(), stack: [], cycles: [], seen: new Set() };
   for (const node of edges.keys()) if (!search.state.has(node)) visitNode(search, node);
   return search.cycles;

@@ -29,7 +29,7 @@ export interface ResolvedFlags {
 }
 
 /** Tekton's default matrix fan-out limit (`default-max-matrix-combinations-count`). */
-export const DEFAULT_MAX_MATRIX_COMBINATIONS = 256;
+const DEFAULT_MAX_MATRIX_COMBINATIONS = 256;
 
 function bool(v: unknown, fallback: boolean): boolean {
   if (typeof v === 'boolean') return v;

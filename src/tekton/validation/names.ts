@@ -13,7 +13,7 @@ export const MAX_NAME_LENGTH = 63;
 /** A DNS-1123 label: lower-case alphanumerics and `-`, at most 63 characters. */
 export const isDnsLabel = (s: string): boolean => s.length <= MAX_NAME_LENGTH && LABEL.test(s);
 /** A DNS-1123 subdomain capped at 63 characters, as Tekton requires for object names. */
-export const isTektonObjectName = (s: string): boolean => s.length <= MAX_NAME_LENGTH && SUBDOMAIN.test(s);
+const isTektonObjectName = (s: string): boolean => s.length <= MAX_NAME_LENGTH && SUBDOMAIN.test(s);
 
 /** A Kubernetes qualified name: optional `prefix/` (a DNS subdomain) and a name of at most 63 characters. */
 export function isQualifiedName(s: string): boolean {

@@ -107,7 +107,7 @@ function checkTasksRef(ref: VariableRef, path: string, site: TextSite, ctx: Pipe
 }
 
 /** Checks where a `$(tasks.<t>.results.<r>)` points (DAG-2/FIN-2, PT-10, MX-6, PT-12). */
-export function checkResultTarget(use: ResultUse, ref: VariableRef, path: string, isFinally: boolean, ctx: PipelineCtx): void {
+function checkResultTarget(use: ResultUse, ref: VariableRef, path: string, isFinally: boolean, ctx: PipelineCtx): void {
   const target = ctx.tasks.get(use.task);
   if (!target) {
     const inFinally = ctx.finallyTasks.has(use.task);

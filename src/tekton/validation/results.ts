@@ -14,7 +14,7 @@ const STEP_RESULT_REF = /^\$\(steps\.([^.()]+)\.results\.([^.()]+)\)$/;
  * Tekton passes results through the 4 KB termination message by default; beyond this many results a
  * Task is likely to overflow it, so RES-6 warns.
  */
-export const MAX_RESULTS_BEFORE_WARNING = 8;
+const MAX_RESULTS_BEFORE_WARNING = 8;
 
 /** True for a valid Task or step result name. */
 export const isResultName = (s: string): boolean => RESULT_NAME.test(s);

@@ -53,7 +53,7 @@ const CEL_WORDS = new Set(['true', 'false', 'null', 'in']);
  * brackets must balance, and any bare identifier (an undeclared variable) fails, which is exactly
  * what happens to an unquoted `$(params.x)` after substitution.
  */
-export function celSyntaxProblem(cel: string): string | undefined {
+function celSyntaxProblem(cel: string): string | undefined {
   const stack: string[] = [];
   const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
   let i = 0;

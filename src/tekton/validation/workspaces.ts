@@ -5,13 +5,13 @@ import { posix } from 'node:path';
 import { duplicates, entry, field, has, isObj, objs, str, type Issues, type Obj } from './_model.js';
 
 /** The path a Task workspace is mounted at, cleaned like Go's `filepath.Clean`. */
-export function workspaceMountPath(ws: Obj): string {
+function workspaceMountPath(ws: Obj): string {
   const explicit = str(ws.mountPath);
   return cleanPath(explicit !== undefined && explicit !== '' ? explicit : `/workspace/${str(ws.name) ?? ''}`);
 }
 
 /** Cleans a POSIX path (`/a/b/../c/` becomes `/a/c`). */
-export function cleanPath(p: string): string {
+function cleanPath(p: string): string {
   const cleaned = posix.normalize(p);
   return cleaned.length > 1 && cleaned.endsWith('/') ? cleaned.slice(0, -1) : cleaned;
 }
