@@ -38,6 +38,9 @@ const NAMES_PER_CHART = new WeakMap<Chart, Map<string, IConstruct>>();
 /** Roots that carry the validation which marks the start of a cdk8s validation pass. */
 const ROOTS_WITH_PASS_START = new WeakSet<IConstruct>();
 
+/** Marks Tekton objects; a symbol shared across copies of this module, like cdk8s' own ApiObject marker. */
+const TEKTON_OBJECT_MARKER = Symbol.for('signet.TektonObject');
+
 /**
  * Base of the Tekton constructs: an `ApiObject` whose `spec` is rendered lazily from the construct's state, so
  * `addXxx()` works after construction and chart labels, namespaces and JSON patches all apply.
@@ -45,9 +48,6 @@ const ROOTS_WITH_PASS_START = new WeakSet<IConstruct>();
  * Each object registers a cdk8s validation that runs `validateTektonObject` on its final JSON (after patches),
  * so synth fails on Tekton errors with every problem listed at once.
  */
-/** Marks Tekton objects; a symbol shared across copies of this module, like cdk8s' own ApiObject marker. */
-const TEKTON_OBJECT_MARKER = Symbol.for('signet.TektonObject');
-
 export abstract class TektonObject extends ApiObject {
   /**
    * cdk8s' `ApiObject` defines `Symbol.hasInstance` as "is any ApiObject", which subclasses inherit; without
