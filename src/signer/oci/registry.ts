@@ -102,10 +102,12 @@ export class DistributionClient implements RegistryClient {
     private readonly options: Pick<RegistryClientOptions, 'pushIntent' | 'maxBlobBytes'> = {},
   ) {}
 
+  /** @inheritdoc */
   public close(): void {
     this.transport.close();
   }
 
+  /** @inheritdoc */
   public async headManifest(repo: RepositoryRef, tagOrDigest: string): Promise<ManifestHead | undefined> {
     const res = await this.call(repo, 'HEAD', `manifests/${tagOrDigest}`, [200, 404], { accept: MANIFEST_ACCEPT }, 'pull');
     if (res.status === 404) return undefined;
@@ -119,6 +121,7 @@ export class DistributionClient implements RegistryClient {
     return { digest, mediaType: mediaTypeOf(res), size: Number(res.headers['content-length'] ?? 0) };
   }
 
+  /** @inheritdoc */
   public async getManifest(repo: RepositoryRef, tagOrDigest: string): Promise<Manifest | undefined> {
     const res = await this.call(repo, 'GET', `manifests/${tagOrDigest}`, [200, 404], { accept: MANIFEST_ACCEPT }, 'pull');
     if (res.status === 404) return undefined;
@@ -128,11 +131,13 @@ export class DistributionClient implements RegistryClient {
     return { bytes: res.body, digest, mediaType: mediaTypeOf(res), size: res.body.byteLength };
   }
 
+  /** @inheritdoc */
   public async headBlob(repo: RepositoryRef, digest: string): Promise<boolean> {
     const res = await this.call(repo, 'HEAD', `blobs/${digest}`, [200, 404], {}, 'pull');
     return res.status === 200;
   }
 
+  /** @inheritdoc */
   public async getBlob(repo: RepositoryRef, digest: string): Promise<Uint8Array> {
     const res = await this.call(repo, 'GET', `blobs/${digest}`, [200], {}, 'pull', this.options.maxBlobBytes ?? 16 * 1024 * 1024);
     const actual = sha256(res.body);
@@ -140,6 +145,7 @@ export class DistributionClient implements RegistryClient {
     return res.body;
   }
 
+  /** @inheritdoc */
   public async putManifest(repo: RepositoryRef, tagOrDigest: string, bytes: Uint8Array, mediaType: string): Promise<string> {
     const digest = sha256(bytes);
     const res = await this.call(repo, 'PUT', `manifests/${tagOrDigest}`, [200, 201, 202], { 'content-type': mediaType }, 'push', undefined, bytes);
@@ -148,6 +154,7 @@ export class DistributionClient implements RegistryClient {
     return digest;
   }
 
+  /** @inheritdoc */
   public async putBlob(repo: RepositoryRef, bytes: Uint8Array, options: PutBlobOptions = {}): Promise<BlobWritten> {
     const digest = sha256(bytes);
     const written = { digest, size: bytes.byteLength };
