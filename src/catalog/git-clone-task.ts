@@ -68,7 +68,7 @@ export class GitCloneTask extends CatalogTask {
     const httpProxy = this.addParam('httpProxy', { type: 'string', default: '', description: 'HTTP proxy for non-TLS requests.' });
     const httpsProxy = this.addParam('httpsProxy', { type: 'string', default: '', description: 'HTTPS proxy for TLS requests.' });
     const noProxy = this.addParam('noProxy', { type: 'string', default: '', description: 'Hosts that bypass the proxies.' });
-    const verbose = this.addParam('verbose', { type: 'string', default: 'true', description: 'Log every command the step runs: true or false.' });
+    const verbose = this.addParam('verbose', { type: 'string', default: 'false', description: 'Log every command the step runs (set -x): true or false. Off by default: the trace would print the url and proxy params, which may carry credentials.' });
     const userHome = this.addParam('userHome', { type: 'string', default: '/home/git', description: 'Absolute path of the home directory git uses (an emptyDir).' });
 
     const commit = this.addResult(GIT_CLONE_RESULTS.commit, { description: 'The SHA of the commit that was checked out.' });
