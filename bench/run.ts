@@ -52,9 +52,10 @@ const work = mkdtempSync(join(tmpdir(), 'signet-bench-'));
 try {
   const cli = join(work, 'signet.cjs');
   execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), '--outfile', cli], { cwd: ROOT, stdio: 'ignore' });
+  // Start-up first: later benches grow this process's heap, and every spawn from a big parent costs more.
+  const startup = await runStartupBench(cli, log, quick ? 11 : 41);
   const synth = await runSynthBench(quick ? [100, 1000] : [100, 1000, 5000], log);
   const signing = await runSigningBench(cli, work, log);
-  const startup = await runStartupBench(cli, log, quick ? 11 : 21);
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`;
   const markdown = `# signet benchmarks (latest run)\n\n${new Date().toISOString().slice(0, 10)}, ${machine}${quick ? ', --quick' : ''}\n\n${table(synth, signing, startup)}`;
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
