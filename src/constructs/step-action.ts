@@ -7,6 +7,7 @@ import {
   renderStepActionSpec,
   STEP_ACTION_API_VERSION,
   type StepActionRef,
+  type StepActionSpec,
   type StepResultSpec,
   TEKTON_KINDS,
 } from '../tekton/index.js';
@@ -19,30 +20,10 @@ import { DEFAULT_STEP_SECURITY_CONTEXT } from './step-defaults.js';
 import { checkParamSpec, type ParamOptions } from './task.js';
 import { TektonObject, type TektonObjectProps } from './tekton-object.js';
 
-/** Props of a {@link StepAction}. */
-export interface StepActionProps extends TektonObjectProps {
-  /** Image, pinned by digest. */
-  readonly image: string;
-  /** @default - none */
-  readonly description?: string;
-  /** Not together with script. @default - the image's entrypoint */
-  readonly command?: readonly string[];
-  /** @default - none */
-  readonly args?: readonly string[];
-  /** How params reach the script. @default - none */
-  readonly env?: readonly k8s.EnvVar[];
-  /** Must not contain `$(params.`; use env. @default - none */
-  readonly script?: string;
-  /** @default - the image's working directory */
-  readonly workingDir?: string;
-  /** Params, as if passed to `addParam()`. @default - none */
-  readonly params?: readonly ParamSpec[];
-  /** Step results. @default - none */
-  readonly results?: readonly StepResultSpec[];
+/** Props of a {@link StepAction}: its spec, plus metadata; the step runs non-root unless it says otherwise. */
+export interface StepActionProps extends TektonObjectProps, StepActionSpec {
   /** Wins over the Task step's. @default DEFAULT_STEP_SECURITY_CONTEXT */
   readonly securityContext?: k8s.SecurityContext;
-  /** Each name must be a single `$(params.x)` reference; the Task supplies the volume. @default - none */
-  readonly volumeMounts?: readonly k8s.VolumeMount[];
 }
 
 /**
