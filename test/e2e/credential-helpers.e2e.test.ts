@@ -83,6 +83,10 @@ for (const auth of ['basic', 'token'] as const) {
         { action: 'get', stdin: registry.host },
       ]);
       if (auth === 'token') expect(registry.tokenServer!.requests.every((r) => r.authorized)).toBe(true);
+      // The helper runs with signet's environment, minus the key password.
+      expect(helper.lastEnvNames()).toContain('PATH');
+      expect(helper.lastEnvNames()).toContain('DOCKER_CONFIG');
+      expect(helper.lastEnvNames()).not.toContain('COSIGN_PASSWORD');
     });
 
     it('prefers the registry\'s credHelpers entry over credsStore and over a wrong auths entry', async () => {

@@ -31,6 +31,8 @@ export interface FakeCredentialHelper {
   mode(mode: HelperMode): void;
   /** Calls so far, oldest first. */
   calls(): HelperCall[];
+  /** Names of the environment variables the last call saw. */
+  lastEnvNames(): string[];
 }
 
 /** What the helper prints to stderr on every call: tests check it never reaches signet's output. */
@@ -45,6 +47,7 @@ state="$(dirname "$0")/../state-$(basename "$0")"
 mode=$(cat "$state/mode" 2>/dev/null || echo ok)
 if [ "$mode" = no-read ]; then printf '%s\\t\\n' "$1" >> "$state/calls.log"; exit 1; fi
 input=$(od -An -v -tx1 | tr -d ' \\n')
+env | cut -d= -f1 | sort > "$state/last-env"
 printf '%s\\t%s\\n' "$1" "$input" >> "$state/calls.log"
 echo "${HELPER_STDERR_MARKER}" >&2
 case "$mode" in
@@ -81,6 +84,9 @@ export function makeCredentialHelper(name = 'signettest'): FakeCredentialHelper 
     },
     mode(mode) {
       writeFileSync(join(state, 'mode'), mode);
+    },
+    lastEnvNames() {
+      return readFileSync(join(state, 'last-env'), 'utf8').split('\n').filter((name) => name !== '');
     },
     calls() {
       return readFileSync(join(state, 'calls.log'), 'utf8')

@@ -45,7 +45,7 @@ export async function registryClientFromFlags(io: CliIo, flags: RegistryFlags, o
   const authConfig = io.env[SIGNER_ENV.dockerAuthConfig];
   const keychain = await loadDockerKeychain(
     { homeDir: io.homeDir, ...(dockerConfigDir ? { dockerConfigDir } : {}) },
-    { env: io.env, cwd: io.cwd, ...(authConfig === undefined ? {} : { authConfig }) },
+    { env: helperEnv(io.env), cwd: io.cwd, ...(authConfig === undefined ? {} : { authConfig }) },
   );
   const credentials = await prefetchCredentials(keychain, options.registries);
   return createRegistryClient({
@@ -56,4 +56,10 @@ export async function registryClientFromFlags(io: CliIo, flags: RegistryFlags, o
     userAgent: 'signet',
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
+}
+
+/** signet's environment minus the key password: a credential helper has no business with it. */
+function helperEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+  const { [SIGNER_ENV.password]: _password, ...rest } = env;
+  return rest;
 }
