@@ -131,6 +131,38 @@ for (const auth of ['basic', 'token'] as const) {
   });
 }
 
+describe('an identity token from a credential helper', () => {
+  const REFRESH_TOKEN = 'refresh-7d3e0b91c2a4';
+  let registry: TestRegistry;
+  beforeAll(async () => {
+    registry = await startRegistry({ tokenAuth: { username: USER, password: PASSWORD, refreshToken: REFRESH_TOKEN } });
+  });
+  afterAll(async () => {
+    await registry?.stop();
+  });
+
+  it('is exchanged at the token server (OAuth2 refresh grant) for sign and verify', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'signet-credhelper-idtoken-'));
+    const client = createRegistryClient({ credentials: () => ({ kind: 'basic', username: USER, password: PASSWORD }) });
+    const image = await pushRandomImage(client, { registry: registry.host, repository: 'idtoken/app' });
+    client.close();
+    const ref = `${registry.host}/idtoken/app@${image.digest}`;
+    await runSignet(dir, ['generate-key-pair'], { COSIGN_PASSWORD: '' });
+    helper.mode('ok');
+    helper.set(registry.host, '<token>', REFRESH_TOKEN);
+    const seen = registry.tokenServer!.requests.length;
+    const sign = await cli(dir, { credHelpers: { [registry.host]: helper.name } }, ['sign', '--key', 'cosign.key', ref]);
+    expect(sign.stderr).toBe('');
+    expect(sign.code).toBe(0);
+    const verify = await cli(dir, { credHelpers: { [registry.host]: helper.name } }, ['verify', '--key', 'cosign.pub', ref]);
+    expect(verify.code).toBe(0);
+    const requests = registry.tokenServer!.requests.slice(seen);
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.every((r) => r.refresh === true && r.authorized)).toBe(true);
+    for (const text of [sign.stdout, sign.stderr, verify.stdout, verify.stderr]) expect(text).not.toContain(REFRESH_TOKEN);
+  });
+});
+
 describe('credential helpers from the signet process', () => {
   let registry: TestRegistry;
   beforeAll(async () => {
