@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { RegistryError, runCredentialHelper } from '../../../src/signer/oci/index.js';
@@ -51,6 +54,12 @@ describe('runCredentialHelper', () => {
     expect(error.message).toBe(
       'credential helper docker-credential-nosuchhelper for r.example:5000 is not on PATH (credsStore in /tmp/c.json); install docker-credential-nosuchhelper or remove the entry',
     );
+  });
+
+  it('says so when the helper on PATH is not executable', async () => {
+    writeFileSync(join(helper.binDir, 'docker-credential-noexec'), '#!/bin/sh\nexit 0\n', { mode: 0o644 });
+    const error = await failure(runCredentialHelper({ ...request, helper: 'noexec' }, { env }));
+    expect(error.message).toMatch(/^credential helper docker-credential-noexec for r\.example:5000 is not executable \(credsStore in \/tmp\/c\.json\); check the permissions/);
   });
 
   it('reports a failing helper by exit code, never quoting its output', async () => {
