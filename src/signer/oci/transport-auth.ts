@@ -3,6 +3,8 @@ import type { CredentialStore } from './credentials.js';
 import type { HttpResponse } from './http.js';
 import { basicHeader } from './transport-basic.js';
 import type { TokenSource } from './transport-bearer.js';
+import { scopeAuthorization, type ScopedAuthorization } from './transport-origin.js';
+import type { SchemeMemory } from './transport-scheme.js';
 import type { Scope } from './transport-types.js';
 
 /**
@@ -15,15 +17,21 @@ export class Authenticator {
   public constructor(
     private readonly credentials: CredentialStore,
     private readonly tokens: TokenSource,
+    private readonly schemes: SchemeMemory,
   ) {}
 
-  /** The `Authorization` value for a request to `registry`, if its challenge is already known. */
-  public async authorization(registry: string, scope: Scope): Promise<string | undefined> {
+  /**
+   * The authorization for requests to `registry`, bound to the registry's origin, if its challenge
+   * is already known.
+   */
+  public async authorization(registry: string, scope: Scope): Promise<ScopedAuthorization | undefined> {
     const challenge = this.challenges.get(registry);
     if (challenge === undefined) return undefined;
     const credential = this.credentials(registry);
-    if (challenge.scheme === 'basic') return credential?.kind === 'basic' ? basicHeader(credential) : undefined;
-    return `Bearer ${await this.tokens.token(registry, challenge, scope, credential)}`;
+    let value: string | undefined;
+    if (challenge.scheme === 'basic') value = credential?.kind === 'basic' ? basicHeader(credential) : undefined;
+    else value = `Bearer ${await this.tokens.token(registry, challenge, scope, credential)}`;
+    return value === undefined ? undefined : scopeAuthorization(value, this.schemes.url(registry, '/'), this.schemes.plainHttpCredentials(registry));
   }
 
   /** Records the challenge of a 401; returns true when a retry with credentials makes sense. */

@@ -4,6 +4,7 @@ import { RegistryError } from './errors.js';
 import { describeRequest } from './redact.js';
 import { basicHeader } from './transport-basic.js';
 import { statusError } from './transport-errors.js';
+import { mayCarryCredentials, scopeAuthorization, type ScopedAuthorization } from './transport-origin.js';
 import type { RetryingSender } from './transport-retry.js';
 import type { SchemeMemory } from './transport-scheme.js';
 import type { Scope } from './transport-types.js';
@@ -58,10 +59,19 @@ export class TokenSource {
     if (realm.protocol === 'http:' && !this.schemes.httpAllowed(realm.host) && !this.schemes.httpAllowed(registry)) {
       throw new RegistryError('REGISTRY_HTTP_NOT_ALLOWED', `token server uses plain HTTP (${describeRequest('GET', realm)}); use TLS or pass --allow-http-registry`);
     }
+    const plainHttp = this.schemes.plainHttpCredentials(registry);
+    if (credential !== undefined && !mayCarryCredentials(realm, realm.origin, plainHttp)) {
+      throw new RegistryError(
+        'REGISTRY_HTTP_NOT_ALLOWED',
+        `token server uses plain HTTP but registry ${registry} is reached over TLS, and credentials are never sent in clear text (${describeRequest('GET', realm)}); serve the token realm over HTTPS or pass --allow-http-registry`,
+        { request: describeRequest('GET', realm) },
+      );
+    }
     const scope = `repository:${repository}:${[...actions].sort().join(',')}`;
     const headers: Record<string, string> = { 'user-agent': this.userAgent, accept: 'application/json' };
     let method = 'GET';
     let body: Uint8Array | undefined;
+    let authorization: ScopedAuthorization | undefined;
     const url = new URL(realm);
     if (credential?.kind === 'identity-token') {
       // An identity token is an OAuth2 refresh token (`docker login` against some registries).
@@ -73,9 +83,9 @@ export class TokenSource {
     } else {
       if (challenge.service !== undefined) url.searchParams.set('service', challenge.service);
       url.searchParams.append('scope', scope);
-      if (credential?.kind === 'basic') headers.authorization = basicHeader(credential);
+      if (credential?.kind === 'basic') authorization = scopeAuthorization(basicHeader(credential), realm, plainHttp);
     }
-    const res = await this.sender.exchange({ kind: 'token', method, url, headers, ...(body === undefined ? {} : { body }), maxBodyBytes: TOKEN_MAX_BODY, registry: realm.host });
+    const res = await this.sender.exchange({ kind: 'token', method, url, headers, ...(authorization === undefined ? {} : { authorization }), ...(body === undefined ? {} : { body }), maxBodyBytes: TOKEN_MAX_BODY, registry: realm.host });
     const where = describeRequest(method, url);
     if (res.status === 401 || res.status === 403) {
       throw new RegistryError('REGISTRY_UNAUTHORIZED', `token server refused ${credential === undefined ? 'anonymous access' : 'the credentials'}: ${res.status} (${where}); check the credentials in DOCKER_CONFIG (docker login ${registry})`, {

@@ -3,6 +3,7 @@ import { RegistryError } from './errors.js';
 import { HttpTransportError, type HttpResponse, type HttpSend } from './http.js';
 import { describeRequest } from './redact.js';
 import { transportFailure } from './transport-errors.js';
+import { authorizationFor, type ScopedAuthorization } from './transport-origin.js';
 import type { SchemeMemory } from './transport-scheme.js';
 import type { RegistryResponse, TransportOptions } from './transport-types.js';
 
@@ -14,7 +15,13 @@ export interface Exchange {
   readonly kind: 'registry' | 'token';
   readonly method: string;
   readonly url: URL;
+  /** Request headers; an `authorization` here is dropped (credentials go in `authorization`). */
   readonly headers: Readonly<Record<string, string>>;
+  /**
+   * Credentials, attached to each try only if its URL is in their origin.
+   * @default - none
+   */
+  readonly authorization?: ScopedAuthorization;
   /**
    * Request body.
    * @default - none
@@ -45,10 +52,14 @@ export class RetryingSender {
 
   /** Sends `exchange`, retrying what is worth retrying; returns the last answer and the URL that gave it. */
   public async exchange(exchange: Exchange): Promise<RegistryResponse> {
-    const { kind, method, headers, body, maxBodyBytes, registry } = exchange;
+    const { kind, method, body, maxBodyBytes, registry } = exchange;
+    const { authorization: _dropped, ...baseHeaders } = exchange.headers;
     let url = exchange.url;
     for (let attempt = 1; ; attempt += 1) {
       let res: HttpResponse;
+      // Decided per try, on the URL actually sent to: the scheme fallback may have changed it.
+      const value = authorizationFor(url, exchange.authorization);
+      const headers = value === undefined ? baseHeaders : { ...baseHeaders, authorization: value };
       try {
         res = await this.send({ method, url, headers, ...(body === undefined ? {} : { body }), maxBodyBytes, timeoutMs: this.options.timeoutMs ?? 30_000 });
       } catch (error) {

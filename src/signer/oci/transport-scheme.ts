@@ -20,6 +20,20 @@ export class SchemeMemory {
     return this.allowHttp || isLoopbackRegistry(host);
   }
 
+  /** The origin of `registry` as known so far: HTTPS until plain HTTP was learned. */
+  public origin(registry: string): string {
+    return this.url(registry, '/').origin;
+  }
+
+  /**
+   * True when credentials for `registry` may travel in clear text: `--allow-http-registry`, or the
+   * registry itself speaks plain HTTP (loopback). A registry reached over TLS never lends its
+   * credentials to a plain-HTTP realm or `Location`, loopback or not.
+   */
+  public plainHttpCredentials(registry: string): boolean {
+    return this.allowHttp || this.schemes.get(registry) === 'http';
+  }
+
   /** The URL of an API path on `registry`, with the scheme learned so far. */
   public url(registry: string, path: string): URL {
     return new URL(`${this.schemes.get(registry) ?? 'https'}://${registry}${path}`);

@@ -3,6 +3,7 @@ import { createHttpSend } from './http.js';
 import { Authenticator } from './transport-auth.js';
 import { TokenSource } from './transport-bearer.js';
 import { statusError } from './transport-errors.js';
+import { resolveLocation } from './transport-origin.js';
 import { RetryingSender } from './transport-retry.js';
 import { SchemeMemory } from './transport-scheme.js';
 import type { RegistryRequest, RegistryResponse, TransportOptions } from './transport-types.js';
@@ -16,8 +17,9 @@ const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
 /**
  * The registry transport, composed like ggcr's `remote/transport`: scheme probing
  * ({@link SchemeMemory}), retries ({@link RetryingSender}), Basic and Bearer auth
- * ({@link Authenticator}, one token per repository reused across requests), redirects (credentials
- * dropped across origins) and redacted errors.
+ * ({@link Authenticator}, one token per repository reused across requests), redirects, and
+ * redacted errors. Credentials are scoped by construction: they are bound to the registry's origin
+ * (or the token realm's) and attached per try only to URLs of that origin (transport-origin.ts).
  */
 export class Transport {
   private readonly closeSend: () => void;
@@ -36,7 +38,7 @@ export class Transport {
     }
     this.schemes = new SchemeMemory(options.allowHttp ?? false);
     this.sender = new RetryingSender(send, this.schemes, options);
-    this.auth = new Authenticator(options.credentials ?? anonymous, new TokenSource(this.sender, this.schemes, options.userAgent ?? 'signet'));
+    this.auth = new Authenticator(options.credentials ?? anonymous, new TokenSource(this.sender, this.schemes, options.userAgent ?? 'signet'), this.schemes);
   }
 
   /** Releases pooled connections. */
@@ -52,30 +54,29 @@ export class Transport {
     let url = this.resolveUrl(req);
     let authRetried = false;
     let redirects = 0;
-    let sendAuth = true;
     for (;;) {
       const headers: Record<string, string> = { 'user-agent': this.options.userAgent ?? 'signet', ...req.headers };
-      const authorization = sendAuth ? await this.auth.authorization(req.registry, req.scope) : undefined;
-      if (authorization !== undefined) headers.authorization = authorization;
+      // Only the registry's own origin gets its credentials (the retry layer enforces it per try);
+      // a request elsewhere (storage redirect, foreign upload Location) does not even fetch a token.
+      const authorization = this.inRegistryOrigin(url, req.registry) ? await this.auth.authorization(req.registry, req.scope) : undefined;
       const res = await this.sender.exchange({
         kind: 'registry',
         method: req.method,
         url,
         headers,
+        ...(authorization === undefined ? {} : { authorization }),
         ...(req.body === undefined ? {} : { body: req.body }),
         maxBodyBytes: req.maxBodyBytes ?? DEFAULT_MAX_BODY,
         registry: req.registry,
       });
       url = res.url; // may have switched to plain HTTP
-      if (res.status === 401 && !authRetried && sendAuth) {
+      if (res.status === 401 && !authRetried && this.inRegistryOrigin(url, req.registry)) {
         authRetried = true;
         if (this.auth.learnChallenge(req.registry, req.scope, res)) continue;
       }
       if (REDIRECTS.has(res.status) && res.headers.location !== undefined && redirects < MAX_REDIRECTS && (req.method === 'GET' || req.method === 'HEAD')) {
         redirects += 1;
-        const next = new URL(res.headers.location, url);
-        // Never forward registry credentials to another origin (e.g. a storage backend).
-        if (next.origin !== url.origin) sendAuth = false;
+        const next = resolveLocation(res.headers.location, url, req.method);
         this.schemes.assertAllowed(next, req.registry, req.method);
         url = next;
         continue;
@@ -85,9 +86,13 @@ export class Transport {
     }
   }
 
+  private inRegistryOrigin(url: URL, registry: string): boolean {
+    return url.origin === this.schemes.origin(registry);
+  }
+
   private resolveUrl(req: RegistryRequest): URL {
     if (/^https?:\/\//.test(req.path)) {
-      const url = new URL(req.path);
+      const url = resolveLocation(req.path, this.schemes.url(req.registry, '/'), req.method);
       this.schemes.assertAllowed(url, req.registry, req.method);
       return url;
     }
