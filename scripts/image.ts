@@ -57,8 +57,8 @@ async function main(): Promise<void> {
   log(`bundle: ${bundle.path} ${bundle.size} bytes ${bundle.digest} (${elapsed()})`);
 
   const credentials = await loadDockerConfig({ homeDir: homedir(), ...(process.env.DOCKER_CONFIG ? { dockerConfigDir: process.env.DOCKER_CONFIG } : {}) });
-  // base layers can be tens of MB; the client's default cap is for signature payloads
-  const client = createRegistryClient({ credentials, allowHttp: values['allow-http-registry'], pushIntent: values.push !== undefined, maxBlobBytes: 2 * 1024 ** 3 });
+  // base layers can be tens of MB; the client's default size cap and 60 s request deadline are for signature payloads
+  const client = createRegistryClient({ credentials, allowHttp: values['allow-http-registry'], pushIntent: values.push !== undefined, maxBlobBytes: 2 * 1024 ** 3, requestTimeoutMs: 30 * 60_000 });
   try {
     const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
     const build = await buildSignerImage({

@@ -33,6 +33,27 @@ export function transportFailure(code: string, method: string, url: URL, cause: 
   };
 }
 
+/**
+ * The error for an exchange cut off by a deadline: the per-request one (`--request-timeout`) or
+ * the one for the whole command (`--timeout`).
+ */
+export function deadlineError(which: 'request' | 'command', limitMs: number, method: string, url: URL, cause?: unknown): RegistryError {
+  const request = describeRequest(method, url);
+  const limit = formatDuration(limitMs);
+  const message =
+    which === 'request'
+      ? `registry did not finish answering within the ${limit} request deadline (${request}); the registry is stalling or very slow; raise --request-timeout if it is only slow`
+      : `registry work did not finish within the ${limit} command deadline (${request}); the registry is stalling or very slow; raise --timeout if it is only slow`;
+  return new RegistryError('REGISTRY_TIMEOUT', message, { request, ...(cause === undefined ? {} : { cause }) });
+}
+
+/** `90 s`, `2 min`, `1500 ms`: a limit as people read it. */
+function formatDuration(ms: number): string {
+  if (ms % 60_000 === 0) return `${ms / 60_000} min`;
+  if (ms % 1000 === 0) return `${ms / 1000} s`;
+  return `${ms} ms`;
+}
+
 /** Turns an unexpected HTTP status into a {@link RegistryError} with the OCI error codes of the body. */
 export function statusError(method: string, url: URL, res: HttpResponse, registry: string): RegistryError {
   const request = describeRequest(method, url);

@@ -2,7 +2,7 @@ import { parseRetryAfter } from './_challenge.js';
 import { RegistryError } from './errors.js';
 import { HttpTransportError, type HttpResponse, type HttpSend } from './http.js';
 import { describeRequest } from './redact.js';
-import { transportFailure } from './transport-errors.js';
+import { deadlineError, transportFailure } from './transport-errors.js';
 import { authorizationFor, type ScopedAuthorization } from './transport-origin.js';
 import type { SchemeMemory } from './transport-scheme.js';
 import type { RegistryResponse, TransportOptions } from './transport-types.js';
@@ -35,11 +35,15 @@ export interface Exchange {
 /**
  * The retry policy (cf. ggcr's `retryTransport`): 429, 5xx and connection failures are retried with
  * exponential back-off and "equal jitter", honouring `Retry-After` up to a limit; a loopback or
- * `--allow-http-registry` registry that does not speak TLS is switched to plain HTTP once.
+ * `--allow-http-registry` registry that does not speak TLS is switched to plain HTTP once. Every
+ * try has an overall deadline, and all tries together stay within the command's deadline.
  */
 export class RetryingSender {
   private readonly maxAttempts: number;
   private readonly sleep: (ms: number) => Promise<void>;
+  private readonly requestTimeoutMs: number;
+  /** `Date.now()` value after which no exchange may run; undefined without a command deadline. */
+  private readonly commandDeadline: number | undefined;
 
   public constructor(
     private readonly send: HttpSend,
@@ -48,6 +52,8 @@ export class RetryingSender {
   ) {
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 4);
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 60_000;
+    this.commandDeadline = options.commandTimeoutMs === undefined ? undefined : Date.now() + options.commandTimeoutMs;
   }
 
   /** Sends `exchange`, retrying what is worth retrying; returns the last answer and the URL that gave it. */
@@ -60,10 +66,17 @@ export class RetryingSender {
       // Decided per try, on the URL actually sent to: the scheme fallback may have changed it.
       const value = authorizationFor(url, exchange.authorization);
       const headers = value === undefined ? baseHeaders : { ...baseHeaders, authorization: value };
+      const left = this.timeLeft(method, url);
+      const deadlineMs = Math.min(this.requestTimeoutMs, left);
       try {
-        res = await this.send({ method, url, headers, ...(body === undefined ? {} : { body }), maxBodyBytes, timeoutMs: this.options.timeoutMs ?? 30_000 });
+        res = await this.send({ method, url, headers, ...(body === undefined ? {} : { body }), maxBodyBytes, timeoutMs: this.options.timeoutMs ?? 30_000, deadlineMs });
       } catch (error) {
         const code = error instanceof HttpTransportError ? error.code : ((error as NodeJS.ErrnoException).code ?? 'ECONNRESET');
+        if (code === 'EDEADLINE') {
+          this.options.onRequest?.({ kind, method, url: describeRequest(method, url).slice(method.length + 1), attempt, error: code });
+          // Not retried: a registry that drips its answer would only drip it again.
+          throw left < this.requestTimeoutMs ? deadlineError('command', this.options.commandTimeoutMs ?? 0, method, url, error) : deadlineError('request', this.requestTimeoutMs, method, url, error);
+        }
         const plain = this.schemes.fallback(code, url, registry);
         if (plain !== undefined) {
           url = plain;
@@ -74,7 +87,7 @@ export class RetryingSender {
         this.options.onRequest?.({ kind, method, url: describeRequest(method, url).slice(method.length + 1), attempt, error: code });
         const failure = transportFailure(code, method, url, error);
         if (failure.retryable && attempt < this.maxAttempts) {
-          await this.sleep(this.backoff(attempt));
+          await this.pause(this.backoff(attempt), method, url);
           continue;
         }
         throw failure.error;
@@ -82,11 +95,25 @@ export class RetryingSender {
       this.options.onRequest?.({ kind, method, url: describeRequest(method, url).slice(method.length + 1), attempt, status: res.status });
       this.schemes.learn(url, registry);
       if (RETRYABLE_STATUS.has(res.status) && attempt < this.maxAttempts) {
-        await this.sleep(this.retryDelay(res, method, url, attempt));
+        await this.pause(this.retryDelay(res, method, url, attempt), method, url);
         continue;
       }
       return { ...res, url };
     }
+  }
+
+  /** Milliseconds left before the command deadline (Infinity without one); none left is an error. */
+  private timeLeft(method: string, url: URL): number {
+    if (this.commandDeadline === undefined) return Number.POSITIVE_INFINITY;
+    const left = this.commandDeadline - Date.now();
+    if (left <= 0) throw deadlineError('command', this.options.commandTimeoutMs ?? 0, method, url);
+    return left;
+  }
+
+  /** Waits before a retry, unless the wait alone would outlast the command deadline. */
+  private async pause(ms: number, method: string, url: URL): Promise<void> {
+    if (ms >= this.timeLeft(method, url)) throw deadlineError('command', this.options.commandTimeoutMs ?? 0, method, url);
+    await this.sleep(ms);
   }
 
   /** How long to wait before retrying a 429/5xx: its `Retry-After`, else back-off; too long fails at once. */

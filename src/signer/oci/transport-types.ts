@@ -56,6 +56,18 @@ export interface TransportOptions {
    */
   readonly timeoutMs?: number;
   /**
+   * Overall deadline of one HTTP exchange in milliseconds, body included (an idle timeout alone
+   * never ends a body dripped one byte at a time). Exceeding it is not retried.
+   * @default 60000
+   */
+  readonly requestTimeoutMs?: number;
+  /**
+   * Deadline for all the exchanges of this transport together, in milliseconds counted from its
+   * creation (the CLI's `--timeout`): retries, back-off and token requests included.
+   * @default - none
+   */
+  readonly commandTimeoutMs?: number;
+  /**
    * First back-off delay in milliseconds; doubled per retry, with jitter.
    * @default 200
    */

@@ -174,3 +174,29 @@ describe('Transport credential scoping', () => {
     expect(seen.map((r) => `${r.url.protocol} ${r.headers.authorization === undefined ? '-' : 'auth'}`)).toEqual(['https: -', 'http: -', 'http: auth']);
   });
 });
+
+describe('Transport deadlines', () => {
+  it('passes the request deadline to every try', async () => {
+    const { t, seen } = transport([{ status: 200 }], { requestTimeoutMs: 1234 });
+    await t.request(req, [200]);
+    expect(seen[0]!.deadlineMs).toBe(1234);
+  });
+
+  it('does not retry an exchange that hit its deadline', async () => {
+    const { t, seen } = transport([new HttpTransportError('EDEADLINE', 'slow'), { status: 200 }], { requestTimeoutMs: 2000 });
+    const err = (await t.request(req, [200]).catch((e: unknown) => e)) as RegistryError;
+    expect(seen).toHaveLength(1);
+    expect(err.code).toBe('REGISTRY_TIMEOUT');
+    expect(err.message).toBe(
+      'registry did not finish answering within the 2 s request deadline (GET https://registry.example.com/v2/app/manifests/v1); the registry is stalling or very slow; raise --request-timeout if it is only slow',
+    );
+  });
+
+  it('gives up at once when a retry wait would outlast the command deadline', async () => {
+    const { t, seen, sleeps } = transport([{ status: 503, headers: { 'retry-after': '30' } }, { status: 200 }], { commandTimeoutMs: 10_000 });
+    const err = (await t.request(req, [200]).catch((e: unknown) => e)) as RegistryError;
+    expect(seen).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+    expect(err.message).toMatch(/^registry work did not finish within the 10 s command deadline \(GET .*\); .* raise --timeout if it is only slow$/);
+  });
+});
