@@ -11,11 +11,18 @@ export interface TransportFailure {
   readonly error: RegistryError;
 }
 
-/** Maps a Node error code of a failed exchange to a one-line {@link RegistryError}. */
-export function transportFailure(code: string, method: string, url: URL, cause: unknown): TransportFailure {
+/**
+ * Maps a Node error code of a failed exchange to a one-line {@link RegistryError}. Size errors and
+ * answers that do not parse as HTTP are the registry's doing and never retried.
+ */
+export function transportFailure(code: string, method: string, url: URL, cause: unknown, maxBodyBytes?: number): TransportFailure {
   const request = describeRequest(method, url);
   if (code === 'TOO_LARGE') {
-    return { retryable: false, error: new RegistryError('REGISTRY_TOO_LARGE', `registry response is larger than allowed (${request}); the registry or the image is not what signet expects`, { request, cause }) };
+    const limit = maxBodyBytes === undefined ? '' : `, over ${formatBytes(maxBodyBytes)}`;
+    return { retryable: false, error: new RegistryError('REGISTRY_TOO_LARGE', `registry response is larger than allowed${limit} (${request}); the registry or the image is not what signet expects`, { request, cause }) };
+  }
+  if (code.startsWith('HPE_')) {
+    return { retryable: false, error: new RegistryError('REGISTRY_BAD_RESPONSE', `registry sent a malformed HTTP response: ${code} (${request}); the registry or a proxy in between is broken`, { request, cause }) };
   }
   if (/CERT|SELF_SIGNED|UNABLE_TO_|ERR_TLS|HOSTNAME/.test(code)) {
     return {
@@ -45,6 +52,13 @@ export function deadlineError(which: 'request' | 'command', limitMs: number, met
       ? `registry did not finish answering within the ${limit} request deadline (${request}); the registry is stalling or very slow; raise --request-timeout if it is only slow`
       : `registry work did not finish within the ${limit} command deadline (${request}); the registry is stalling or very slow; raise --timeout if it is only slow`;
   return new RegistryError('REGISTRY_TIMEOUT', message, { request, ...(cause === undefined ? {} : { cause }) });
+}
+
+/** `4 MiB`, `1536 bytes`: a size limit as people read it. */
+function formatBytes(bytes: number): string {
+  if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
 }
 
 /** `90 s`, `2 min`, `1500 ms`: a limit as people read it. */

@@ -85,7 +85,7 @@ export class RetryingSender {
         }
         // Reported after the scheme probe: a refused TLS hello is not an HTTP exchange.
         this.options.onRequest?.({ kind, method, url: describeRequest(method, url).slice(method.length + 1), attempt, error: code });
-        const failure = transportFailure(code, method, url, error);
+        const failure = transportFailure(code, method, url, error, maxBodyBytes);
         if (failure.retryable && attempt < this.maxAttempts) {
           await this.pause(this.backoff(attempt), method, url);
           continue;

@@ -29,7 +29,7 @@ describe('oversized chunked body', () => {
     const body = Buffer.alloc(5 * 1024 * 1024, 0x20);
     proxy.setRules([{ kind: 'manifest-get', pathIncludes: '.sig', times: Infinity, fault: { type: 'respond', response: { status: 200, headers: { 'content-type': 'application/vnd.oci.image.manifest.v1+json' }, body, chunked: true } } }]);
     const run = await signet(dir, [command, '--key', command === 'sign' ? 'cosign.key' : 'cosign.pub', `${proxy.host}/hostile/app@${digest}`]);
-    expectOneLineFailure(run, 4, /larger than/);
+    expectOneLineFailure(run, 4, /larger than allowed, over 4 MiB/);
     expect(run.stderr).not.toMatch(/ECONNRESET/);
     expect(proxy.faulted()).toHaveLength(1);
   });
