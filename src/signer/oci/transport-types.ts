@@ -31,7 +31,9 @@ export interface TransportOptions {
    */
   readonly credentials?: CredentialStore;
   /**
-   * Allow plain HTTP to any registry (`--allow-http-registry`). Loopback registries may always use it.
+   * Allow plain HTTP to any registry (`--allow-http-registry`), credentials included. Loopback
+   * registries may always use plain HTTP, but credentials travel in clear text only to a loopback
+   * registry that itself speaks plain HTTP, never from an HTTPS registry to a plain-HTTP URL.
    * @default false
    */
   readonly allowHttp?: boolean;
