@@ -93,7 +93,8 @@ export function createHttpSend(tlsOptions: TlsOptions = {}): PooledHttpSend {
         reject(new HttpTransportError(code, message, { cause }));
         req.destroy();
       };
-      if (request.deadlineMs !== undefined) deadline = setTimeout(() => fail('EDEADLINE', `the exchange took longer than ${request.deadlineMs} ms`), request.deadlineMs);
+      // setTimeout fires at once beyond 2^31-1 ms (about 24 days): clamp, so a huge limit means "no limit".
+      if (request.deadlineMs !== undefined) deadline = setTimeout(() => fail('EDEADLINE', `the exchange took longer than ${request.deadlineMs} ms`), Math.min(request.deadlineMs, 2 ** 31 - 1));
       req.setTimeout(request.timeoutMs, () => fail('ETIMEDOUT', `no response data for ${request.timeoutMs} ms`));
       req.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ECONNRESET', error.message, error));
       req.on('response', (res) => {
