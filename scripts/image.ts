@@ -62,8 +62,8 @@ async function main(): Promise<void> {
   );
   const remote = [values.push, values.base.startsWith('oci-layout:') || values.base === 'runtime' ? undefined : values.base];
   const credentials = await prefetchCredentials(keychain, remote.flatMap((ref) => (ref === undefined ? [] : [parseReference(ref).registry])));
-  // base layers can be tens of MB; the client's default cap is for signature payloads
-  const client = createRegistryClient({ credentials, allowHttp: values['allow-http-registry'], pushIntent: values.push !== undefined, maxBlobBytes: 2 * 1024 ** 3 });
+  // base layers can be tens of MB; the client's default size cap and 60 s request deadline are for signature payloads
+  const client = createRegistryClient({ credentials, allowHttp: values['allow-http-registry'], pushIntent: values.push !== undefined, maxBlobBytes: 2 * 1024 ** 3, requestTimeoutMs: 30 * 60_000 });
   try {
     const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
     const build = await buildSignerImage({

@@ -4,6 +4,7 @@ import { RegistryError } from './errors.js';
 import { describeRequest } from './redact.js';
 import { isDigest, type RepositoryRef } from './reference.js';
 import { Transport } from './transport.js';
+import { resolveLocation } from './transport-origin.js';
 import type { RegistryResponse, Scope, TransportOptions } from './transport-types.js';
 
 /** Manifest media types signet asks for (OCI and Docker, single and multi-platform). */
@@ -178,7 +179,7 @@ export class DistributionClient implements RegistryClient {
         request: describeRequest('POST', started.url),
       });
     }
-    const target = new URL(location, started.url);
+    const target = resolveLocation(location, started.url, 'POST');
     target.searchParams.set('digest', digest);
     await this.transport.request(
       {
