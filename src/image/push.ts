@@ -52,8 +52,8 @@ export async function pullBaseToLayout(client: Fetcher, reference: string, diges
   const repo = { registry: ref.registry, repository: ref.repository };
   const blobs = join(dir, 'blobs', 'sha256');
   await mkdir(blobs, { recursive: true });
-  const save = async (d: string, bytes: Uint8Array): Promise<void> => {
-    const target = join(blobs, digestHex(d as Sha256Digest));
+  const save = async (d: Sha256Digest, bytes: Uint8Array): Promise<void> => {
+    const target = join(blobs, digestHex(d));
     await writeFile(`${target}.partial`, bytes);
     await rename(`${target}.partial`, target);
   };
@@ -63,18 +63,25 @@ export async function pullBaseToLayout(client: Fetcher, reference: string, diges
   let manifest = JSON.parse(Buffer.from(top.bytes).toString('utf8')) as { manifests?: Descriptor[]; config?: Descriptor; layers?: Descriptor[] };
   if (manifest.manifests !== undefined) {
     const match = manifest.manifests.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
-    if (match === undefined || !isSha256Digest(match.digest)) {
-      throw new ImageError('BASE_INVALID', `base '${reference}@${digest}' has no ${platform.os}/${platform.architecture} image`);
-    }
-    const child = await client.getManifest(repo, match.digest);
-    if (child === undefined) throw new ImageError('BASE_INVALID', `base '${reference}@${match.digest}' (from the index) was not found in the registry`);
-    await save(match.digest, child.bytes);
+    if (match === undefined) throw new ImageError('BASE_INVALID', `base '${reference}@${digest}' has no ${platform.os}/${platform.architecture} image`);
+    const childDigest = checkDigest(match.digest, `base '${reference}@${digest}' index entry for ${platform.os}/${platform.architecture}`);
+    const child = await client.getManifest(repo, childDigest);
+    if (child === undefined) throw new ImageError('BASE_INVALID', `base '${reference}@${childDigest}' (from the index) was not found in the registry`);
+    await save(childDigest, child.bytes);
     manifest = JSON.parse(Buffer.from(child.bytes).toString('utf8')) as typeof manifest;
   }
-  for (const blob of [manifest.config, ...(manifest.layers ?? [])]) {
-    if (blob === undefined) continue;
-    await save(blob.digest, await client.getBlob(repo, blob.digest));
-  }
+  // Every digest is checked before the first blob request: a digest is a file name below and a URL path there.
+  const wanted: Sha256Digest[] = [];
+  if (manifest.config !== undefined) wanted.push(checkDigest(manifest.config.digest, `base '${reference}@${digest}' config`));
+  (manifest.layers ?? []).forEach((layer, i) => wanted.push(checkDigest(layer.digest, `base '${reference}@${digest}' layer ${i + 1}`)));
+  for (const blob of wanted) await save(blob, await client.getBlob(repo, blob));
   await writeFile(join(dir, 'oci-layout'), canonicalJson(OCI_LAYOUT_FILE));
   await writeFile(join(dir, 'index.json'), canonicalJson({ schemaVersion: 2, mediaType: MEDIA_TYPES.imageIndex, manifests: [{ mediaType: top.mediaType, digest, size: top.size }] }));
+}
+
+/** `value` when it is a well-formed `sha256:<64 hex>` digest; `what` names its place in the remote document. */
+function checkDigest(value: unknown, what: string): Sha256Digest {
+  if (isSha256Digest(value)) return value;
+  const shown = typeof value === 'string' ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : `(${typeof value})`;
+  throw new ImageError('BASE_INVALID', `${what} digest ${shown} is not a sha256 digest (the registry's manifest is malformed or hostile); check the base reference`);
 }
