@@ -1,12 +1,26 @@
 import type { Fetcher, RepositoryRef } from '../oci/index.js';
 import { formatReference, type ImageReference } from '../oci/index.js';
-import { parseSignatureManifest, type Descriptor } from './format.js';
+import { FormatError, parseSignatureManifest, type Descriptor } from './format.js';
+
+/**
+ * Most layers of a `.sig` manifest that sign and verify read: cosign's `maxLayers`
+ * (pkg/oci/remote/signatures.go), so that a manifest cosign refuses is refused here too, and a hostile
+ * one cannot make verify fetch thousands of blobs.
+ */
+export const MAX_SIGNATURE_LAYERS = 1000;
 
 /** The layers of the `.sig` manifest at `tag` and its digest, or `[]` when there is none (404). */
 export async function readSignatureLayers(client: Fetcher, repo: RepositoryRef, tag: string): Promise<{ layers: Descriptor[]; found: boolean; digest?: string }> {
   const manifest = await client.getManifest(repo, tag);
   if (manifest === undefined) return { layers: [], found: false };
-  return { layers: parseSignatureManifest(manifest.bytes).layers, found: true, digest: manifest.digest };
+  const { layers } = parseSignatureManifest(manifest.bytes);
+  if (layers.length > MAX_SIGNATURE_LAYERS) {
+    throw new FormatError(
+      'FORMAT_TOO_MANY_LAYERS',
+      `signature manifest ${formatReference({ ...repo, tag })} has ${layers.length} layers, more than the ${MAX_SIGNATURE_LAYERS} signet and cosign read; the registry holds malformed or hostile signature data, ask its owner to remove the tag`,
+    );
+  }
+  return { layers, found: true, digest: manifest.digest };
 }
 
 /** How a tag resolves: the digest to sign or verify. */

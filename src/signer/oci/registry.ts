@@ -44,6 +44,17 @@ export interface PutBlobOptions {
   readonly skipIfExists?: boolean;
 }
 
+/** Options of {@link Fetcher.getBlob}. */
+export interface GetBlobOptions {
+  /**
+   * Largest body read, in bytes, when the caller knows the blob's size (its descriptor's `size`):
+   * a registry cannot make the client read more than the document that named the blob declared.
+   * The client's own limit still applies when it is lower.
+   * @default - the client's `maxBlobBytes`
+   */
+  readonly maxBytes?: number;
+}
+
 /** Read side of the registry API (cf. ggcr `remote.Puller`). */
 export interface Fetcher {
   /** `HEAD` a manifest by tag or digest; `undefined` when it does not exist. */
@@ -53,7 +64,7 @@ export interface Fetcher {
   /** True when the blob exists. */
   headBlob(repo: RepositoryRef, digest: string): Promise<boolean>;
   /** `GET` a blob, verifying its digest. */
-  getBlob(repo: RepositoryRef, digest: string): Promise<Uint8Array>;
+  getBlob(repo: RepositoryRef, digest: string, options?: GetBlobOptions): Promise<Uint8Array>;
 }
 
 /** Write side of the registry API (cf. ggcr `remote.Pusher`). */
@@ -84,6 +95,9 @@ export interface RegistryClientOptions extends TransportOptions {
    */
   readonly maxBlobBytes?: number;
 }
+
+/** Default of {@link RegistryClientOptions.maxBlobBytes}: 16 MiB. */
+export const DEFAULT_MAX_BLOB_BYTES = 16 * 1024 * 1024;
 
 /** sha256 digest string of some bytes. */
 function sha256(bytes: Uint8Array): string {
@@ -168,9 +182,10 @@ export class DistributionClient implements RegistryClient {
   }
 
   /** @inheritdoc */
-  public async getBlob(repo: RepositoryRef, digest: string): Promise<Uint8Array> {
+  public async getBlob(repo: RepositoryRef, digest: string, options: GetBlobOptions = {}): Promise<Uint8Array> {
     checkTarget(repo, digest, 'blob');
-    const res = await this.call(repo, 'GET', `blobs/${digest}`, [200], {}, 'pull', this.options.maxBlobBytes ?? 16 * 1024 * 1024);
+    const limit = Math.min(this.options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES, options.maxBytes ?? Number.POSITIVE_INFINITY);
+    const res = await this.call(repo, 'GET', `blobs/${digest}`, [200], {}, 'pull', limit);
     const actual = digestOf(res.body, algorithmOf(digest));
     if (actual !== digest) throw mismatch('GET', res.url, digest, actual);
     return res.body;
