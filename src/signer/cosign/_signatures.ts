@@ -23,14 +23,31 @@ export async function readSignatureLayers(client: Fetcher, repo: RepositoryRef, 
   return { layers, found: true, digest: manifest.digest };
 }
 
-/** How a tag resolves: the digest to sign or verify. */
+/** References whose image is known to exist (a tag resolved by `HEAD`, or a digest checked by one). */
+const existing = new WeakSet<ImageReference>();
+
+/** `ref` pinned to `digest`, remembered as existing so that signing it costs no second `HEAD`. */
+export function existingImage(ref: ImageReference, digest: string): ImageReference {
+  const pinned = { ...ref, digest };
+  existing.add(pinned);
+  return pinned;
+}
+
+/**
+ * How a tag resolves: the digest to sign or verify. With `checkDigest`, a digest reference is checked
+ * to exist with one manifest `HEAD` (unless it came from {@link existingImage}); a tag's `HEAD` is the check.
+ */
 export async function resolveDigest(
   client: Fetcher,
   ref: ImageReference,
   onMissing: (what: string) => Error,
   onWarning: ((message: string) => void) | undefined,
+  checkDigest = false,
 ): Promise<string> {
-  if (ref.digest !== undefined) return ref.digest;
+  if (ref.digest !== undefined) {
+    if (checkDigest && !existing.has(ref)) await checkImageExists(client, ref, ref.digest, onMissing);
+    return ref.digest;
+  }
   const tag = ref.tag ?? 'latest';
   const head = await client.headManifest(ref, tag);
   if (head === undefined) throw onMissing(`${formatReference({ ...ref, tag })}`);
@@ -38,6 +55,11 @@ export async function resolveDigest(
     `image reference ${formatReference({ ...ref, tag })} uses a tag, not a digest; it resolved to ${head.digest}. Pass the digest (${ref.registry}/${ref.repository}@${head.digest}) to be sure what you sign or verify`,
   );
   return head.digest;
+}
+
+/** Throws `onMissing` unless the manifest `digest` exists in `ref`'s repository (one `HEAD`). */
+export async function checkImageExists(client: Fetcher, ref: ImageReference, digest: string, onMissing: (what: string) => Error): Promise<void> {
+  if ((await client.headManifest(ref, digest)) === undefined) throw onMissing(formatReference({ registry: ref.registry, repository: ref.repository, digest }));
 }
 
 /** True when two signature layers are the same stored signature (digest and signature annotation). */

@@ -14,7 +14,7 @@ import {
   type ImageReference,
   type RegistryClient,
 } from '../oci/index.js';
-import { readSignatureLayers, resolveDigest } from './_signatures.js';
+import { checkImageExists, readSignatureLayers, resolveDigest } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
 import { FormatError, MEDIA_TYPES, parseSimpleSigningPayload, SIGNATURE_ANNOTATION, signatureTag, type SimpleSigningPayload } from './format.js';
 
@@ -101,15 +101,14 @@ export async function verifyImage(options: VerifyImageOptions): Promise<VerifyIm
 }
 
 async function verifyWith(client: Fetcher, ref: ImageReference, options: VerifyImageOptions): Promise<VerifyImageResult> {
-  const digest = await resolveDigest(
-    client,
-    ref,
-    (what) => new SigningError('VERIFY_IMAGE_NOT_FOUND', `image not found (${what}); check the tag or verify by digest`),
-    options.onWarning,
-  );
+  const onMissing = (what: string): SigningError => new SigningError('VERIFY_IMAGE_NOT_FOUND', `image not found (${what}); check the reference or verify by digest`);
+  const digest = await resolveDigest(client, ref, onMissing, options.onWarning);
   const tag = signatureTag(digest);
   const where = `${repositoryName(ref)}:${tag}`;
-  const { layers } = await readSignatureLayers(client, ref, tag);
+  const { layers, found } = await readSignatureLayers(client, ref, tag);
+  // No signatures: tell a missing image (a typo, another exit code) from an unsigned one. Only this
+  // path pays the HEAD; a tag's resolving HEAD already proved the image exists.
+  if (!found && ref.digest !== undefined) await checkImageExists(client, ref, digest, onMissing);
   const candidates = layers.filter((layer) => layer.mediaType === MEDIA_TYPES.simpleSigning);
   if (candidates.length === 0) {
     throw new SigningError('VERIFY_NO_SIGNATURES', `no signatures found for ${repositoryName(ref)}@${digest} (${where}); sign the image first or check the reference`);
