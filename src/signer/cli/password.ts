@@ -1,9 +1,12 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { SIGNER_ENV, SIGNER_FLAGS } from '../../shared/constants.js';
 import { CliError } from './errors.js';
+import { readBoundedFile } from './files.js';
 import type { CliIo } from './io.js';
+
+/** Largest password file read, in bytes: far above any password, far below anything costly. */
+export const MAX_PASSWORD_FILE_BYTES = 64 * 1024;
 
 /**
  * Where the password for a private key comes from, first match wins:
@@ -21,9 +24,12 @@ export async function readPassword(io: CliIo, passwordFile: string | undefined, 
     const path = resolve(io.cwd, passwordFile);
     let bytes: Uint8Array;
     try {
-      bytes = await readFile(path);
+      bytes = await readBoundedFile(path, MAX_PASSWORD_FILE_BYTES);
     } catch (error) {
       throw new CliError('CLI_PASSWORD', `cannot read the password file (${path}); check --${SIGNER_FLAGS.passwordFile}`, { cause: error });
+    }
+    if (bytes.length > MAX_PASSWORD_FILE_BYTES) {
+      throw new CliError('CLI_PASSWORD', `the password file is larger than ${MAX_PASSWORD_FILE_BYTES} bytes (${path}); check --${SIGNER_FLAGS.passwordFile} names the password file`);
     }
     return withoutTrailingNewline(bytes);
   }

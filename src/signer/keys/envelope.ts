@@ -29,6 +29,11 @@ export const ALLOWED_SCRYPT_PARAMS: readonly ScryptParams[] = [
 export const SCRYPT_KEY_LENGTH = 32;
 /** Salt length cosign generates. */
 export const SALT_LENGTH = 32;
+/**
+ * Longest salt accepted. go-securesystemslib takes any length, but every cosign and signet key has
+ * 32 bytes; a longer one is refused before it is decoded and before scrypt runs.
+ */
+export const MAX_SALT_LENGTH = 1024;
 /** XSalsa20 nonce length; the nonce is stored separately, not prepended. */
 export const NONCE_LENGTH = 24;
 /** Poly1305 tag length; NaCl puts the tag before the encrypted bytes. */
@@ -83,6 +88,15 @@ export function parseEnvelope(json: string, where: string): Envelope {
       'KEY_KDF_PARAMS',
       `${where} uses unsupported scrypt parameters N=${checked.N} r=${checked.r} p=${checked.p}; ` +
         'only N=32768, 65536 or 131072 with r=8 p=1 are accepted (as in cosign), re-encrypt the key with cosign or signet',
+    );
+  }
+  const saltText = field(kdf, 'salt');
+  // base64 length bounds the decoded length: check before decoding
+  if (typeof saltText === 'string' && saltText.length > Math.ceil(MAX_SALT_LENGTH / 3) * 4) {
+    const size = Math.floor((saltText.length * 3) / 4) - (saltText.endsWith('==') ? 2 : saltText.endsWith('=') ? 1 : 0);
+    throw new KeyError(
+      'KEY_KDF_PARAMS',
+      `${where} has a scrypt salt of ${size} bytes, more than ${MAX_SALT_LENGTH} (cosign writes ${SALT_LENGTH}); re-encrypt the key with cosign or signet`,
     );
   }
   const salt = bytesField(kdf, 'salt', 'kdf.salt', where);
