@@ -64,7 +64,3 @@ export async function startScriptedRegistry(handle: (method: string, path: strin
   };
 }
 
-/** A JSON body with its content type. */
-export function json(value: unknown, mediaType = 'application/json'): ScriptedResponse {
-  return { status: 200, headers: { 'content-type': mediaType }, body: JSON.stringify(value) };
-}

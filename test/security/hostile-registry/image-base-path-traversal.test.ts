@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { resolveBase } from '../../../src/image/base.js';
 import { createRegistryClient, type RegistryClient } from '../../../src/signer/oci/index.js';
-import { json, startScriptedRegistry, type ScriptedRegistry } from './_scripted-registry.js';
+import { startScriptedRegistry, type ScriptedRegistry } from './_scripted-registry.js';
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const sha256 = (bytes: string): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
@@ -30,7 +30,7 @@ describe('hostile registry: base image digests that are paths', () => {
 
   beforeAll(async () => {
     registry = await startScriptedRegistry((_method, path) => {
-      if (path.startsWith('/v2/base/manifests/')) return json(JSON.parse(manifest), OCI_MANIFEST);
+      if (path.startsWith('/v2/base/manifests/')) return { status: 200, headers: { 'content-type': OCI_MANIFEST }, body: manifest };
       if (path === `/v2/base/blobs/${sha256(config)}`) return { status: 200, body: config };
       // anything else (including a normalised `..` path) gets bytes the signer would write
       return { status: 200, body: 'pwned' };
@@ -45,6 +45,25 @@ describe('hostile registry: base image digests that are paths', () => {
 
   const roots: string[] = [];
   afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
+
+  it.each([
+    ['not JSON', 'not json'],
+    ['a JSON array', '[]'],
+    ['a null layer', JSON.stringify({ schemaVersion: 2, config: { size: 2, digest: sha256('{}') }, layers: [null] })],
+    ['a null config', JSON.stringify({ schemaVersion: 2, config: null, layers: [] })],
+    ['a layer without a size', JSON.stringify({ schemaVersion: 2, config: { size: 2, digest: sha256('{}') }, layers: [{ digest: sha256('x') }] })],
+    ['a null index entry', JSON.stringify({ schemaVersion: 2, manifests: [null] })],
+  ])('refuses a base document that is %s with one clear error', async (_name, document) => {
+    manifest = document;
+    const root = mkdtempSync(join(tmpdir(), 'signet-hostile-base-'));
+    roots.push(root);
+    const error = await resolveBase({ kind: 'registry', reference: `${registry.host}/base`, digest: sha256(manifest) as `sha256:${string}` }, { cacheDir: join(root, 'cache'), fetcher: client }).then(
+      () => undefined,
+      (e: unknown) => e as Error & { code?: string },
+    );
+    expect(error?.code).toBe('BASE_INVALID');
+    expect(registry.requests.filter((r) => r.url.includes('/blobs/'))).toEqual([]);
+  });
 
   // From the pulled layout's blobs/sha256 folder, four `..` reach the test's root, outside the cache folder.
   const escapes = ['aaaaaaa/../../../../PWNED', 'sha256:aaaa/../../../../PWNED', 'sha256:../../../../PWNED', `SHA256:${'a'.repeat(64)}`, `sha256:${'A'.repeat(64)}`, `md5:${'a'.repeat(32)}`];
