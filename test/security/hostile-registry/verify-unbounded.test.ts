@@ -14,7 +14,7 @@ import type { Signer } from '../../../src/signer/keys/index.js';
 import { runSignet } from '../../helpers/cli.js';
 import { expectCleanFailure } from '../../bad-input/_cli.js';
 import { fakeImageDigest, KEY_ENV, keyFolder, signedLayer } from './_signatures.js';
-import { startScriptedRegistry, type ScriptedRegistry } from './_scripted-registry.js';
+import { startScriptedRegistry, type ScriptedRegistry, type ScriptedResponse } from './_scripted-registry.js';
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const MiB = 1024 * 1024;
@@ -37,8 +37,12 @@ describe('hostile registry: bounded verify', () => {
 
   beforeAll(async () => {
     ({ dir, signer } = await keyFolder());
-    registry = await startScriptedRegistry((_method, path) => {
-      if (path.includes('/manifests/') && path.endsWith('.sig')) return { status: 200, headers: { 'content-type': OCI_MANIFEST }, body: sigManifest };
+    registry = await startScriptedRegistry((method, path): ScriptedResponse | undefined => {
+      if (path.includes('/manifests/') && path.endsWith('.sig')) return method === 'PUT' ? { status: 201 } : { status: 200, headers: { 'content-type': OCI_MANIFEST }, body: sigManifest };
+      // enough of a registry for sign: the image exists, uploads succeed
+      if (path.includes('/manifests/sha256:')) return { status: 200, headers: { 'content-type': OCI_MANIFEST, 'docker-content-digest': path.split('/manifests/')[1]! } };
+      if (method === 'POST' && path.endsWith('/blobs/uploads/')) return { status: 202, headers: { location: '/v2/app/blobs/uploads/1' } };
+      if (method === 'PUT' && path.includes('/blobs/uploads/')) return { status: 201 };
       const blob = blobs.get(path);
       return blob === undefined ? undefined : { status: 200, headers: { 'content-type': 'application/octet-stream' }, body: blob };
     });
@@ -64,6 +68,15 @@ describe('hostile registry: bounded verify', () => {
     expect(run.stderr).toMatch(/has 18000 layers, more than the 1000/);
     expect(blobGets).toBe(0);
     expect(requests).toBeLessThanOrEqual(2);
+  });
+
+  it('sign refuses to append to an 18,000-layer signature manifest, and writes no manifest', async () => {
+    sigManifest = manifestOf(Array.from({ length: 18_000 }, (_, i) => ({ size: 1, digest: sha256(`layer ${i}`) })));
+    registry.requests.splice(0);
+    const run = await runSignet(dir, ['sign', '--key', 'cosign.key', `${registry.host}/app@${fakeImageDigest('sign-many')}`], KEY_ENV);
+    expectCleanFailure(run, 5);
+    expect(run.stderr).toMatch(/has 18000 layers, more than the 1000/);
+    expect(registry.requests.filter((r) => r.method === 'PUT' && r.url.includes('/manifests/'))).toEqual([]);
   });
 
   it('refuses payloads declaring more than 64 MiB in total without reading any', async () => {
