@@ -91,15 +91,10 @@ export function parseEnvelope(json: string, where: string): Envelope {
     );
   }
   const saltText = field(kdf, 'salt');
-  // base64 length bounds the decoded length: check before decoding
-  if (typeof saltText === 'string' && saltText.length > Math.ceil(MAX_SALT_LENGTH / 3) * 4) {
-    const size = Math.floor((saltText.length * 3) / 4) - (saltText.endsWith('==') ? 2 : saltText.endsWith('=') ? 1 : 0);
-    throw new KeyError(
-      'KEY_KDF_PARAMS',
-      `${where} has a scrypt salt of ${size} bytes, more than ${MAX_SALT_LENGTH} (cosign writes ${SALT_LENGTH}); re-encrypt the key with cosign or signet`,
-    );
-  }
+  // the text's length bounds the decoded length: a huge salt is refused before it is decoded
+  if (typeof saltText === 'string' && saltText.length > Math.ceil(MAX_SALT_LENGTH / 3) * 4) throw saltTooLong(where, Math.floor(saltText.length / 4) * 3 - padding(saltText));
   const salt = bytesField(kdf, 'salt', 'kdf.salt', where);
+  if (salt.length > MAX_SALT_LENGTH) throw saltTooLong(where, salt.length);
   const nonce = bytesField(cipher, 'nonce', 'cipher.nonce', where);
   const ciphertext = bytesField(doc, 'ciphertext', 'ciphertext', where);
   if (nonce.length !== NONCE_LENGTH) throw unreadable(where, `cipher.nonce must be ${NONCE_LENGTH} bytes, got ${nonce.length}`);
@@ -128,6 +123,14 @@ function bytesField(value: unknown, name: string, path: string, where: string): 
   const bytes = typeof text === 'string' ? decodeStdBase64(text) : undefined;
   if (!bytes) throw unreadable(where, `${path} must be standard base64`);
   return bytes;
+}
+
+function saltTooLong(where: string, size: number): KeyError {
+  return new KeyError('KEY_KDF_PARAMS', `${where} has a scrypt salt of ${size} bytes, more than ${MAX_SALT_LENGTH} (cosign writes ${SALT_LENGTH}); re-encrypt the key with cosign or signet`);
+}
+
+function padding(base64: string): number {
+  return base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
 }
 
 function describe(value: unknown): string {
