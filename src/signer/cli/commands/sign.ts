@@ -8,7 +8,7 @@ import { decryptPrivateKey } from '../../keys/index.js';
 import { formatReference, type ImageReference, parseReference } from '../../oci/index.js';
 import { parseAnnotations } from '../annotations.js';
 import { CliError, usageError } from '../errors.js';
-import { readInputFile } from '../files.js';
+import { readKeyFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { readPassword } from '../password.js';
 import { parseRegistryFlags, REGISTRY_FLAG_OPTIONS, type RegistryFlags, registryClientFromFlags } from '../registry-options.js';
@@ -84,7 +84,7 @@ export function parseSignArgs(args: readonly string[]): SignArgs {
  */
 export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseSignArgs(args);
-  const key = await readInputFile(io, parsed.keyPath, SIGNER_FLAGS.key);
+  const key = await readKeyFile(io, parsed.keyPath, SIGNER_FLAGS.key);
   const password = await readPassword(io, parsed.passwordFile, 'decrypt');
   const signer = await decryptPrivateKey(key.text, password, { source: key.path });
   password.fill(0);

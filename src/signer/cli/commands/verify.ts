@@ -6,7 +6,7 @@ import { loadPublicKey } from '../../keys/index.js';
 import { type ImageReference, parseReference, repositoryName } from '../../oci/index.js';
 import { parseAnnotations } from '../annotations.js';
 import { usageError } from '../errors.js';
-import { readInputFile } from '../files.js';
+import { readKeyFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { parseRegistryFlags, REGISTRY_FLAG_OPTIONS, type RegistryFlags, registryClientFromFlags } from '../registry-options.js';
 
@@ -51,7 +51,7 @@ export function parseVerifyArgs(args: readonly string[]): VerifyArgs {
  */
 export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
   const { keyPath, reference, annotations, registry } = parseVerifyArgs(args);
-  const key = await readInputFile(io, keyPath, SIGNER_FLAGS.key);
+  const key = await readKeyFile(io, keyPath, SIGNER_FLAGS.key);
   const verifier = loadPublicKey(key.text, { source: key.path });
   const client = await registryClientFromFlags(io, registry, { pushIntent: false, registries: [reference.registry] });
   try {
