@@ -57,3 +57,33 @@ export const RULES: readonly RuleCoverage[] = [
 
 /** The ids this validator can report. */
 export const REPORTED_RULE_IDS: ReadonlySet<string> = new Set(RULES.filter((r) => r.status === 'implemented').map((r) => r.id));
+
+/**
+ * Where Tekton enforces a rule: `webhook` rules are the admission webhook's (strict decoding,
+ * `SetDefaults`, `Validate`), so the differential tests can ask Tekton itself
+ * (test/oracles/tekton); `reconciler` rules are checked when a run starts (reference resolution,
+ * bindings, results written), which the oracle cannot judge; `lint` rules are advice Tekton does
+ * not enforce at all.
+ */
+export type RuleLevel = 'webhook' | 'reconciler' | 'lint';
+
+/** Rules Tekton's reconciler enforces when a run starts, not the webhook: outside the oracle. */
+const RECONCILER_RULES: ReadonlySet<string> = new Set([
+  'SA-7', 'P-7', 'RES-5', 'RES-6', 'PRES-3', 'WS-7', 'WS-8', 'WS-9', 'WS-10', 'PT-11', 'PT-12', 'WHEN-8', 'MX-8', 'REF-7', 'RUN-14', 'RUN-15',
+]);
+
+/** Advice: Tekton admits and runs these; signet warns. */
+const LINT_RULES: ReadonlySet<string> = new Set([
+  'META-2', 'META-3', 'T-11', 'T-12', 'T-13', 'T-14', 'SC-3', 'P-8', 'PRES-4', 'WS-11', 'VAR-6', 'VAR-7', 'PT-13', 'PT-14', 'REF-6',
+  'CAT-1', 'CAT-2', 'CAT-3', 'CAT-4', 'CAT-5', 'CAT-6', 'CAT-7', 'CAT-8',
+]);
+
+/** Where Tekton enforces a rule (see {@link RuleLevel}). */
+export function ruleLevel(id: string): RuleLevel {
+  if (RECONCILER_RULES.has(id)) return 'reconciler';
+  if (LINT_RULES.has(id)) return 'lint';
+  return 'webhook';
+}
+
+/** The reported rules that model the admission webhook: the ones the Tekton oracle judges. */
+export const WEBHOOK_RULE_IDS: ReadonlySet<string> = new Set([...REPORTED_RULE_IDS].filter((id) => ruleLevel(id) === 'webhook'));
