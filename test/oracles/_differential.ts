@@ -140,3 +140,14 @@ export function judgeExamples(): ExampleOutcome[] {
     };
   });
 }
+
+/** `config-defaults` keys among signet's featureFlags overrides; the rest are `feature-flags` keys. */
+const DEFAULTS_KEYS: ReadonlySet<string> = new Set(['default-max-matrix-combinations-count', 'default-forbidden-env']);
+
+/** The oracle's ConfigMap data for signet's `ValidationContext.featureFlags`. */
+export function oracleConfig(overrides: Readonly<Record<string, string | boolean>> = {}): { featureFlags: Record<string, string>; defaults: Record<string, string> } {
+  const featureFlags: Record<string, string> = {};
+  const defaults: Record<string, string> = {};
+  for (const [key, value] of Object.entries(overrides)) (DEFAULTS_KEYS.has(key) ? defaults : featureFlags)[key] = String(value);
+  return { featureFlags, defaults };
+}

@@ -7,7 +7,7 @@ import { alphaOn, betaOn } from './flags.js';
 import { validateMatrix } from './matrix.js';
 import { isDnsLabel, suggestLabel } from './names.js';
 import { valueShape, type ParamDecl } from './params.js';
-import type { PipelineCtx } from './pipeline-context.js';
+import { isLastTask, type PipelineCtx } from './pipeline-context.js';
 import { checkPipelineText } from './pipeline-variables.js';
 import { validateRef } from './refs.js';
 import { validateTaskSpec } from './task-spec.js';
@@ -31,8 +31,18 @@ export function validatePipelineTask(pt: Obj, path: string, isFinally: boolean, 
     checkPipelineText(text, p, { isFinally, mode: inValues ? 'element' : 'string' }, ctx),
   );
   validateMatrix(pt, path, isFinally, ctx);
-  if (typeof pt.displayName === 'string') checkPipelineText(pt.displayName, field(path, 'displayName'), { isFinally, mode: 'string' }, ctx);
+  if (typeof pt.displayName === 'string') checkPipelineText(pt.displayName, field(path, 'displayName'), { isFinally, mode: 'string' }, withMatrixParams(pt, ctx));
   validateTaskUsage(pt, path, ctx);
+}
+
+/** The context with a matrixed task's matrix params in scope, as its displayName may use them (one TaskRun each). */
+function withMatrixParams(pt: Obj, ctx: PipelineCtx): PipelineCtx {
+  const matrix = asObj(pt.matrix);
+  const names = [...objs(matrix.params), ...objs(matrix.include).flatMap((inc) => objs(inc.params))].map((p) => str(p.name) ?? '').filter((n) => n !== '');
+  if (names.length === 0) return ctx;
+  const params = new Map(ctx.params);
+  for (const name of names) if (!params.has(name)) params.set(name, { name, type: 'string', keys: new Set(), hasDefault: true, enum: [] });
+  return { ...ctx, params };
 }
 
 /** PT-1 to PT-5 and PT-8: what the pipeline task runs. */
@@ -74,7 +84,12 @@ function propagated(pt: Obj, ctx: PipelineCtx): Map<string, ParamDecl> {
   const out = new Map(ctx.params);
   for (const p of objs(pt.params)) {
     const name = str(p.name) ?? '';
-    if (name !== '' && !out.has(name)) out.set(name, { name, type: valueShape(p.value) ?? 'string', keys: new Set(isObj(p.value) ? Object.keys(p.value) : []), hasDefault: false, enum: [] });
+    if (name === '') continue;
+    const outer = out.get(name);
+    const keys = isObj(p.value) ? Object.keys(p.value) : [];
+    // The task's own value is what reaches an inline taskSpec; an object's keys come from both.
+    if (!outer) out.set(name, { name, type: valueShape(p.value) ?? 'string', keys: new Set(keys), hasDefault: false, enum: [] });
+    else if (outer.type === 'object' && keys.length > 0) out.set(name, { ...outer, keys: new Set([...outer.keys, ...keys]) });
   }
   return out;
 }
@@ -96,6 +111,7 @@ function validateCustomKind(ref: Obj, path: string, ctx: PipelineCtx): void {
 function validateParams(pt: Obj, path: string, isFinally: boolean, ctx: PipelineCtx): void {
   const params = objs(pt.params);
   const paramsPath = field(path, 'params');
+  const contextChecked = isLastTask(pt, isFinally, ctx);
   for (const dup of duplicates(params.map((p) => str(p.name) ?? ''))) {
     ctx.issues.error('PT-6', entry(paramsPath, dup), `param "${dup}" is passed more than once`, 'pass each param once', dup);
   }
@@ -105,11 +121,11 @@ function validateParams(pt: Obj, path: string, isFinally: boolean, ctx: Pipeline
     if (valueShape(v) === undefined) {
       ctx.issues.error('PT-7', valuePath, 'param value must be a string, a list of strings or a map of strings', 'fix the value type', v);
     } else if (typeof v === 'string') {
-      checkPipelineText(v, valuePath, { isFinally, mode: 'value' }, ctx);
+      checkPipelineText(v, valuePath, { isFinally, mode: 'value', contextChecked }, ctx);
     } else if (Array.isArray(v)) {
-      v.forEach((x, j) => checkPipelineText(x as string, entry(valuePath, j), { isFinally, mode: 'element' }, ctx));
+      v.forEach((x, j) => checkPipelineText(x as string, entry(valuePath, j), { isFinally, mode: 'element', contextChecked }, ctx));
     } else {
-      for (const [k, x] of Object.entries(v as Obj)) checkPipelineText(x as string, field(valuePath, k), { isFinally, mode: 'string' }, ctx);
+      for (const [k, x] of Object.entries(v as Obj)) checkPipelineText(x as string, field(valuePath, k), { isFinally, mode: 'string', contextChecked }, ctx);
     }
   });
 }
