@@ -11,6 +11,7 @@ import { defaultedReference, type ValidationMemo } from './memo.js';
 import { validatePipelineSpec } from './pipeline-spec.js';
 import { validateRef } from './refs.js';
 import { validateTaskSpec } from './task-spec.js';
+import { checkPipelineRunFsGroup, checkTaskRunFsGroup } from './fs-group.js';
 import { pvcBindings, readOnlySourceBindings, validateBindings } from './workspaces.js';
 import { asObj, duplicates, entry, field, has, isObj, objs, parseDuration, str, strs, type Issues, type Obj } from './_model.js';
 
@@ -150,6 +151,7 @@ function validateTaskRunAgainstTask(spec: Obj, taskSpec: Obj, inline: boolean, r
       r.issues.error('WS-7', field('spec', 'workspaces'), `declared workspace "${name}" is required but has not been bound`, `bind "${name}" in spec.workspaces`, name);
     }
   }
+  checkTaskRunFsGroup(spec, taskSpec, r.issues);
   const stepNames = new Set(objs(taskSpec.steps).map((s) => str(s.name) ?? ''));
   objs(spec.stepSpecs).forEach((s, i) => {
     const name = str(s.name) ?? '';
@@ -243,6 +245,8 @@ function validatePipelineRunAgainstPipeline(spec: Obj, pipelineSpec: Obj, r: Run
       if (!declaredWs.has(name)) r.issues.warn('WS-8', entry(field('spec', 'workspaces'), name), `binding "${name}" does not match any pipeline workspace and is ignored`, `bind one of: ${[...declaredWs.keys()].join(', ') || '(none)'}`, name);
     }
   }
+  const specOf = (pt: Obj): Obj | undefined => (isObj(pt.taskSpec) ? pt.taskSpec : referencedSpec(pt.taskRef, 'Task', r.context.findTask, r.context.memo));
+  checkPipelineRunFsGroup(spec, pipelineSpec, specOf, r.issues);
   if (r.flags.coschedule !== 'workspaces') return;
   const pvcs = pvcBindings(spec.workspaces);
   for (const pt of [...objs(pipelineSpec.tasks), ...objs(pipelineSpec.finally)]) {
