@@ -36,7 +36,7 @@ const genMiss = new Map<string, number>();
 let judged = 0;
 generated.forEach((g, i) => {
   const v = verdicts[i];
-  if (!v?.judged || v.stage === 'panic') return;
+  if (!v?.judged) return;
   judged += 1;
   const errors = webhookErrors(validateTektonObject(g.doc));
   if (v.accepted && errors.length > 0) for (const id of new Set(errors.map((e) => e.ruleId))) count(genFp, id);
