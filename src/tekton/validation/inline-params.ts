@@ -68,7 +68,7 @@ export function checkInlineParamCrash(runSpec: Obj, pipelineSpec: Obj, issues: I
     issues.error(
       'RUN-11',
       path,
-      `Tekton's webhook (v1.15) crashes on this PipelineRun while merging param "${name}" with the run's and pipeline's params`,
+      `the Tekton v1.15 webhook crashes on this PipelineRun while merging param "${name}" with the run's and pipeline's params`,
       `rename the param, or declare "${name}" everywhere as an object param with properties and an object default`,
       name,
     );
