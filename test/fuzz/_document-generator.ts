@@ -40,7 +40,8 @@ const pipelineSpecOf = (doc: Json): Json | undefined => (doc.kind === 'Pipeline'
 const TASKISH = ['Task', 'TaskRun'];
 const PIPELINEISH = ['Pipeline', 'PipelineRun'];
 const RUNS = ['TaskRun', 'PipelineRun'];
-const ALL = ['Task', 'Pipeline', 'TaskRun', 'PipelineRun'];
+const ALL = ['Task', 'Pipeline', 'TaskRun', 'PipelineRun', 'StepAction'];
+const ACTION = ['StepAction'];
 
 function onStep(change: (step: Json, spec: Json, d: Dice) => boolean): (doc: Json, d: Dice) => boolean {
   return (doc, d) => {
@@ -161,6 +162,13 @@ const MUTATIONS: readonly Mutation[] = [
   { rule: 'RES-4', what: 'result value not a step result', kinds: TASKISH, apply: (doc) => !!taskSpecOf(doc) && push(taskSpecOf(doc)!, 'results', { name: 'constres', value: 'constant' }) },
   { rule: 'RUN-8', what: 'stepSpecs override', kinds: ['TaskRun'], apply: (doc) => push(doc.spec, 'stepSpecs', { name: 'step-0', computeResources: { limits: { cpu: '1' } } }) },
   { rule: 'RUN-9', what: 'debug breakpoints', kinds: ['TaskRun'], apply: (doc) => ((doc.spec.debug = { breakpoints: { onFailure: 'enabled' } }), true) },
+  { rule: 'SA-1', what: 'StepAction without image', kinds: ACTION, apply: (doc) => (delete doc.spec.image, true) },
+  { rule: 'SA-2', what: 'StepAction with script and command', kinds: ACTION, apply: (doc) => ((doc.spec.command = ['sh']), true) },
+  { rule: 'SA-3', what: 'param in a StepAction script', kinds: ACTION, apply: (doc) => ((doc.spec.script += 'echo $(params.msg)\n'), true) },
+  { rule: 'SA-4', what: 'undeclared param in a StepAction', kinds: ACTION, apply: (doc) => push(doc.spec, 'env', { name: 'X', value: '$(params.nope)' }) },
+  { rule: 'SA-5', what: 'undeclared StepAction result', kinds: ACTION, apply: (doc) => ((doc.spec.script += 'echo > $(step.results.nope.path)\n'), true) },
+  { rule: 'SA-6', what: 'volumeMount name not a param', kinds: ACTION, apply: (doc) => push(doc.spec, 'volumeMounts', { name: 'fixed', mountPath: '/v' }) },
+  { rule: 'SCH-1', what: 'StepAction args as a string', kinds: ACTION, apply: (doc) => ((doc.spec.args = 'x'), true) },
 ];
 
 /** Feature-flag profiles a document is judged under (the e2e jobs' gates; the alpha one with its flags). */
@@ -195,7 +203,20 @@ function baseDocuments(seed: number, d: Dice): Json[] {
     if (m.kind === 'Task') runs.push({ apiVersion: 'tekton.dev/v1', kind: 'TaskRun', metadata: { name }, spec: { ...(inline ? { taskSpec: structuredClone(m.spec) } : { taskRef: { name: m.metadata.name } }), params, workspaces } });
     else runs.push({ apiVersion: 'tekton.dev/v1', kind: 'PipelineRun', metadata: { name }, spec: { ...(inline ? { pipelineSpec: structuredClone(m.spec) } : { pipelineRef: { name: m.metadata.name } }), params, workspaces } });
   }
-  return [...docs, ...runs];
+  const action = {
+    apiVersion: 'tekton.dev/v1beta1',
+    kind: 'StepAction',
+    metadata: { name: `action-${seed}` },
+    spec: {
+      image: IMAGE,
+      params: [{ name: 'msg', type: 'string', default: 'hi' }, { name: 'vol', type: 'string', default: 'data' }],
+      results: [{ name: 'out' }],
+      env: [{ name: 'MSG', value: '$(params.msg)' }],
+      volumeMounts: [{ name: '$(params.vol)', mountPath: '/data' }],
+      script: '#!/bin/sh\necho "$MSG" > $(step.results.out.path)\n',
+    },
+  };
+  return [...docs, ...runs, ...(d.chance(0.5) ? [action] : [])];
 }
 
 /** Documents from `count` seeds starting at `baseSeed`: each base document once, mutated (80 %) or not. */
