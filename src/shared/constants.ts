@@ -36,6 +36,7 @@ export const SIGNER_FLAGS = {
 export const SIGNER_ENV = {
   password: 'COSIGN_PASSWORD',
   dockerConfig: 'DOCKER_CONFIG',
+  dockerAuthConfig: 'DOCKER_AUTH_CONFIG',
   sslCertFile: 'SSL_CERT_FILE',
 } as const;
 

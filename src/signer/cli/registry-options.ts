@@ -1,5 +1,5 @@
 import { SIGNER_ENV, SIGNER_FLAGS } from '../../shared/constants.js';
-import { createRegistryClient, loadDockerConfig, type RegistryClient, type RequestEvent } from '../oci/index.js';
+import { createRegistryClient, loadDockerKeychain, prefetchCredentials, type RegistryClient, type RequestEvent } from '../oci/index.js';
 import { readInputFile } from './files.js';
 import type { CliIo } from './io.js';
 
@@ -18,21 +18,36 @@ export interface RegistryFlags {
   readonly caFile?: string;
 }
 
+/** What {@link registryClientFromFlags} needs besides the flags. */
+export interface RegistryClientOptions {
+  /** Ask for `pull,push` tokens from the start (sign). */
+  readonly pushIntent: boolean;
+  /** The registries the command talks to: their credentials are resolved before the first request. */
+  readonly registries: readonly string[];
+  /**
+   * Called for every HTTP request.
+   * @default - none
+   */
+  readonly onRequest?: (e: RequestEvent) => void;
+}
+
 /**
- * Builds a registry client from flags and the environment: credentials from `DOCKER_CONFIG` (or
- * `~/.docker/config.json`), extra CA from `--registry-cacert` and/or `SSL_CERT_FILE`.
+ * Builds a registry client from flags and the environment: credentials from `DOCKER_AUTH_CONFIG`,
+ * then `DOCKER_CONFIG` (or `~/.docker/config.json`) with its credential helpers, resolved once per
+ * registry before any request; extra CA from `--registry-cacert` and/or `SSL_CERT_FILE`.
  */
-export async function registryClientFromFlags(
-  io: CliIo,
-  flags: RegistryFlags,
-  options: { pushIntent: boolean; onRequest?: (e: RequestEvent) => void },
-): Promise<RegistryClient> {
+export async function registryClientFromFlags(io: CliIo, flags: RegistryFlags, options: RegistryClientOptions): Promise<RegistryClient> {
   const caPem: string[] = [];
   if (flags.caFile !== undefined) caPem.push((await readInputFile(io, flags.caFile, SIGNER_FLAGS.registryCaFile)).text);
   const sslCertFile = io.env[SIGNER_ENV.sslCertFile];
   if (sslCertFile !== undefined && sslCertFile !== '') caPem.push((await readInputFile(io, sslCertFile, `${SIGNER_FLAGS.registryCaFile} (from ${SIGNER_ENV.sslCertFile})`)).text);
   const dockerConfigDir = io.env[SIGNER_ENV.dockerConfig];
-  const credentials = await loadDockerConfig({ homeDir: io.homeDir, ...(dockerConfigDir ? { dockerConfigDir } : {}) });
+  const authConfig = io.env[SIGNER_ENV.dockerAuthConfig];
+  const keychain = await loadDockerKeychain(
+    { homeDir: io.homeDir, ...(dockerConfigDir ? { dockerConfigDir } : {}) },
+    { env: helperEnv(io.env), cwd: io.cwd, ...(authConfig === undefined ? {} : { authConfig }) },
+  );
+  const credentials = await prefetchCredentials(keychain, options.registries);
   return createRegistryClient({
     credentials,
     allowHttp: flags.allowHttp,
@@ -41,4 +56,10 @@ export async function registryClientFromFlags(
     userAgent: 'signet',
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
   });
+}
+
+/** signet's environment minus the key password: a credential helper has no business with it. */
+function helperEnv(env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+  const { [SIGNER_ENV.password]: _password, ...rest } = env;
+  return rest;
 }

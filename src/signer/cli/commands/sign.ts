@@ -90,7 +90,7 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const signer = await decryptPrivateKey(key.text, password, { source: key.path });
   password.fill(0);
 
-  const client = await registryClientFromFlags(io, parsed.registry, { pushIntent: true });
+  const client = await registryClientFromFlags(io, parsed.registry, { pushIntent: true, registries: [parsed.reference.registry] });
   try {
     const { reference } = parsed;
     const result = await signImage({

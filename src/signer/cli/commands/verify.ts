@@ -54,7 +54,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
   const { keyPath, reference, annotations, registry } = parseVerifyArgs(args);
   const key = await readInputFile(io, keyPath, SIGNER_FLAGS.key);
   const verifier = loadPublicKey(key.text, { source: key.path });
-  const client = await registryClientFromFlags(io, registry, { pushIntent: false });
+  const client = await registryClientFromFlags(io, registry, { pushIntent: false, registries: [reference.registry] });
   try {
     const result = await verifyImage({
       reference,
