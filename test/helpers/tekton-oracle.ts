@@ -40,8 +40,8 @@ export interface OracleVerdict {
   readonly judged: boolean;
   /** True when the webhook admits the document. */
   readonly accepted: boolean;
-  /** Where it was refused: `decode` (strict decoding: unknown fields, wrong types) or `validate`. */
-  readonly stage: '' | 'decode' | 'validate' | 'config';
+  /** Where it was refused: `decode` (strict decoding: unknown fields, wrong types), `validate`, or `panic` (Tekton's code crashed, which fails the request). */
+  readonly stage: '' | 'decode' | 'validate' | 'config' | 'panic';
   readonly errors: readonly OracleDiagnostic[];
   readonly warnings: readonly OracleDiagnostic[];
 }

@@ -12,6 +12,7 @@ import { validatePipelineSpec } from './pipeline-spec.js';
 import { validateRef } from './refs.js';
 import { validateTaskSpec } from './task-spec.js';
 import { checkPipelineRunFsGroup, checkTaskRunFsGroup } from './fs-group.js';
+import { checkInlineParamCrash } from './inline-params.js';
 import { pvcBindings, readOnlySourceBindings, validateBindings } from './workspaces.js';
 import { asObj, duplicates, entry, field, has, isObj, objs, parseDuration, str, strs, type Issues, type Obj } from './_model.js';
 
@@ -196,6 +197,7 @@ export function validatePipelineRun(manifest: Obj, r: RunCtx): void {
   if (isObj(spec.pipelineSpec)) {
     const outerWorkspaces = new Set(objs(spec.workspaces).map((b) => str(b.name) ?? ''));
     validatePipelineSpec(spec.pipelineSpec, { path: field('spec', 'pipelineSpec'), outerParams: runParams(spec), outerWorkspaces, embeddedRule: 'RUN-11', flags, issues, context: r.context });
+    checkInlineParamCrash(spec, spec.pipelineSpec, issues);
   }
   const pipelineSpec = isObj(spec.pipelineSpec) ? applyDefaults({ kind: 'Pipeline', spec: spec.pipelineSpec }).spec : referencedSpec(spec.pipelineRef, 'Pipeline', r.context.findPipeline, r.context.memo);
   if (isObj(pipelineSpec)) validatePipelineRunAgainstPipeline(spec, pipelineSpec, r);

@@ -136,8 +136,16 @@ func diagnostics(fe *apis.FieldError) []diagnostic {
 	return out
 }
 
-func judge(req request, cfgs configCache, withDefaulted bool) verdict {
-	v := verdict{ID: req.ID, Errors: []diagnostic{}, Warnings: []diagnostic{}}
+func judge(req request, cfgs configCache, withDefaulted bool) (v verdict) {
+	v = verdict{ID: req.ID, Errors: []diagnostic{}, Warnings: []diagnostic{}}
+	// A panic in Tekton's code fails the admission request (the API server gets no answer and the
+	// webhook's failurePolicy is Fail), so the document is refused; the stage says why.
+	defer func() {
+		if r := recover(); r != nil {
+			v.Accepted, v.Stage = false, "panic"
+			v.Errors = append(v.Errors, diagnostic{Message: fmt.Sprintf("tekton panicked: %v", r)})
+		}
+	}()
 	var head struct {
 		APIVersion string `json:"apiVersion"`
 		Kind       string `json:"kind"`

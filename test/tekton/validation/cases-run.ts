@@ -18,6 +18,7 @@ const nonRootPvcTaskRun = taskRun((m) => {
 });
 
 export const RUN_CASES: readonly FailCase[] = [
+  { id: 'RUN-11', what: 'a map for a param the run passes as a string (crashes the v1.15 webhook)', manifest: pipelineRun((m) => { delete m.spec.pipelineRef; m.spec.pipelineSpec = { tasks: [{ name: 't', taskRef: { name: 'x' }, params: [{ name: 'IMAGE', value: { url: 'u' } }] }] }; }), message: /the Tekton v1.15 webhook crashes on this PipelineRun/ },
   { id: 'WS-12', what: 'non-root step writes a PVC workspace and the run sets no fsGroup', manifest: nonRootPvcTaskRun, message: /backed by a PersistentVolumeClaim and written by a step that runs as non-root/, severity: 'warning', path: 'spec.workspaces[data]' },
   { id: 'API-1', what: 'a v1beta1 Task', manifest: () => ({ ...validTaskManifest(), apiVersion: 'tekton.dev/v1beta1' }), message: /tekton.dev\/v1beta1 Task is not validated/, path: 'apiVersion' },
   { id: 'API-1', what: 'no apiVersion', manifest: () => ({ ...validTaskManifest(), apiVersion: undefined }), message: /the Task has no apiVersion/ },
