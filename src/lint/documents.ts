@@ -45,6 +45,7 @@ export function parseSource(source: LintSource): LintDocument[] {
     const root = doc.contents as Node | null;
     if (root === null) continue;
     const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+    if (value === null || value === undefined) continue;
     const items = listItems(value, root);
     if (items === undefined) {
       out.push(documentOf(source, out.length, value, root, lines));
