@@ -4,7 +4,6 @@
  * is still reported, marked with its reason, and never blocks; a suppression without a reason, or of
  * a structural rule, is itself an error.
  */
-import type { ValidationIssue } from './index.js';
 import { asObj, str } from './_model.js';
 
 /** The annotation that suppresses rules for the object it is on. */
@@ -22,6 +21,20 @@ export interface Suppression {
   readonly reason: string;
   /** The issue's severity before it was suppressed. */
   readonly severity: 'error' | 'warning';
+}
+
+/**
+ * The shape of the validator's `ValidationIssue`, restated so this file does not import the index that
+ * imports it (import cycles are refused); the index's type is assignable to it and back.
+ */
+interface ValidationIssue {
+  readonly ruleId: string;
+  readonly severity: 'error' | 'warning';
+  readonly path: string;
+  readonly message: string;
+  readonly value?: unknown;
+  readonly fix: string;
+  readonly suppressed?: Suppression;
 }
 
 /** One entry of the annotation. */

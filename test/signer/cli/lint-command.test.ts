@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { type CliIo, runCli } from '../../../src/signer/cli/index.js';
@@ -141,7 +141,7 @@ spec:
     ajv.addFormat('uri', (s: string) => URL.canParse(s));
     ajv.addFormat('uri-reference', (s: string) => URL.canParse(s, 'file:///'));
     ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
-    const validate = ajv.compile({ ...schema, $id: id });
+    const validate = ajv.compile({ ...schema, $id: String(id) });
     expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
     // the schema does judge: a wrong level or a missing message is refused
     const first = log.runs[0]?.results[0] ?? {};
