@@ -18,6 +18,8 @@ export interface GeneratedDoc {
   /** What the mutation did. */
   readonly what: string;
   readonly seed: number;
+  /** The feature-flags ConfigMap data it is judged under. */
+  readonly featureFlags: Readonly<Record<string, string>>;
 }
 
 const IMAGE = `docker.io/library/alpine@sha256:${'c'.repeat(64)}`;
@@ -38,7 +40,8 @@ const pipelineSpecOf = (doc: Json): Json | undefined => (doc.kind === 'Pipeline'
 const TASKISH = ['Task', 'TaskRun'];
 const PIPELINEISH = ['Pipeline', 'PipelineRun'];
 const RUNS = ['TaskRun', 'PipelineRun'];
-const ALL = ['Task', 'Pipeline', 'TaskRun', 'PipelineRun'];
+const ALL = ['Task', 'Pipeline', 'TaskRun', 'PipelineRun', 'StepAction'];
+const ACTION = ['StepAction'];
 
 function onStep(change: (step: Json, spec: Json, d: Dice) => boolean): (doc: Json, d: Dice) => boolean {
   return (doc, d) => {
@@ -123,6 +126,56 @@ const MUTATIONS: readonly Mutation[] = [
   { rule: 'WS-5', what: 'binding without a volume source', kinds: RUNS, apply: (doc) => push(doc.spec, 'workspaces', { name: 'none' }) },
   { rule: 'WS-6', what: 'duplicate binding', kinds: RUNS, apply: (doc) => push(doc.spec, 'workspaces', { name: 'again', emptyDir: {} }) && push(doc.spec, 'workspaces', { name: 'again', emptyDir: {} }) },
   { rule: 'RUN-3', what: 'task result in a PipelineRun param', kinds: ['PipelineRun'], apply: (doc) => push(doc.spec, 'params', { name: 'res', value: '$(tasks.a.results.b)' }) },
+  { rule: 'SCH-3', what: 'field name in another case (Go matches it)', kinds: TASKISH, apply: onStep((s) => { s.Name = s.name; delete s.name; return true; }) },
+  { rule: 'WHEN-1', what: 'empty when expression', kinds: PIPELINEISH, apply: onTask((pt) => push(pt, 'when', {})) },
+  { rule: 'WHEN-4', what: 'cel when expression', kinds: PIPELINEISH, apply: onTask((pt) => push(pt, 'when', { cel: "'a' == 'a'" })) },
+  { rule: 'WHEN-5', what: 'cel with input', kinds: PIPELINEISH, apply: onTask((pt) => push(pt, 'when', { cel: "'a' == 'a'", input: 'a', operator: 'in', values: ['a'] })) },
+  { rule: 'MX-1', what: 'a matrix', kinds: PIPELINEISH, apply: onTask((pt) => ((pt.matrix = { params: [{ name: 'platform', value: ['linux', 'mac'] }] }), true)) },
+  { rule: 'MX-2', what: 'too many matrix combinations', kinds: PIPELINEISH, apply: onTask((pt) => ((pt.matrix = { params: [{ name: 'a', value: Array.from({ length: 17 }, (_, i) => `a${i}`) }, { name: 'b', value: Array.from({ length: 17 }, (_, i) => `b${i}`) }] }), true)) },
+  { rule: 'MX-3', what: 'matrix param twice', kinds: PIPELINEISH, apply: onTask((pt) => ((pt.matrix = { params: [{ name: 'a', value: ['1'] }, { name: 'a', value: ['2'] }] }), true)) },
+  { rule: 'MX-4', what: 'param in matrix and params', kinds: PIPELINEISH, apply: onTask((pt) => push(pt, 'params', { name: 'both', value: 'x' }) && ((pt.matrix = { params: [{ name: 'both', value: ['1'] }] }), true)) },
+  { rule: 'PT-8', what: 'taskRef by resolver', kinds: PIPELINEISH, apply: onTask((pt) => ((pt.taskRef = { resolver: 'git', params: [{ name: 'url', value: 'https://example.com/x.git' }, { name: 'pathInRepo', value: 't.yaml' }] }), true)) },
+  { rule: 'REF-1', what: 'empty taskRef', kinds: PIPELINEISH, apply: onTask((pt) => ((pt.taskRef = {}), true)) },
+  { rule: 'REF-2', what: 'taskRef name with params', kinds: PIPELINEISH, apply: onTask((pt) => ((pt.taskRef = { name: 'x', params: [{ name: 'a', value: 'b' }] }), true)) },
+  { rule: 'REF-4', what: 'taskRef name that is a URL', kinds: PIPELINEISH, apply: onTask((pt) => ((pt.taskRef = { name: 'https://example.com/task' }), true)) },
+  { rule: 'REF-5', what: 'resolver param twice', kinds: PIPELINEISH, apply: onTask((pt) => ((pt.taskRef = { resolver: 'hub', params: [{ name: 'name', value: 'a' }, { name: 'name', value: 'b' }] }), true)) },
+  { rule: 'PT-3', what: 'taskSpec with steps and apiVersion', kinds: PIPELINEISH, apply: onTask((pt) => (delete pt.taskRef, (pt.taskSpec = { apiVersion: 'example.dev/v1', kind: 'Example', steps: [{ name: 's', image: IMAGE, script: '#!/bin/sh' }] }), true)) },
+  { rule: 'PT-4', what: 'custom task kind without apiVersion', kinds: PIPELINEISH, apply: onTask((pt) => ((pt.taskRef = { name: 'x', kind: 'Example' }), true)) },
+  { rule: 'FIN-3', what: 'task status in a non-finally task', kinds: PIPELINEISH, apply: onTask((pt, spec) => push(pt, 'params', { name: 'st', value: `$(tasks.${spec.tasks[0].name}.status)` })) },
+  { rule: 'VAR-4', what: 'unknown context variable in the last task', kinds: PIPELINEISH, apply: (doc) => { const s = pipelineSpecOf(doc); const last = s?.tasks?.[s.tasks.length - 1]; return !!last && push(last, 'params', { name: 'ctx', value: '$(context.pipelineRun.labels)' }); } },
+  { rule: 'STEP-3', what: 'params on a step without ref', kinds: TASKISH, apply: onStep((s) => push(s, 'params', { name: 'a', value: 'b' })) },
+  { rule: 'STEP-5', what: 'ref with image', kinds: TASKISH, apply: onStep((s) => ((s.ref = { name: 'some-action' }), true)) },
+  { rule: 'STEP-9', what: 'step result in a script', kinds: TASKISH, apply: onStep((s) => ((s.script = '#!/bin/sh\necho $(steps.other.results.x)\n'), delete s.command, delete s.args, true)) },
+  { rule: 'STEP-10', what: 'windows script', kinds: TASKISH, apply: onStep((s) => ((s.script = '#!win pwsh\nWrite-Host hi'), delete s.command, delete s.args, true)) },
+  { rule: 'STEP-11', what: 'stdoutConfig', kinds: TASKISH, apply: onStep((s) => ((s.stdoutConfig = { path: '/data/out' }), true)) },
+  { rule: 'STEP-13', what: 'step workspace not declared', kinds: TASKISH, apply: onStep((s) => push(s, 'workspaces', { name: 'undeclared-ws', mountPath: '/u' })) },
+  { rule: 'T-6', what: 'whole object param in a step', kinds: TASKISH, apply: onStep((s, spec) => push(spec, 'params', { name: 'obj', type: 'object', properties: { k: { type: 'string' } }, default: { k: 'v' } }) && push(s, 'env', { name: 'OBJ', value: '$(params.obj)' })) },
+  { rule: 'T-5', what: 'unknown object key', kinds: TASKISH, apply: onStep((s, spec) => push(spec, 'params', { name: 'obj', type: 'object', properties: { k: { type: 'string' } }, default: { k: 'v' } }) && push(s, 'env', { name: 'OBJ', value: '$(params.obj.nope)' })) },
+  { rule: 'T-7', what: 'array param in an env value', kinds: TASKISH, apply: onStep((s, spec) => push(spec, 'params', { name: 'arr', type: 'array', default: ['a'] }) && push(s, 'env', { name: 'ARR', value: '$(params.arr[*])' })) },
+  { rule: 'T-2', what: 'duplicate volume', kinds: TASKISH, apply: (doc) => !!taskSpecOf(doc) && push(taskSpecOf(doc)!, 'volumes', { name: 'vol', emptyDir: {} }) && push(taskSpecOf(doc)!, 'volumes', { name: 'vol', emptyDir: {} }) },
+  { rule: 'SC-1', what: 'sidecar without image', kinds: TASKISH, apply: (doc) => !!taskSpecOf(doc) && push(taskSpecOf(doc)!, 'sidecars', { name: 'side' }) },
+  { rule: 'SC-2', what: 'sidecar with script and command', kinds: TASKISH, apply: (doc) => !!taskSpecOf(doc) && push(taskSpecOf(doc)!, 'sidecars', { name: 'side', image: IMAGE, script: '#!/bin/sh', command: ['sh'] }) },
+  { rule: 'NAME-SC', what: 'reserved sidecar name', kinds: TASKISH, apply: (doc) => !!taskSpecOf(doc) && push(taskSpecOf(doc)!, 'sidecars', { name: 'tekton-log-results', image: IMAGE }) },
+  { rule: 'P-3', what: 'object param without properties', kinds: TASKISH, apply: (doc) => !!taskSpecOf(doc) && push(taskSpecOf(doc)!, 'params', { name: 'bare-obj', type: 'object' }) },
+  { rule: 'P-6', what: 'param enum', kinds: TASKISH, apply: (doc) => !!taskSpecOf(doc) && push(taskSpecOf(doc)!, 'params', { name: 'choice', type: 'string', enum: ['a', 'b'], default: 'a' }) },
+  { rule: 'RES-3', what: 'object result without properties', kinds: TASKISH, apply: (doc) => !!taskSpecOf(doc) && push(taskSpecOf(doc)!, 'results', { name: 'objres', type: 'object' }) },
+  { rule: 'RES-4', what: 'result value not a step result', kinds: TASKISH, apply: (doc) => !!taskSpecOf(doc) && push(taskSpecOf(doc)!, 'results', { name: 'constres', value: 'constant' }) },
+  { rule: 'RUN-8', what: 'stepSpecs override', kinds: ['TaskRun'], apply: (doc) => push(doc.spec, 'stepSpecs', { name: 'step-0', computeResources: { limits: { cpu: '1' } } }) },
+  { rule: 'RUN-9', what: 'debug breakpoints', kinds: ['TaskRun'], apply: (doc) => ((doc.spec.debug = { breakpoints: { onFailure: 'enabled' } }), true) },
+  { rule: 'SA-1', what: 'StepAction without image', kinds: ACTION, apply: (doc) => (delete doc.spec.image, true) },
+  { rule: 'SA-2', what: 'StepAction with script and command', kinds: ACTION, apply: (doc) => ((doc.spec.command = ['sh']), true) },
+  { rule: 'SA-3', what: 'param in a StepAction script', kinds: ACTION, apply: (doc) => ((doc.spec.script += 'echo $(params.msg)\n'), true) },
+  { rule: 'SA-4', what: 'undeclared param in a StepAction', kinds: ACTION, apply: (doc) => push(doc.spec, 'env', { name: 'X', value: '$(params.nope)' }) },
+  { rule: 'SA-5', what: 'undeclared StepAction result', kinds: ACTION, apply: (doc) => ((doc.spec.script += 'echo > $(step.results.nope.path)\n'), true) },
+  { rule: 'SA-6', what: 'volumeMount name not a param', kinds: ACTION, apply: (doc) => push(doc.spec, 'volumeMounts', { name: 'fixed', mountPath: '/v' }) },
+  { rule: 'SCH-1', what: 'StepAction args as a string', kinds: ACTION, apply: (doc) => ((doc.spec.args = 'x'), true) },
+];
+
+/** Feature-flag profiles a document is judged under (the e2e jobs' gates; the alpha one with its flags). */
+const PROFILES: readonly Readonly<Record<string, string>>[] = [
+  {},
+  { 'enable-api-fields': 'stable' },
+  { 'enable-api-fields': 'alpha', 'enable-param-enum': 'true', 'enable-cel-in-whenexpression': 'true', 'enable-artifacts': 'true', 'enable-concise-resolver-syntax': 'true', 'enable-kubernetes-sidecar': 'true' },
 ];
 
 /** The Tekton manifests of one valid-ish random program, plus runs built around them. */
@@ -150,7 +203,20 @@ function baseDocuments(seed: number, d: Dice): Json[] {
     if (m.kind === 'Task') runs.push({ apiVersion: 'tekton.dev/v1', kind: 'TaskRun', metadata: { name }, spec: { ...(inline ? { taskSpec: structuredClone(m.spec) } : { taskRef: { name: m.metadata.name } }), params, workspaces } });
     else runs.push({ apiVersion: 'tekton.dev/v1', kind: 'PipelineRun', metadata: { name }, spec: { ...(inline ? { pipelineSpec: structuredClone(m.spec) } : { pipelineRef: { name: m.metadata.name } }), params, workspaces } });
   }
-  return [...docs, ...runs];
+  const action = {
+    apiVersion: 'tekton.dev/v1beta1',
+    kind: 'StepAction',
+    metadata: { name: `action-${seed}` },
+    spec: {
+      image: IMAGE,
+      params: [{ name: 'msg', type: 'string', default: 'hi' }, { name: 'vol', type: 'string', default: 'data' }],
+      results: [{ name: 'out' }],
+      env: [{ name: 'MSG', value: '$(params.msg)' }],
+      volumeMounts: [{ name: '$(params.vol)', mountPath: '/data' }],
+      script: '#!/bin/sh\necho "$MSG" > $(step.results.out.path)\n',
+    },
+  };
+  return [...docs, ...runs, ...(d.chance(0.5) ? [action] : [])];
 }
 
 /** Documents from `count` seeds starting at `baseSeed`: each base document once, mutated (80 %) or not. */
@@ -161,8 +227,9 @@ export function generateDocuments(baseSeed: number, count: number): GeneratedDoc
     const d = new Dice(seededRandom(seed ^ 0x5eed));
     for (const base of baseDocuments(seed, d)) {
       const doc = structuredClone(base);
+      const featureFlags = d.pick(PROFILES);
       if (!d.chance(0.8)) {
-        out.push({ doc, rule: 'none', what: 'untouched', seed });
+        out.push({ doc, rule: 'none', what: 'untouched', seed, featureFlags });
         continue;
       }
       const candidates = MUTATIONS.filter((m) => m.kinds.includes(doc.kind));
@@ -171,7 +238,7 @@ export function generateDocuments(baseSeed: number, count: number): GeneratedDoc
         const m = d.pick(candidates);
         if (m.apply(doc, d)) applied = m;
       }
-      out.push({ doc, rule: applied?.rule ?? 'none', what: applied?.what ?? 'untouched', seed });
+      out.push({ doc, rule: applied?.rule ?? 'none', what: applied?.what ?? 'untouched', seed, featureFlags });
     }
   }
   return out;

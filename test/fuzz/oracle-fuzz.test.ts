@@ -20,7 +20,7 @@ const MIN_DOCUMENTS = 2000;
 describe('signet and Tekton agree on generated documents', () => {
   it(`documents from ${SEEDS} seeds starting at ${BASE_SEED}`, () => {
     const generated = generateDocuments(BASE_SEED, SEEDS);
-    const verdicts = tektonVerdicts(generated.map((g) => ({ doc: g.doc })));
+    const verdicts = tektonVerdicts(generated.map((g) => ({ doc: g.doc, featureFlags: g.featureFlags })));
     const disagreements: string[] = [];
     const panics: string[] = [];
     const byRule = new Map<string, { total: number; refused: number }>();
@@ -30,13 +30,13 @@ describe('signet and Tekton agree on generated documents', () => {
       // Tekton's own code crashed: the request fails, so it is a refusal (signet models the one crash
       // it knows, RUN-11 in inline-params.ts); listed so a new one is noticed.
       if (tekton.stage === 'panic') panics.push(`seed ${g.seed} ${g.rule}: ${tekton.errors[0]?.message ?? ''}`);
-      const signet = webhookErrors(validateTektonObject(g.doc));
+      const signet = webhookErrors(validateTektonObject(g.doc, { featureFlags: g.featureFlags }));
       const stats = byRule.get(g.rule) ?? { total: 0, refused: 0 };
       byRule.set(g.rule, { total: stats.total + 1, refused: stats.refused + (tekton.accepted ? 0 : 1) });
       if (tekton.accepted === (signet.length === 0)) return;
       disagreements.push(
         [
-          `seed ${g.seed}, mutation ${g.rule} (${g.what}), ${g.doc.kind}/${g.doc.metadata?.name ?? ''}`,
+          `seed ${g.seed}, mutation ${g.rule} (${g.what}), ${g.doc.kind}/${g.doc.metadata?.name ?? ''}, flags ${JSON.stringify(g.featureFlags)}`,
           `  tekton: ${describeVerdict(tekton)}`,
           `  signet: ${signet.length === 0 ? 'accepted' : signet.map(formatIssue).join('\n          ')}`,
           `  document: ${JSON.stringify(g.doc)}`,

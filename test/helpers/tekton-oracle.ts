@@ -9,10 +9,12 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import { goTool } from './go-tools.js';
-import { REPO_ROOT } from './tekton-schemas.js';
+
+const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** One document to judge, with the ConfigMap data it is judged under. */
 export interface OracleRequest {

@@ -30,7 +30,7 @@ for (const e of fp) console.log(`  FP ${e.profile} ${e.file}: ${e.signetErrors.m
 // Generated documents: verdict equality on webhook-level rules.
 const seeds = Number(process.env.FUZZ_SEEDS ?? 450);
 const generated = generateDocuments(Number(process.env.FUZZ_SEED ?? 20_261_202), seeds);
-const verdicts = tektonVerdicts(generated.map((g) => ({ doc: g.doc })));
+const verdicts = tektonVerdicts(generated.map((g) => ({ doc: g.doc, featureFlags: g.featureFlags })));
 const genFp = new Map<string, number>();
 const genMiss = new Map<string, number>();
 let judged = 0;
@@ -38,7 +38,7 @@ generated.forEach((g, i) => {
   const v = verdicts[i];
   if (!v?.judged) return;
   judged += 1;
-  const errors = webhookErrors(validateTektonObject(g.doc));
+  const errors = webhookErrors(validateTektonObject(g.doc, { featureFlags: g.featureFlags }));
   if (v.accepted && errors.length > 0) for (const id of new Set(errors.map((e) => e.ruleId))) count(genFp, id);
   if (!v.accepted && errors.length === 0) count(genMiss, `${g.rule}${v.stage === 'decode' ? '(decode)' : ''}`);
 });
