@@ -3,6 +3,7 @@
  * 1 findings, 2 usage or unreadable input, one line), stdin, the feature-flag options, and the JSON and
  * SARIF outputs (SARIF validated against the SARIF 2.1.0 JSON schema).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -92,6 +93,12 @@ describe('signet lint', () => {
     };
     expect(await runCli(['lint', '-'], io)).toBe(1);
     expect(stdout.join('')).toContain('<stdin>:9:7: error Task/broken [SCH-3]');
+  });
+
+  it('reads standard input in a real process (bin/signet.mjs lint -)', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin/signet.mjs'), 'lint', '--format', 'json', '-'], { cwd: dir, input: BROKEN, encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(JSON.parse(run.stdout)).toMatchObject({ files: 1, errors: 1, findings: [{ file: '<stdin>', line: 9, column: 7, ruleId: 'SCH-3' }] });
   });
 
   it('gives usage and unreadable input exit 2 with one line', async () => {
