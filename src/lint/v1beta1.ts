@@ -2,8 +2,9 @@
  * tekton.dev/v1beta1 Tasks, Pipelines, TaskRuns and PipelineRuns converted to v1 the way Tekton's
  * conversion webhook does (tektoncd/pipeline pkg/apis/pipeline/v1beta1/*_conversion.go, v1.15), so the v1
  * rules can judge them. Fields with the same name carry over; renamed ones move; what v1 has no place
- * for is reported: PipelineResources (CONV-1, Tekton keeps them in an annotation and never runs them)
- * and the container fields a v1beta1 step or step template accepted but never used (CONV-2).
+ * for is reported: PipelineResources (CONV-1, an error: Tekton v1.15's webhook refuses them in v1beta1
+ * too, and conversion only keeps them in an annotation) and the container fields a v1beta1 step or step
+ * template accepted but never used (CONV-2, a warning: Tekton admits them).
  */
 import type { ValidationIssue } from '../tekton/validation/index.js';
 
@@ -54,7 +55,7 @@ function resources(o: Obj, path: string, issues: ValidationIssue[]): Obj {
     ruleId: 'CONV-1',
     severity: 'error',
     path: `${path}.resources`,
-    message: 'PipelineResources do not exist in tekton.dev/v1: Tekton keeps them in an annotation on conversion and never runs them',
+    message: 'PipelineResources do not exist in tekton.dev/v1 and Tekton\'s webhook refuses them in v1beta1 too (conversion would only keep them in an annotation)',
     fix: 'replace them with workspaces, params and results (Tekton\'s PipelineResources migration guide), then remove resources',
   });
   const { resources: _dropped, ...rest } = o;

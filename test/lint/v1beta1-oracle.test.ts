@@ -86,6 +86,29 @@ describe('v1beta1 conversion against Tekton', () => {
   });
 });
 
+describe('what does not convert, against Tekton', () => {
+  it('CONV-1 (PipelineResources) is an error where Tekton\'s webhook refuses them; CONV-2 only warns where it admits', () => {
+    const docs: Obj[] = [
+      { apiVersion: 'tekton.dev/v1beta1', kind: 'Task', metadata: { name: 't' }, spec: { resources: { inputs: [{ name: 'src', type: 'git' }] }, steps: [{ name: 's', image: 'alpine' }] } },
+      { apiVersion: 'tekton.dev/v1beta1', kind: 'Pipeline', metadata: { name: 'p' }, spec: { resources: [{ name: 'src', type: 'git' }], tasks: [{ name: 'a', taskRef: { name: 't' }, resources: { inputs: [{ name: 'src', resource: 'src' }] } }] } },
+      { apiVersion: 'tekton.dev/v1beta1', kind: 'TaskRun', metadata: { name: 'r' }, spec: { taskRef: { name: 't' }, resources: { inputs: [{ name: 'src', resourceRef: { name: 'x' } }] } } },
+      { apiVersion: 'tekton.dev/v1beta1', kind: 'Task', metadata: { name: 'ports' }, spec: { steps: [{ name: 's', image: 'alpine', ports: [{ containerPort: 80 }], tty: true }] } },
+    ];
+    const tekton = tektonVerdicts(docs.map((doc) => ({ doc }))).map((v) => v.accepted);
+    const signet = docs.map((doc) => {
+      const { issues } = convertV1beta1(doc);
+      return { accepted: !issues.some((i) => i.severity === 'error'), ids: [...new Set(issues.map((i) => i.ruleId))] };
+    });
+    expect(tekton).toEqual([false, false, false, true]);
+    expect(signet).toEqual([
+      { accepted: false, ids: ['CONV-1'] },
+      { accepted: false, ids: ['CONV-1'] },
+      { accepted: false, ids: ['CONV-1'] },
+      { accepted: true, ids: ['CONV-2'] },
+    ]);
+  });
+});
+
 function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);
   if (!isObj(value)) return value;
