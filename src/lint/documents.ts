@@ -143,7 +143,8 @@ function step(node: Node | null | undefined, segment: Segment): { value: Node | 
     return undefined;
   }
   if (isSeq(node) && segment.bracket) {
-    const byName = node.items.find((item) => isMap(item) && item.get('name') === segment.key);
+    // list entries are named by `name`, a run's taskRunSpecs by `pipelineTaskName`
+    const byName = node.items.find((item) => isMap(item) && (item.get('name') === segment.key || item.get('pipelineTaskName') === segment.key));
     if (byName !== undefined) return { value: byName as Node, at: byName as Node };
     const index = /^\d+$/.test(segment.key) ? Number(segment.key) : -1;
     const item = node.items[index] as Node | undefined;

@@ -67,14 +67,14 @@ function taskSpec(spec: Obj, path: string, issues: ValidationIssue[]): Obj {
   return {
     ...out,
     ...list(out, 'steps', (s, p) => container(s, p, issues, DEPRECATED_STEP_FIELDS), path),
-    ...list(out, 'sidecars', (s) => renamed(s, 'resources', 'computeResources'), path),
+    ...list(out, 'sidecars', (s, p) => renamed(v1Names(s, p, { computeResources: 'resources' }, issues), 'resources', 'computeResources'), path),
     ...(isObj(out.stepTemplate) ? { stepTemplate: container(out.stepTemplate, `${path}.stepTemplate`, issues, ['name', ...DEPRECATED_STEP_FIELDS]) } : {}),
   };
 }
 
 /** A step or step template: `resources` becomes `computeResources`; fields v1 lacks are dropped with a warning. */
 function container(c: Obj, path: string, issues: ValidationIssue[], deprecated: readonly string[]): Obj {
-  const out = renamed(c, 'resources', 'computeResources');
+  const out = renamed(v1Names(c, path, { computeResources: 'resources' }, issues), 'resources', 'computeResources');
   for (const field of deprecated) {
     if (out[field] === undefined) continue;
     issues.push({
@@ -101,33 +101,54 @@ function pipelineTask(task: Obj, path: string, issues: ValidationIssue[]): Obj {
 }
 
 function taskRunSpec(spec: Obj, issues: ValidationIssue[]): Obj {
-  const out = renamed(renamed(resources(spec, 'spec', issues), 'stepOverrides', 'stepSpecs'), 'sidecarOverrides', 'sidecarSpecs');
-  return {
-    ...out,
-    ...(isObj(out.taskSpec) ? { taskSpec: taskSpec(out.taskSpec, 'spec.taskSpec', issues) } : {}),
-    ...list(out, 'stepSpecs', (s) => renamed(s, 'resources', 'computeResources'), 'spec'),
-    ...list(out, 'sidecarSpecs', (s) => renamed(s, 'resources', 'computeResources'), 'spec'),
-  };
+  const out = overrides(v1Names(resources(spec, 'spec', issues), 'spec', { stepSpecs: 'stepOverrides', sidecarSpecs: 'sidecarOverrides' }, issues), 'spec', issues);
+  return { ...out, ...(isObj(out.taskSpec) ? { taskSpec: taskSpec(out.taskSpec, 'spec.taskSpec', issues) } : {}) };
+}
+
+/** `stepOverrides`/`sidecarOverrides` of a TaskRun or `taskRunSpecs` entry become v1's `stepSpecs`/`sidecarSpecs`. */
+function overrides(o: Obj, path: string, issues: ValidationIssue[]): Obj {
+  let out = o;
+  for (const [from, to] of [['stepOverrides', 'stepSpecs'], ['sidecarOverrides', 'sidecarSpecs']] as const) {
+    out = renamed({ ...out, ...list(out, from, (s, p) => renamed(v1Names(s, p, { computeResources: 'resources' }, issues), 'resources', 'computeResources'), path) }, from, to);
+  }
+  return out;
 }
 
 function pipelineRunSpec(spec: Obj, issues: ValidationIssue[]): Obj {
-  const { timeout, serviceAccountName, podTemplate, ...out } = resources(spec, 'spec', issues);
+  const { timeout, serviceAccountName, podTemplate, ...out } = v1Names(resources(spec, 'spec', issues), 'spec', { taskRunTemplate: 'serviceAccountName and podTemplate' }, issues);
   // v1beta1 validation refuses timeout with timeouts; the conversion lets timeout win.
   if (timeout !== undefined) out.timeouts = { pipeline: timeout };
   if (serviceAccountName !== undefined || podTemplate !== undefined) {
     out.taskRunTemplate = { ...(serviceAccountName !== undefined ? { serviceAccountName } : {}), ...(podTemplate !== undefined ? { podTemplate } : {}) };
   }
   if (isObj(out.pipelineSpec)) out.pipelineSpec = pipelineSpec(out.pipelineSpec, 'spec.pipelineSpec', issues);
-  return { ...out, ...list(out, 'taskRunSpecs', taskRunSpecOverride, 'spec') };
+  return { ...out, ...list(out, 'taskRunSpecs', (entry, path) => taskRunSpecOverride(entry, path, issues), 'spec') };
 }
 
 /** A PipelineRun's `taskRunSpecs` entry: its v1beta1 names become v1's. */
-function taskRunSpecOverride(entry: Obj): Obj {
-  let out = renamed(entry, 'taskServiceAccountName', 'serviceAccountName');
-  out = renamed(out, 'taskPodTemplate', 'podTemplate');
-  out = renamed(renamed(out, 'stepOverrides', 'stepSpecs'), 'sidecarOverrides', 'sidecarSpecs');
-  for (const key of ['stepSpecs', 'sidecarSpecs']) {
-    if (Array.isArray(out[key])) out[key] = (out[key] as unknown[]).map((s) => (isObj(s) ? renamed(s, 'resources', 'computeResources') : s));
+function taskRunSpecOverride(entry: Obj, path: string, issues: ValidationIssue[]): Obj {
+  const v1 = { serviceAccountName: 'taskServiceAccountName', podTemplate: 'taskPodTemplate', stepSpecs: 'stepOverrides', sidecarSpecs: 'sidecarOverrides' };
+  const out = renamed(renamed(v1Names(entry, path, v1, issues), 'taskServiceAccountName', 'serviceAccountName'), 'taskPodTemplate', 'podTemplate');
+  return overrides(out, path, issues);
+}
+
+/**
+ * v1 field names written in a v1beta1 object: Tekton's strict decoding of v1beta1 refuses them (SCH-3), so
+ * they are reported with v1beta1's name and left out of the conversion.
+ */
+function v1Names(o: Obj, path: string, names: Readonly<Record<string, string>>, issues: ValidationIssue[]): Obj {
+  let out = o;
+  for (const [v1, v1beta1] of Object.entries(names)) {
+    if (out[v1] === undefined) continue;
+    issues.push({
+      ruleId: 'SCH-3',
+      severity: 'error',
+      path: path === '' ? v1 : `${path}.${v1}`,
+      message: `unknown field "${v1}" in a tekton.dev/v1beta1 object (it is tekton.dev/v1's name)`,
+      fix: `write ${v1beta1} (v1beta1's name), or set apiVersion to tekton.dev/v1`,
+    });
+    const { [v1]: _dropped, ...rest } = out;
+    out = rest;
   }
   return out;
 }

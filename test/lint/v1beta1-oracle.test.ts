@@ -109,6 +109,30 @@ describe('what does not convert, against Tekton', () => {
   });
 });
 
+describe('v1 names in v1beta1 objects, against Tekton', () => {
+  it('reports them as unknown fields (SCH-3) where Tekton\'s strict decoding of v1beta1 refuses them', () => {
+    const docs: Obj[] = [
+      { apiVersion: 'tekton.dev/v1beta1', kind: 'Task', metadata: { name: 't' }, spec: { steps: [{ name: 's', image: 'alpine', computeResources: {} }] } },
+      { apiVersion: 'tekton.dev/v1beta1', kind: 'Task', metadata: { name: 't' }, spec: { stepTemplate: { computeResources: {} }, sidecars: [{ name: 'x', image: 'a', computeResources: {} }], steps: [{ name: 's', image: 'alpine' }] } },
+      { apiVersion: 'tekton.dev/v1beta1', kind: 'PipelineRun', metadata: { name: 'p' }, spec: { pipelineRef: { name: 'p' }, taskRunTemplate: { serviceAccountName: 'x' } } },
+      { apiVersion: 'tekton.dev/v1beta1', kind: 'PipelineRun', metadata: { name: 'p' }, spec: { pipelineRef: { name: 'p' }, taskRunSpecs: [{ pipelineTaskName: 'a', serviceAccountName: 'x', podTemplate: {}, stepSpecs: [] }] } },
+      { apiVersion: 'tekton.dev/v1beta1', kind: 'TaskRun', metadata: { name: 'r' }, spec: { taskRef: { name: 't' }, stepSpecs: [{ name: 's', computeResources: {} }] } },
+      { apiVersion: 'tekton.dev/v1beta1', kind: 'TaskRun', metadata: { name: 'r' }, spec: { taskRef: { name: 't' }, stepOverrides: [{ name: 's', computeResources: {} }] } },
+    ];
+    const tekton = tektonVerdicts(docs.map((doc) => ({ doc })));
+    expect(tekton.map((v) => `${v.accepted} ${v.stage}`)).toEqual(docs.map(() => 'false decode'));
+    const paths = docs.map((doc) => convertV1beta1(doc).issues.filter((i) => i.ruleId === 'SCH-3').map((i) => i.path));
+    expect(paths).toEqual([
+      ['spec.steps[s].computeResources'],
+      ['spec.sidecars[x].computeResources', 'spec.stepTemplate.computeResources'],
+      ['spec.taskRunTemplate'],
+      ['spec.taskRunSpecs[0].serviceAccountName', 'spec.taskRunSpecs[0].podTemplate', 'spec.taskRunSpecs[0].stepSpecs'],
+      ['spec.stepSpecs'],
+      ['spec.stepOverrides[s].computeResources'],
+    ]);
+  });
+});
+
 function sorted(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sorted);
   if (!isObj(value)) return value;
