@@ -9,7 +9,9 @@ import type { LintSource } from './sources.js';
 
 /** A 1-based position in a source file. */
 export interface Position {
+  /** Line, from 1. */
   readonly line: number;
+  /** Column, from 1, in UTF-16 code units. */
   readonly column: number;
 }
 
@@ -20,10 +22,11 @@ export interface LintDocument {
   readonly index: number;
   /** The parsed JSON value. */
   readonly value: unknown;
-  /** The node the object was parsed from. */
+  /** The node the object was parsed from (null for a List item whose node could not be found). */
   readonly node: Node | null;
   /** Where the object starts. */
   readonly start: Position;
+  /** Maps offsets of the source to lines and columns. */
   readonly lines: LineCounter;
 }
 

@@ -39,7 +39,9 @@ interface ValidationIssue {
 
 /** One entry of the annotation. */
 export interface SuppressionEntry {
+  /** The rule suppressed, e.g. `PT-13`. */
   readonly ruleId: string;
+  /** Why it does not apply to this object. */
   readonly reason: string;
 }
 
