@@ -4,7 +4,7 @@
  * SARIF outputs (SARIF validated against the SARIF 2.1.0 JSON schema).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -109,6 +109,8 @@ describe('signet lint', () => {
     expectOneLineError(await lint(['--enable-api-fields', 'gamma', 'broken.yaml']), /unknown enable-api-fields level "gamma"/);
     expectOneLineError(await lint(['--feature-flags', 'broken.yaml', 'broken.yaml']), /feature-flags file holds something other than a ConfigMap/);
     expectOneLineError(await lint(['-']), /standard input is not available/);
+    mkdirSync(join(dir, 'empty'), { recursive: true });
+    expectOneLineError(await lint(['empty']), /no \*\.yaml, \*\.yml or \*\.json files in empty/);
   });
 
   it('judges under --feature-flags FILE and --enable-api-fields', async () => {

@@ -30,6 +30,7 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     const featureFlags = await flags(io, values['feature-flags'], values['enable-api-fields']);
     const readStdin = io.readStdin?.bind(io);
     const sources = await readSources(positionals, { cwd: io.cwd, ...(readStdin ? { readStdin } : {}) });
+    if (sources.length === 0) throw new LintInputError(`no *.yaml, *.yml or *.json files in ${positionals.join(' ')}; pass files or folders that hold Tekton objects`);
     const result = lintSources(sources, featureFlags ? { featureFlags } : {});
     io.stdout(formatLintResult(result, format as LintFormat, SIGNET_VERSION));
     return lintExitCode(result, values.strict);
