@@ -64,7 +64,36 @@ const push = (o: Json, key: string, item: unknown): boolean => {
   return true;
 };
 
+/** Every object and field of the spec, as [parent, key] pairs (metadata is the API server's). */
+function slots(node: unknown, out: Array<[Json, string | number]> = []): Array<[Json, string | number]> {
+  if (Array.isArray(node)) node.forEach((v, i) => (out.push([node as unknown as Json, i]), slots(v, out)));
+  else if (typeof node === 'object' && node !== null) for (const [k, v] of Object.entries(node)) out.push([node as Json, k]), slots(v, out);
+  return out;
+}
+
+const ODD_VALUES: readonly unknown[] = [7, 1.5, true, 'text', ['a'], { k: 'v' }, [1], {}];
+
+/** Any field of the spec gets a value of a random JSON type (the decoder must agree on each). */
+function swapType(doc: Json, d: Dice): boolean {
+  const all = slots(doc.spec);
+  if (all.length === 0) return false;
+  const [parent, key] = d.pick(all);
+  parent[key] = structuredClone(d.pick(ODD_VALUES));
+  return true;
+}
+
+/** Any object of the spec gets an unknown field. */
+function addUnknown(doc: Json, d: Dice): boolean {
+  const objects = slots(doc.spec).map(([p, k]) => p[k]).filter((v) => typeof v === 'object' && v !== null && !Array.isArray(v));
+  if (objects.length === 0) return false;
+  d.pick(objects as Json[]).zzUnknown = 'x';
+  return true;
+}
+
 const MUTATIONS: readonly Mutation[] = [
+  { rule: 'SCH-1', what: 'a random field of another JSON type', kinds: ALL, apply: swapType },
+  { rule: 'SCH-1', what: 'a random field of another JSON type', kinds: ALL, apply: swapType },
+  { rule: 'SCH-3', what: 'an unknown field in a random object', kinds: ALL, apply: addUnknown },
   { rule: 'SCH-3', what: 'unknown field in spec', kinds: ALL, apply: (doc) => ((doc.spec.colour = 'blue'), true) },
   { rule: 'SCH-3', what: 'misspelt step field', kinds: TASKISH, apply: onStep((s) => ((s.scirpt = 'echo'), true)) },
   { rule: 'SCH-3', what: 'v1beta1 resources block in a v1 Task', kinds: TASKISH, apply: (doc) => !!taskSpecOf(doc) && ((taskSpecOf(doc)!.resources = { inputs: [] }), true) },

@@ -24,7 +24,7 @@ const TEKTON_KINDS: ReadonlySet<string> = new Set(['Task', 'Pipeline', 'Pipeline
 
 /** One problem found in a Tekton object. */
 export interface ValidationIssue {
-  /** Rule id from the validation checklist, e.g. `PIPE-7`. */
+  /** Rule id from the validation checklist (or signet's additions, see rules.ts), e.g. `PT-7`. */
   readonly ruleId: string;
   /** `error` blocks synth; `warning` is reported but does not. */
   readonly severity: 'error' | 'warning';
@@ -70,9 +70,12 @@ export interface ValidationContext {
  * Validates one Tekton object (Task, Pipeline, PipelineRun, TaskRun or StepAction) and returns every
  * issue found, errors and warnings, in a stable order.
  *
- * Tekton's defaulting runs first (param and result types, taskRef kind), exactly as the admission
- * webhook does, then the admission rules, then the run-time rules that the referenced objects from
- * `context` make checkable. Other kinds yield no issues.
+ * The apiVersion must be one the rules are written for (API-1: `tekton.dev/v1`, StepAction
+ * `tekton.dev/v1beta1`; a v1beta1 Task gets that one error, not v1 findings). The JSON is then checked
+ * the way the webhook decodes it, strictly: unknown fields (SCH-3) and wrong types (SCH-1). Tekton's
+ * defaulting runs next (param and result types, taskRef kind), exactly as the admission webhook does,
+ * then the admission rules, then the run-time rules that the referenced objects from `context` make
+ * checkable. Other kinds, and these kinds in other API groups, yield no issues.
  *
  * @see ../../../../shared/docs/tekton-validation.md for the rule ids
  */

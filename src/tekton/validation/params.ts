@@ -88,7 +88,7 @@ function validateParamSpec(p: Obj, path: string, owner: ParamOwner, flags: Resol
     return;
   }
   if (name === '') {
-    issues.error('P-5', field(path, 'name'), 'param name is empty', 'give the param a name');
+    issues.add(owner === 'Pipeline' ? 'warning' : 'error', 'P-5', field(path, 'name'), 'param name is empty', 'give the param a name');
   } else {
     const pattern = type === 'object' ? OBJECT_NAME : STRING_NAME;
     if (!pattern.test(name)) {

@@ -118,10 +118,13 @@ function validateParams(pt: Obj, path: string, isFinally: boolean, ctx: Pipeline
   params.forEach((p, i) => {
     const valuePath = field(entry(paramsPath, str(p.name) || i), 'value');
     const v = p.value;
-    if (valueShape(v) === undefined) {
-      ctx.issues.error('PT-7', valuePath, 'param value must be a string, a list of strings or a map of strings', 'fix the value type', v);
+    if (v === undefined) {
+      return; // SCH-2 (structure.ts)
     } else if (typeof v === 'string') {
       checkPipelineText(v, valuePath, { isFinally, mode: 'value', contextChecked }, ctx);
+    } else if (valueShape(v) === 'string') {
+      // Tekton decodes any other JSON (a number, a list of numbers...) to a string of its JSON text.
+      checkPipelineText(JSON.stringify(v), valuePath, { isFinally, mode: 'string', contextChecked }, ctx);
     } else if (Array.isArray(v)) {
       v.forEach((x, j) => checkPipelineText(x as string, entry(valuePath, j), { isFinally, mode: 'element', contextChecked }, ctx));
     } else {
@@ -159,13 +162,16 @@ function validateExecution(pt: Obj, path: string, isFinally: boolean, ctx: Pipel
 function validateWorkspaceBindings(pt: Obj, path: string, ctx: PipelineCtx): void {
   const bindings = objs(pt.workspaces);
   const wsPath = field(path, 'workspaces');
+  // The webhook checks these for a Pipeline only; in a PipelineRun's inline pipelineSpec they fail the
+  // run instead (reported as WS-8, a reconciler rule).
+  const rule = ctx.embeddedRule === 'RUN-11' ? 'WS-8' : 'WS-4';
   for (const dup of duplicates(bindings.map((b) => str(b.name) ?? ''))) {
-    ctx.issues.error('WS-4', entry(wsPath, dup), `workspace "${dup}" is bound more than once`, 'bind each task workspace once', dup);
+    ctx.issues.error(rule, entry(wsPath, dup), `workspace "${dup}" is bound more than once`, 'bind each task workspace once', dup);
   }
   bindings.forEach((b, i) => {
     const target = str(b.workspace) || str(b.name) || '';
     if (!ctx.workspaces.has(target)) {
-      ctx.issues.error('WS-4', field(entry(wsPath, str(b.name) || i), 'workspace'), `pipeline workspace "${target}" is not declared`, `declare "${target}" in the pipeline's spec.workspaces or fix the name`, target);
+      ctx.issues.error(rule, field(entry(wsPath, str(b.name) || i), 'workspace'), `pipeline workspace "${target}" is not declared`, `declare "${target}" in the pipeline's spec.workspaces or fix the name`, target);
     }
   });
 }

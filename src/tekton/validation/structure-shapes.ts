@@ -22,22 +22,50 @@ export type Shape =
   | { readonly map: Shape }
   | Fields;
 
-/** An object with known fields; `open` lets unknown ones through. */
+/** An object with known fields. */
 export interface Fields {
   readonly fields: Readonly<Record<string, Shape | (() => Shape)>>;
+  /** Fields the webhook cannot do without (it fails re-encoding the object). @default - none */
+  readonly required?: readonly string[];
 }
 
 const list = (of: Shape): Shape => ({ list: of });
 const map = (of: Shape): Shape => ({ map: of });
-const fields = (f: Fields['fields']): Fields => ({ fields: f });
+const fields = (f: Fields['fields'], required?: readonly string[]): Fields => (required ? { fields: f, required } : { fields: f });
 const strings = list('string');
 const stringMap = map('string');
 
-const param = fields({ name: 'string', value: 'any' });
+// A ParamValue has no "unset" form: without a value (null is fine) the webhook fails to re-encode it.
+const param = fields({ name: 'string', value: 'any' }, ['value']);
 const params = list(param);
 const resolverRef = { resolver: 'string', params } as const;
 
-const envVar = fields({ name: 'string', value: 'string', valueFrom: 'object' });
+// The Kubernetes core types signet's constructs write (k8s.SecurityContext, EnvVar, ...) are checked
+// field by field too; the rest (volumes, probes, affinity...) as objects.
+const seLinux = fields({ user: 'string', role: 'string', type: 'string', level: 'string' });
+const windows = fields({ gmsaCredentialSpecName: 'string', gmsaCredentialSpec: 'string', runAsUserName: 'string', hostProcess: 'boolean' });
+const profile = fields({ type: 'string', localhostProfile: 'string' });
+const securityContext = fields({
+  capabilities: fields({ add: strings, drop: strings }), privileged: 'boolean', seLinuxOptions: seLinux, windowsOptions: windows, runAsUser: 'integer',
+  runAsGroup: 'integer', runAsNonRoot: 'boolean', readOnlyRootFilesystem: 'boolean', allowPrivilegeEscalation: 'boolean', procMount: 'string',
+  seccompProfile: profile, appArmorProfile: profile,
+});
+const podSecurityContext = fields({
+  seLinuxOptions: seLinux, windowsOptions: windows, runAsUser: 'integer', runAsGroup: 'integer', runAsNonRoot: 'boolean', supplementalGroups: list('integer'),
+  supplementalGroupsPolicy: 'string', fsGroup: 'integer', sysctls: list(fields({ name: 'string', value: 'string' })), fsGroupChangePolicy: 'string',
+  seccompProfile: profile, appArmorProfile: profile, seLinuxChangePolicy: 'string',
+});
+const keyRef = fields({ name: 'string', key: 'string', optional: 'boolean' });
+const envVar = fields({
+  name: 'string', value: 'string',
+  valueFrom: fields({
+    fieldRef: fields({ apiVersion: 'string', fieldPath: 'string' }), resourceFieldRef: fields({ containerName: 'string', resource: 'string', divisor: 'quantity' }),
+    configMapKeyRef: keyRef, secretKeyRef: keyRef, fileKeyRef: fields({ volumeName: 'string', path: 'string', key: 'string', optional: 'boolean' }),
+  }),
+});
+const envFrom = fields({ prefix: 'string', configMapRef: fields({ name: 'string', optional: 'boolean' }), secretRef: fields({ name: 'string', optional: 'boolean' }) });
+const containerPort = fields({ name: 'string', hostPort: 'integer', containerPort: 'integer', protocol: 'string', hostIP: 'string' });
+const toleration = fields({ key: 'string', operator: 'string', value: 'string', effect: 'string', tolerationSeconds: 'integer' });
 const volumeMount = fields({
   name: 'string', mountPath: 'string', subPath: 'string', readOnly: 'boolean', mountPropagation: 'string', subPathExpr: 'string', recursiveReadOnly: 'string',
 });
@@ -49,8 +77,8 @@ const when = list(fields({ input: 'string', operator: 'string', values: strings,
 
 /** ContainerFields of the model: what steps, sidecars and stepTemplate share. */
 const container = {
-  image: 'string', command: strings, args: strings, workingDir: 'string', env: list(envVar), envFrom: list('object'), computeResources: resources,
-  volumeMounts: list(volumeMount), volumeDevices: list(fields({ name: 'string', devicePath: 'string' })), imagePullPolicy: 'string', securityContext: 'object',
+  image: 'string', command: strings, args: strings, workingDir: 'string', env: list(envVar), envFrom: list(envFrom), computeResources: resources,
+  volumeMounts: list(volumeMount), volumeDevices: list(fields({ name: 'string', devicePath: 'string' })), imagePullPolicy: 'string', securityContext,
 } as const;
 
 const stepResult = fields({ name: 'string', type: 'string', properties: map(propertySpec), description: 'string' });
@@ -61,7 +89,7 @@ const step = fields({
 });
 
 const sidecar = fields({
-  ...container, name: 'string', script: 'string', ports: list('object'), livenessProbe: 'object', readinessProbe: 'object', startupProbe: 'object',
+  ...container, name: 'string', script: 'string', ports: list(containerPort), livenessProbe: 'object', readinessProbe: 'object', startupProbe: 'object',
   lifecycle: 'object', terminationMessagePath: 'string', terminationMessagePolicy: 'string', stdin: 'boolean', stdinOnce: 'boolean', tty: 'boolean',
   workspaces: list(workspaceUsage), restartPolicy: 'string',
 });
@@ -96,11 +124,11 @@ const pipelineTask = (): Shape =>
 export const PIPELINE_SPEC: Shape = fields({
   displayName: 'string', description: 'string', tasks: list(pipelineTask()), params: list(paramSpec),
   workspaces: list(fields({ name: 'string', description: 'string', optional: 'boolean' })),
-  results: list(fields({ name: 'string', type: 'string', description: 'string', value: 'any' })), finally: list(pipelineTask()),
+  results: list(fields({ name: 'string', type: 'string', description: 'string', value: 'any' }, ['value'])), finally: list(pipelineTask()),
 });
 
 const podTemplate = fields({
-  nodeSelector: stringMap, env: list(envVar), tolerations: list('object'), affinity: 'object', securityContext: 'object', volumes: list('object'),
+  nodeSelector: stringMap, env: list(envVar), tolerations: list(toleration), affinity: 'object', securityContext: podSecurityContext, volumes: list('object'),
   runtimeClassName: 'string', automountServiceAccountToken: 'boolean', dnsPolicy: 'string', dnsConfig: 'object', enableServiceLinks: 'boolean',
   priorityClassName: 'string', schedulerName: 'string', imagePullSecrets: list('object'), hostAliases: list('object'), hostNetwork: 'boolean',
   hostUsers: 'boolean', topologySpreadConstraints: list('object'),
@@ -138,7 +166,7 @@ export const PIPELINE_RUN_SPEC: Shape = fields({
 /** A StepAction's spec (tekton.dev/v1beta1). */
 export const STEP_ACTION_SPEC: Shape = fields({
   description: 'string', image: 'string', command: strings, args: strings, env: list(envVar), script: 'string', workingDir: 'string',
-  params: list(paramSpec), results: list(stepResult), securityContext: 'object', volumeMounts: list(volumeMount),
+  params: list(paramSpec), results: list(stepResult), securityContext, volumeMounts: list(volumeMount),
 });
 
 /** The top level of each kind: metadata is the API server's business, the webhook skips it. */

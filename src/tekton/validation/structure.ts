@@ -1,5 +1,5 @@
 /**
- * Structural checking (SCH-1, SCH-3): the JSON of an object must decode into Tekton's Go types the
+ * Structural checking (SCH-1, SCH-2, SCH-3): the JSON of an object must decode into Tekton's Go types the
  * way the admission webhook decodes it, strictly. Unknown fields (a typo, a v1beta1-only block in a
  * v1 object) and values of the wrong JSON type are refused there before any rule runs, so they are
  * errors here. The shapes live in structure-shapes.ts.
@@ -73,12 +73,15 @@ function check(value: unknown, shape: Shape, path: string, issues: Issues): void
   } else if (!isObj(value)) {
     wrongType(path, 'object', value, issues);
   } else {
-    checkFields(value, shape.fields, path, issues);
+    checkFields(value, shape.fields, shape.required ?? [], path, issues);
   }
 }
 
-function checkFields(value: Obj, known: Readonly<Record<string, Shape | (() => Shape)>>, path: string, issues: Issues): void {
+function checkFields(value: Obj, known: Readonly<Record<string, Shape | (() => Shape)>>, required: readonly string[], path: string, issues: Issues): void {
   const names = Object.keys(known);
+  for (const key of required) {
+    if (value[key] === undefined) issues.error('SCH-2', field(path, key), `missing field "${key}"`, `set ${key} (Tekton cannot store the object without it)`);
+  }
   for (const [key, v] of Object.entries(value)) {
     let spec = known[key];
     if (spec === undefined) {

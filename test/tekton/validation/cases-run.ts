@@ -24,6 +24,7 @@ export const RUN_CASES: readonly FailCase[] = [
   { id: 'API-1', what: 'no apiVersion', manifest: () => ({ ...validTaskManifest(), apiVersion: undefined }), message: /the Task has no apiVersion/ },
   { id: 'SCH-3', what: 'a misspelt step field', manifest: taskRun((m) => (m.spec.serviceAcountName = 'x')), message: /unknown field "serviceAcountName"/, path: 'spec.serviceAcountName' },
   { id: 'SCH-3', what: 'a v1beta1-only field in a v1 PipelineRun', manifest: pipelineRun((m) => (m.spec.timeout = '1h')), message: /unknown field "timeout"/, path: 'spec.timeout' },
+  { id: 'SCH-2', what: 'a run param without value', manifest: taskRun((m) => m.spec.params.push({ name: 'EXTRA' })), message: /missing field "value"/, path: 'spec.params[1].value' },
   { id: 'SCH-1', what: 'retries as a string', manifest: taskRun((m) => (m.spec.retries = '2')), message: /expected an integer, found a string/, path: 'spec.retries' },
   { id: 'SCH-1', what: 'a timeout that is not a duration', manifest: pipelineRun((m) => (m.spec.timeouts.pipeline = '1 hour')), message: /"1 hour" is not a duration/, path: 'spec.timeouts.pipeline' },
   { id: 'RUN-1', what: 'taskRef and taskSpec together', manifest: taskRun((m) => (m.spec.taskSpec = { steps: [] })), message: /run must set exactly one of taskRef and taskSpec/ },

@@ -38,12 +38,14 @@ describe('structural checking', () => {
     expect(structural(p)).toEqual([]);
   });
 
-  it('checks embedded specs and Kubernetes fields it knows, not the inside of core types', () => {
+  it('checks embedded specs and the core types steps use, not the inside of volumes', () => {
     const p = validPipeline();
     p.spec.tasks[0].taskSpec.steps[0].env = [{ name: 'A', valeu: 'x' }];
-    p.spec.tasks[0].taskSpec.steps[0].securityContext = { anything: true };
+    p.spec.tasks[0].taskSpec.steps[0].securityContext = { runAsNonRoot: 'yes' };
+    p.spec.tasks[0].taskSpec.volumes = [{ name: 'v', nfs: { anything: true } }];
     expect(structural(p)).toEqual([
       '[SCH-3] spec.tasks[0].taskSpec.steps[0].env[0].valeu: unknown field "valeu" (value: "valeu"); did you mean "value"? remove it or fix its name; Tekton\'s webhook refuses unknown fields',
+      '[SCH-1] spec.tasks[0].taskSpec.steps[0].securityContext.runAsNonRoot: expected a boolean, found a string (value: "yes"); write true or false',
     ]);
   });
 
