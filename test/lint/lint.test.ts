@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { lintExitCode, type LintFinding, lintSources, parseSource, LintInputError } from '../../src/lint/index.js';
+import { lintExitCode, type LintFinding, lintSources, locate, parseSource, LintInputError } from '../../src/lint/index.js';
 
 const lint = (files: Record<string, string>, featureFlags?: Record<string, string>) =>
   lintSources(
@@ -140,6 +140,35 @@ spec:
 `;
     expect(errorsOf(lint({ 'p.yaml': text }).findings).some((f) => f.includes('WHEN-'))).toBe(true);
     expect(errorsOf(lint({ 'p.yaml': text }, { 'enable-api-fields': 'alpha', 'enable-cel-in-whenexpression': 'true' }).findings)).toEqual([]);
+  });
+});
+
+describe('locating a field path', () => {
+  const doc = parseSource({
+    file: 'x.yaml',
+    text: 'spec:\n  params:\n    - name: a.b\n      default: x\n    - name: "0"\n  taskRunSpecs:\n    - pipelineTaskName: build\n      podTemplate: {}\n',
+  })[0]!;
+
+  it('follows names with dots, entries by name before index, taskRunSpecs by pipelineTaskName', () => {
+    expect(locate(doc, 'spec.params[a.b].default')).toEqual({ line: 4, column: 7 });
+    expect(locate(doc, 'spec.params[0]')).toEqual({ line: 5, column: 7 });
+    expect(locate(doc, 'spec.params[1]')).toEqual({ line: 5, column: 7 });
+    expect(locate(doc, 'spec.taskRunSpecs[build].podTemplate')).toEqual({ line: 8, column: 7 });
+  });
+
+  it('falls back to the deepest field that exists, and the object for the root', () => {
+    expect(locate(doc, 'spec.params[a.b].type')).toEqual({ line: 3, column: 7 });
+    expect(locate(doc, 'spec.workspaces[w].name')).toEqual({ line: 1, column: 1 });
+    expect(locate(doc, '')).toEqual({ line: 1, column: 1 });
+  });
+});
+
+describe('references across documents', () => {
+  it('prefer the same namespace, then the last object of that name', () => {
+    const task = (ns: string, param: string) => `apiVersion: tekton.dev/v1\nkind: Task\nmetadata: { name: build, namespace: ${ns} }\nspec:\n  params: [{ name: ${param} }]\n  steps: [{ name: s, image: docker.io/library/alpine:3.20@sha256:${'0'.repeat(64)}, args: ["$(params.${param})"] }]\n`;
+    const pipeline = `apiVersion: tekton.dev/v1\nkind: Pipeline\nmetadata: { name: p, namespace: team-a }\nspec:\n  tasks:\n    - name: t\n      taskRef: { name: build }\n      params: [{ name: A, value: x }]\n`;
+    expect(errorsOf(lint({ 'a.yaml': task('team-a', 'A'), 'b.yaml': task('team-b', 'B'), 'p.yaml': pipeline }).findings)).toEqual([]);
+    expect(errorsOf(lint({ 'b.yaml': task('team-b', 'B'), 'p.yaml': pipeline }).findings)).toEqual(['p.yaml:8:7 error PT-11 spec.tasks[t].params']);
   });
 });
 
