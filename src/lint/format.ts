@@ -76,7 +76,7 @@ export function lintSarif(result: LintResult, version: string): unknown {
           driver: {
             name: 'signet lint',
             version,
-            rules: ruleIds.map((id) => ({ id, name: id.replace(/-/g, ''), shortDescription: { text: `Tekton validation rule ${id}` } })),
+            rules: ruleIds.map((id) => rule(id, result.findings.find((f) => f.issue.ruleId === id) as LintFinding)),
           },
         },
         columnKind: 'utf16CodeUnits',
@@ -96,6 +96,11 @@ export function lintSarif(result: LintResult, version: string): unknown {
       },
     ],
   };
+}
+
+/** A SARIF rule: its id, and as descriptions the first finding's message and fix (the rules carry no prose of their own). */
+function rule(id: string, first: LintFinding): unknown {
+  return { id, name: id.replace(/-/g, ''), shortDescription: { text: `${id}: ${first.issue.message}` }, help: { text: first.issue.fix } };
 }
 
 /** A relative URI reference for a reported file name (forward slashes, percent-encoded). */
