@@ -18,7 +18,7 @@ export interface GeneratedDoc {
   /** What the mutation did. */
   readonly what: string;
   readonly seed: number;
-  /** The feature-flags ConfigMap data it is judged under. */
+  /** The config it is judged under, as signet's `featureFlags` (feature-flags and config-defaults keys). */
   readonly featureFlags: Readonly<Record<string, string>>;
 }
 
@@ -190,6 +190,7 @@ const MUTATIONS: readonly Mutation[] = [
   { rule: 'RES-3', what: 'object result without properties', kinds: TASKISH, apply: (doc) => !!taskSpecOf(doc) && push(taskSpecOf(doc)!, 'results', { name: 'objres', type: 'object' }) },
   { rule: 'RES-4', what: 'result value not a step result', kinds: TASKISH, apply: (doc) => !!taskSpecOf(doc) && push(taskSpecOf(doc)!, 'results', { name: 'constres', value: 'constant' }) },
   { rule: 'RUN-8', what: 'stepSpecs override', kinds: ['TaskRun'], apply: (doc) => push(doc.spec, 'stepSpecs', { name: 'step-0', computeResources: { limits: { cpu: '1' } } }) },
+  { rule: 'RUN-10', what: 'forbidden env in the pod template', kinds: RUNS, apply: (doc) => ((doc.spec[doc.kind === 'TaskRun' ? 'podTemplate' : 'taskRunTemplate'] = doc.kind === 'TaskRun' ? { env: [{ name: 'TOKEN', value: 'x' }] } : { podTemplate: { env: [{ name: 'TOKEN', value: 'x' }] } }), true) },
   { rule: 'RUN-9', what: 'debug breakpoints', kinds: ['TaskRun'], apply: (doc) => ((doc.spec.debug = { breakpoints: { onFailure: 'enabled' } }), true) },
   { rule: 'SA-1', what: 'StepAction without image', kinds: ACTION, apply: (doc) => (delete doc.spec.image, true) },
   { rule: 'SA-2', what: 'StepAction with script and command', kinds: ACTION, apply: (doc) => ((doc.spec.command = ['sh']), true) },
@@ -200,10 +201,16 @@ const MUTATIONS: readonly Mutation[] = [
   { rule: 'SCH-1', what: 'StepAction args as a string', kinds: ACTION, apply: (doc) => ((doc.spec.args = 'x'), true) },
 ];
 
-/** Feature-flag profiles a document is judged under (the e2e jobs' gates; the alpha one with its flags). */
+/**
+ * Config profiles a document is judged under: the e2e jobs' gates (the alpha one with its flags), and
+ * a few other feature-flags and config-defaults keys that change what the webhook admits.
+ */
 const PROFILES: readonly Readonly<Record<string, string>>[] = [
   {},
+  {},
   { 'enable-api-fields': 'stable' },
+  { 'disable-inline-spec': 'pipeline,pipelinerun,taskrun' },
+  { 'default-forbidden-env': 'HOME,TOKEN', 'default-max-matrix-combinations-count': '4' },
   { 'enable-api-fields': 'alpha', 'enable-param-enum': 'true', 'enable-cel-in-whenexpression': 'true', 'enable-artifacts': 'true', 'enable-concise-resolver-syntax': 'true', 'enable-kubernetes-sidecar': 'true' },
 ];
 

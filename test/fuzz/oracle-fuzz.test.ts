@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 
 import { formatIssue, validateTektonObject } from '../../src/tekton/validation/index.js';
 import { describeVerdict, tektonVerdicts } from '../helpers/tekton-oracle.js';
-import { webhookErrors } from '../oracles/_differential.js';
+import { oracleConfig, webhookErrors } from '../oracles/_differential.js';
 import { generateDocuments } from './_document-generator.js';
 
 const SEEDS = Number(process.env.FUZZ_SEEDS ?? 450);
@@ -20,7 +20,7 @@ const MIN_DOCUMENTS = 2000;
 describe('signet and Tekton agree on generated documents', () => {
   it(`documents from ${SEEDS} seeds starting at ${BASE_SEED}`, () => {
     const generated = generateDocuments(BASE_SEED, SEEDS);
-    const verdicts = tektonVerdicts(generated.map((g) => ({ doc: g.doc, featureFlags: g.featureFlags })));
+    const verdicts = tektonVerdicts(generated.map((g) => ({ doc: g.doc, ...oracleConfig(g.featureFlags) })));
     const disagreements: string[] = [];
     const panics: string[] = [];
     const byRule = new Map<string, { total: number; refused: number }>();

@@ -30,7 +30,7 @@ for (const e of fp) console.log(`  FP ${e.profile} ${e.file}: ${e.signetErrors.m
 // Generated documents: verdict equality on webhook-level rules.
 const seeds = Number(process.env.FUZZ_SEEDS ?? 450);
 const generated = generateDocuments(Number(process.env.FUZZ_SEED ?? 20_261_202), seeds);
-const verdicts = tektonVerdicts(generated.map((g) => ({ doc: g.doc, featureFlags: g.featureFlags })));
+const verdicts = tektonVerdicts(generated.map((g) => ({ doc: g.doc, ...oracleConfig(g.featureFlags) })));
 const genFp = new Map<string, number>();
 const genMiss = new Map<string, number>();
 let judged = 0;
