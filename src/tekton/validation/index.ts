@@ -14,8 +14,10 @@ import { validateStepActionSpec } from './step-action.js';
 import { validateStructure } from './structure.js';
 import { validateTaskSpec } from './task-spec.js';
 import { asObj, isObj, Issues, str } from './_model.js';
+import { applySuppressions, type Suppression } from './suppressions.js';
 
 export { ValidationMemo } from './memo.js';
+export { isSuppressed, parseSuppressions, SUPPRESSION_ANNOTATION, type Suppression, type SuppressionEntry, suppressionAnnotation } from './suppressions.js';
 
 /** The kinds this validator understands. */
 const TEKTON_KINDS: ReadonlySet<string> = new Set(['Task', 'Pipeline', 'PipelineRun', 'TaskRun', 'StepAction']);
@@ -34,6 +36,12 @@ export interface ValidationIssue {
   readonly value?: unknown;
   /** How to fix it. */
   readonly fix: string;
+  /**
+   * Set when the object's `signet.dev/ignore` annotation suppresses this rule: the issue is then a warning
+   * and this holds the reason and the severity it had.
+   * @default - not suppressed
+   */
+  readonly suppressed?: Suppression;
 }
 
 /** What a validator may look up beyond the object itself (objects referenced by name). */
@@ -103,7 +111,7 @@ export function validateTektonObject(manifest: unknown, context: ValidationConte
       break;
   }
   lintCatalogObject(m, issues);
-  return issues.toArray();
+  return applySuppressions(manifest, issues.toArray());
 }
 
 /** The API versions whose rules this validator knows, by kind (StepAction has no v1). */
@@ -150,5 +158,6 @@ function stepActions(context: ValidationContext): { findStepAction?: (name: stri
 /** Formats one issue as a single line: `[RULE] path: message (value: …); fix`. */
 export function formatIssue(issue: ValidationIssue): string {
   const value = issue.value === undefined ? '' : ` (value: ${JSON.stringify(issue.value)})`;
-  return `[${issue.ruleId}] ${issue.path}: ${issue.message}${value}; ${issue.fix}`;
+  const suppressed = issue.suppressed ? ` (suppressed: ${issue.suppressed.reason})` : '';
+  return `[${issue.ruleId}] ${issue.path}: ${issue.message}${value}; ${issue.fix}${suppressed}`;
 }
