@@ -42,5 +42,5 @@ export const HELP_TEXT =
   row(E.dockerAuthConfig, 'config JSON whose auths entries win over config.json') +
   row(E.sslCertFile, 'extra CA certificates (PEM) to trust') +
   '\nExit codes: 0 ok, 1 verification failed, 2 usage, 3 key or password, 4 registry or network,\n' +
-  '5 signing conflict or malformed signature data, 6 local file, 70 internal error.\n' +
+  '5 signing conflict or malformed signature data, 6 local file, 7 image not found, 70 internal error.\n' +
   'lint: 0 clean, 1 findings (errors; warnings too with --strict), 2 usage or unreadable input.\n';
