@@ -17,11 +17,6 @@ export interface SynthOutput {
  * Prints Tekton warnings, then every error with its construct path; returns the exit code (0 or 1).
  */
 export function synthApp(app: App, out: SynthOutput = { stderr: (l) => process.stderr.write(`${l}\n`) }): number {
-  // nothing changes the constructs from here on, so each object is validated once for all three passes.
-  return TektonObject.withValidationCache(() => validateThenSynth(app, out));
-}
-
-function validateThenSynth(app: App, out: SynthOutput): number {
   for (const issue of TektonObject.validateAll(app)) {
     if (issue.severity === 'warning') out.stderr(`warning: [${issue.constructPath}] ${formatIssue(issue)}`);
   }
