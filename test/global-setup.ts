@@ -23,7 +23,8 @@ export default function setup(): () => void {
   return () => {
     if (previous === undefined) delete process.env['TMPDIR'];
     else process.env['TMPDIR'] = previous;
-    const left = readdirSync(runTmp);
+    // tsx keeps its compile cache there (`tsx-<uid>`) for the programs tests start with it: not a leftover.
+    const left = readdirSync(runTmp).filter((name) => !/^tsx-\d+$/.test(name));
     rmSync(runTmp, { recursive: true, force: true });
     if (left.length > 0) {
       // vitest reports an error thrown here but still exits 0: set the exit code too.
