@@ -13,7 +13,6 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 
 /** Where the backup of an output folder is kept, and what git's index said then. */
@@ -82,16 +81,17 @@ function saveBackup(target: string, backupRoot: string | undefined): void {
 }
 
 /**
- * The backup of an output folder inside the current project (the working directory), in its
- * `node_modules/.cache` when there is one, else in the user's cache; none for a folder outside the project.
+ * The backup of an output folder inside the current project (the working directory), in the project's
+ * `node_modules/.cache` (which git and npm ignore); none for a folder outside the project, or without
+ * `node_modules`.
  */
 function backupOf(target: string, backupRoot: string | undefined): Backup | undefined {
   const project = process.cwd();
   const inside = relative(project, target);
   if (inside === '' || inside.startsWith('..') || isAbsolute(inside)) return undefined;
   const modules = join(project, 'node_modules');
-  const root =
-    backupRoot ?? (existsSync(modules) ? join(modules, '.cache', 'signet', 'synth-backup') : join(process.env['XDG_CACHE_HOME'] ?? join(homedir(), '.cache'), 'signet', 'synth-backup'));
+  const root = backupRoot ?? (existsSync(modules) ? join(modules, '.cache', 'signet', 'synth-backup') : undefined);
+  if (root === undefined) return undefined;
   const dir = join(root, createHash('sha256').update(target).digest('hex').slice(0, 16));
   return { dir, files: join(dir, 'files'), meta: join(dir, 'git-index') };
 }

@@ -28,7 +28,7 @@ export interface SynthOptions {
   readonly setExitCode?: boolean;
   /**
    * Folder for the backup of the last good manifests.
-   * @default - `node_modules/.cache/signet/synth-backup` of the working directory (else `~/.cache/signet/synth-backup`); no backup for an output folder outside the working directory
+   * @default - `node_modules/.cache/signet/synth-backup` of the working directory; no backup for an output folder outside the working directory, or without `node_modules`
    */
   readonly backupDir?: string;
 }
