@@ -35,7 +35,7 @@ export class TektonRegistry<O extends IConstruct> {
     const root = scope.node.root as IConstruct & { [REGISTRY]?: TektonRegistry<O> };
     let registry = root[REGISTRY];
     if (!registry) {
-      registry = new TektonRegistry<O>();
+      registry = new TektonRegistry<O>(root);
       Object.defineProperty(root, REGISTRY, { value: registry });
     }
     return registry;
@@ -49,7 +49,7 @@ export class TektonRegistry<O extends IConstruct> {
   private index?: { readonly generation: number; readonly byKey: Map<string, O[]> };
   private readonly namesPerChart = new Map<IConstruct, Map<string, O>>();
 
-  private constructor() {}
+  private constructor(private readonly root: IConstruct) {}
 
   /**
    * Records a new object under `key` in `chart` (kind/namespace/name); returns the object that already holds
@@ -68,14 +68,15 @@ export class TektonRegistry<O extends IConstruct> {
   }
 
   /**
-   * The object for `key` below the root: among those in the tree, the first that `prefer` accepts, else the
-   * first in tree order. `list` gives every object in the tree with its key (called when the tree changed).
+   * The object for `key` below the root: among those in the tree, the first in `namespace` (by `namespaceOf`),
+   * else the first in tree order. `list` gives every object in the tree with its key (called when the tree
+   * changed).
    */
-  public resolve(key: string, prefer: (o: O) => boolean, list: () => Iterable<readonly [string, O]>): Resolution<O> {
+  public resolve<N>(key: string, namespaceOf: (o: O) => N, namespace: N, list: (root: IConstruct) => Iterable<readonly [string, O]>): Resolution<O> {
     let index = this.index;
     if (!index || index.generation !== this.generation) {
       const byKey = new Map<string, O[]>();
-      for (const [k, o] of list()) {
+      for (const [k, o] of list(this.root)) {
         const same = byKey.get(k);
         if (same) same.push(o);
         else byKey.set(k, [o]);
@@ -83,7 +84,14 @@ export class TektonRegistry<O extends IConstruct> {
       this.index = index = { generation: this.generation, byKey };
     }
     const candidates = index.byKey.get(key) ?? [];
-    return { candidates, generation: index.generation, object: this.choose(candidates, prefer) };
+    let object = candidates[0];
+    for (const o of candidates) {
+      if (namespaceOf(o) === namespace) {
+        object = o;
+        break;
+      }
+    }
+    return { candidates, generation: index.generation, object };
   }
 
   /** Records that an object of this tree changed what it renders. */
@@ -94,11 +102,6 @@ export class TektonRegistry<O extends IConstruct> {
   /** Whether `resolution` still holds: no object was added and no construct removed since. */
   public holds(resolution: Resolution<O>): boolean {
     return resolution.generation === this.generation;
-  }
-
-  private choose(candidates: readonly O[], prefer: (o: O) => boolean): O | undefined {
-    for (const o of candidates) if (prefer(o)) return o;
-    return candidates[0];
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ApiObject, type ApiObjectMetadata, Chart, JsonPatch, Lazy } from 'cdk8s';
+import { ApiObject, type ApiObjectMetadata, ApiObjectMetadataDefinition, Chart, JsonPatch, Lazy } from 'cdk8s';
 import type { Construct, IConstruct } from 'constructs';
 import { assertObjectName, type JsonObject, type TektonKind, toDnsLabel } from '../tekton/index.js';
 import {
@@ -37,6 +37,41 @@ const TEKTON_OBJECT_MARKER = Symbol.for('signet.TektonObject');
 
 /** The metadata methods that change what an object renders (labels and annotations are validated too). */
 const METADATA_MUTATORS = ['add', 'addLabel', 'addAnnotation', 'addFinalizers', 'addOwnerReference'] as const;
+/** The Tekton object a metadata definition belongs to. */
+const METADATA_OWNER = Symbol('signet.TektonObject.metadataOwner');
+type OwnedMetadata = ApiObjectMetadataDefinition & { [METADATA_OWNER]: TektonObject };
+/** One shared wrapper per mutating metadata method (no closure per object): call it, then record the change. */
+const METADATA_WRAPPERS = new Map(
+  METADATA_MUTATORS.map((method) => {
+    const original = ApiObjectMetadataDefinition.prototype[method] as (...args: unknown[]) => unknown;
+    return [
+      method,
+      function changesMetadata(this: OwnedMetadata, ...args: unknown[]): unknown {
+        const result = original.apply(this, args);
+        this[METADATA_OWNER].metadataChanged();
+        return result;
+      },
+    ] as const;
+  }),
+);
+
+/** The validation cdk8s runs for an object: its errors, formatted. */
+class TektonValidationHook {
+  public constructor(private readonly object: TektonObject) {}
+
+  public validate(): string[] {
+    return this.object.validationErrors();
+  }
+}
+
+/** The kind/name key of the index the registry keeps. */
+function indexEntries(root: IConstruct): Array<readonly [string, TektonObject]> {
+  return TektonObject.allIn(root).map((o) => [`${o.tektonKind}/${o.name}`, o] as const);
+}
+
+function namespaceOf(o: TektonObject): string | undefined {
+  return o.metadata.namespace;
+}
 
 /** A referenced object a validation looked up, and the revision it saw. */
 interface Reference {
@@ -125,7 +160,7 @@ export abstract class TektonObject extends ApiObject {
     } else {
       this.registerName(name);
     }
-    this.node.addValidation({ validate: () => [...this.validation().errors] });
+    this.node.addValidation(new TektonValidationHook(this));
   }
 
   /**
@@ -177,6 +212,22 @@ export abstract class TektonObject extends ApiObject {
    */
   protected abstract renderSpec(): JsonObject;
 
+  /**
+   * The errors of the last validation, formatted for cdk8s' report (its validation hook).
+   * @internal
+   */
+  public validationErrors(): string[] {
+    return [...this.validation().errors];
+  }
+
+  /**
+   * Records a change made through the metadata's methods.
+   * @internal
+   */
+  public metadataChanged(): void {
+    this.changed();
+  }
+
   /** The last validation, when it still holds; otherwise a new one. */
   private validation(): Validated {
     const flags = this.node.tryGetContext(TEKTON_FEATURE_FLAGS_CONTEXT) as ValidationContext['featureFlags'];
@@ -184,7 +235,7 @@ export abstract class TektonObject extends ApiObject {
     const version = this.registry.version;
     if (last && last.flags === flags) {
       if (last.version === version) return last;
-      if (last.revision === this.revision && last.references.every((r) => this.stillFinds(r))) {
+      if (last.revision === this.revision && this.referencesHold(last.references)) {
         last.version = version;
         return last;
       }
@@ -201,7 +252,7 @@ export abstract class TektonObject extends ApiObject {
     const find = (kind: TektonKind, name: string): unknown => {
       let reference = references.find((r) => r.kind === kind && r.name === name);
       if (!reference) {
-        const resolution = this.registry.resolve(`${kind}/${name}`, this.sameNamespace, this.indexEntries);
+        const resolution = this.registry.resolve(`${kind}/${name}`, namespaceOf, this.metadata.namespace, indexEntries);
         reference = { kind, name, resolution, revision: resolution.object?.revision ?? -1 };
         references.push(reference);
       }
@@ -216,30 +267,18 @@ export abstract class TektonObject extends ApiObject {
     };
   }
 
-  /** Whether a lookup of the last validation would find the same object, unchanged. */
-  private stillFinds(reference: Reference): boolean {
-    const { resolution } = reference;
-    return this.registry.holds(resolution) && (resolution.object?.revision ?? -1) === reference.revision;
+  /** Whether the lookups of the last validation would find the same objects, unchanged. */
+  private referencesHold(references: readonly Reference[]): boolean {
+    for (const { resolution, revision } of references) {
+      if (!this.registry.holds(resolution) || (resolution.object?.revision ?? -1) !== revision) return false;
+    }
+    return true;
   }
-
-  private readonly sameNamespace = (o: TektonObject): boolean => o.metadata.namespace === this.metadata.namespace;
-
-  private readonly indexEntries = (): Array<readonly [string, TektonObject]> =>
-    TektonObject.allIn(this.node.root).map((o) => [`${o.tektonKind}/${o.name}`, o] as const);
 
   /** Makes the metadata's mutating methods count as changes (labels and annotations are validated too). */
   private watchMetadata(): void {
-    const metadata = this.metadata;
-    for (const method of METADATA_MUTATORS) {
-      const original = metadata[method] as (...args: unknown[]) => unknown;
-      Object.defineProperty(metadata, method, {
-        value: (...args: unknown[]): unknown => {
-          const result = original.apply(metadata, args);
-          this.changed();
-          return result;
-        },
-      });
-    }
+    Object.defineProperty(this.metadata, METADATA_OWNER, { value: this });
+    for (const [method, wrapper] of METADATA_WRAPPERS) Object.defineProperty(this.metadata, method, { value: wrapper });
   }
 
   private registerName(name: string): void {
