@@ -31,8 +31,12 @@ export type Restored = 'untouched' | 'backup' | 'git' | 'nothing';
  */
 export function replaceOutput(outdir: string, write: (dir: string) => void, backupRoot?: string): void {
   const target = resolve(outdir);
-  mkdirSync(dirname(target), { recursive: true });
-  const stage = mkdtempSync(join(dirname(target), `.${basename(target)}.signet-`));
+  const parent = dirname(target);
+  const prefix = `.${basename(target)}.signet-`;
+  mkdirSync(parent, { recursive: true });
+  // what an interrupted synth left next to the output folder
+  for (const name of readdirSync(parent)) if (name.startsWith(prefix)) rmSync(join(parent, name), { recursive: true, force: true });
+  const stage = mkdtempSync(join(parent, prefix));
   try {
     write(stage);
     const old = `${stage}.old`;

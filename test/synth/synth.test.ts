@@ -73,6 +73,10 @@ describe('synth()', () => {
 
     expect(run(program(outdir), { afterWrite: (app) => writeFileSync(join(app.outdir, 'extra.txt'), 'x') }).code).toBe(0);
     expect(readdirSync(outdir).sort()).toEqual(['ci.k8s.yaml', 'extra.txt']);
+    // an interrupted synth's folder is cleared by the next one
+    mkdirSync(join(outdir, '..', '.out.signet-left'));
+    expect(run(program(outdir)).code).toBe(0);
+    expect(readdirSync(join(outdir, '..'))).toEqual(['out']);
     expect(readFileSync(join(outdir, 'ci.k8s.yaml'), 'utf8')).toContain('kind: Pipeline');
   });
 
