@@ -113,12 +113,16 @@ export type SynthSide = (typeof SYNTH_SIDES)[number];
 
 /**
  * Builds and synthesizes `pipelines` pipelines one way, returning the YAML:
- * - `constructs`: signet's constructs, the way `synthApp` runs it (`TektonObject.withValidationCache`);
+ * - `constructs`: signet's constructs, the way `synth()`/`synthApp` runs it (all issues, every construct's validation, then the synth);
  * - `direct`: signet's constructs with a plain `app.synthYaml()` (validation runs through cdk8s);
  * - `apiObjects`: raw `ApiObject`s, no validation.
  */
 export function synthSide(side: SynthSide, pipelines: number): string {
   if (side === 'apiObjects') return buildWithApiObjects(pipelines).synthYaml();
   const app = buildWithConstructs(pipelines);
-  return side === 'constructs' ? TektonObject.withValidationCache(() => app.synthYaml()) : app.synthYaml();
+  if (side === 'direct') return app.synthYaml();
+  // the synthApp way: every validation first (warnings, then errors), then the synth, which validates again.
+  TektonObject.validateAll(app);
+  for (const c of app.node.findAll()) c.node.validate();
+  return app.synthYaml();
 }

@@ -5,6 +5,9 @@
  * a structural rule, is itself an error.
  */
 import { asObj, str } from './_model.js';
+import type { Suppression, ValidationIssue } from './issue.js';
+
+export type { Suppression } from './issue.js';
 
 /** The annotation that suppresses rules for the object it is on. */
 export const SUPPRESSION_ANNOTATION = 'signet.dev/ignore';
@@ -14,28 +17,6 @@ const UNSUPPRESSIBLE = /^(SCH-\d+|API-1|SUP-\d+)$/;
 
 /** A rule id: letters, a dash, letters or digits (`PT-7`, `NAME-STEP`). */
 const RULE_ID = /^[A-Z]+-[A-Z0-9]+$/;
-
-/** Why an issue was suppressed, and what it was before. */
-export interface Suppression {
-  /** The reason given in the annotation. */
-  readonly reason: string;
-  /** The issue's severity before it was suppressed. */
-  readonly severity: 'error' | 'warning';
-}
-
-/**
- * The shape of the validator's `ValidationIssue`, restated so this file does not import the index that
- * imports it (import cycles are refused); the index's type is assignable to it and back.
- */
-interface ValidationIssue {
-  readonly ruleId: string;
-  readonly severity: 'error' | 'warning';
-  readonly path: string;
-  readonly message: string;
-  readonly value?: unknown;
-  readonly fix: string;
-  readonly suppressed?: Suppression;
-}
 
 /** One entry of the annotation. */
 export interface SuppressionEntry {
