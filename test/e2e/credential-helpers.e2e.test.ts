@@ -5,7 +5,6 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -15,6 +14,7 @@ import { createRegistryClient } from '../../src/signer/oci/index.js';
 import { type CliRun, runSignet } from '../helpers/cli.js';
 import { HELPER_STDERR_MARKER, HELPER_STDOUT_MARKER, makeCredentialHelper } from '../helpers/credential-helper.js';
 import { pushRandomImage, startRegistry, type TestRegistry } from '../helpers/registry.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const ROOT = resolve(__dirname, '../..');
 const USER = 'helper-user';
@@ -51,7 +51,7 @@ for (const auth of ['basic', 'token'] as const) {
   describe(`credential helpers against a registry with ${auth} auth`, () => {
     let registry: TestRegistry;
     let ref: string;
-    const dir = mkdtempSync(join(tmpdir(), `signet-credhelper-${auth}-`));
+    const dir = tempDir(`signet-credhelper-${auth}-`);
     beforeAll(async () => {
       const credentials = { username: USER, password: PASSWORD };
       registry = await startRegistry(auth === 'basic' ? { basicAuth: credentials } : { tokenAuth: credentials });
@@ -142,7 +142,7 @@ describe('an identity token from a credential helper', () => {
   });
 
   it('is exchanged at the token server (OAuth2 refresh grant) for sign and verify', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'signet-credhelper-idtoken-'));
+    const dir = tempDir('signet-credhelper-idtoken-');
     const client = createRegistryClient({ credentials: () => ({ kind: 'basic', username: USER, password: PASSWORD }) });
     const image = await pushRandomImage(client, { registry: registry.host, repository: 'idtoken/app' });
     client.close();
@@ -173,7 +173,7 @@ describe('credential helpers from the signet process', () => {
   });
 
   it('finds the helper on the PATH of bin/signet.mjs', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'signet-credhelper-bin-'));
+    const dir = tempDir('signet-credhelper-bin-');
     const client = createRegistryClient({ credentials: () => ({ kind: 'basic', username: USER, password: PASSWORD }) });
     const image = await pushRandomImage(client, { registry: registry.host, repository: 'bin/app' });
     client.close();

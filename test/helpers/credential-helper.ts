@@ -3,9 +3,9 @@
  * temporary bin directory. It records every call (argument and stdin) and answers `get` from a
  * table of server URL → credentials, in a behaviour chosen per test (ok, fail, garbage, hang, big).
  */
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './temp-dir.js';
 
 /** How the helper answers `get`. */
 export type HelperMode = 'ok' | 'fail' | 'garbage' | 'hang' | 'big' | 'no-read';
@@ -66,7 +66,7 @@ esac
  * @param name helper suffix. @default 'signettest'
  */
 export function makeCredentialHelper(name = 'signettest'): FakeCredentialHelper {
-  const root = mkdtempSync(join(tmpdir(), 'signet-credhelper-'));
+  const root = tempDir('signet-credhelper-');
   const binDir = join(root, 'bin');
   const state = join(root, `state-docker-credential-${name}`);
   mkdirSync(binDir);

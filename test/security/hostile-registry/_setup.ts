@@ -2,8 +2,7 @@
  * Shared set-up of the hostile-registry suite: a working directory with a key pair and a Docker
  * config, an image pushed straight to the real registry, and the one-line failure check.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { expect } from 'vitest';
@@ -11,13 +10,14 @@ import { expect } from 'vitest';
 import { createRegistryClient } from '../../../src/signer/oci/index.js';
 import { runSignet, type CliRun } from '../../helpers/cli.js';
 import { pushRandomImage, type TestRegistry } from '../../helpers/registry.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 /** Credentials the hostile tests give the signer (and look for where they must not appear). */
 export const CREDS = { username: 'alice', password: 'alice-secret-pw' } as const;
 
 /** A working directory holding `cosign.key`/`cosign.pub` (empty password) and `config.json` with `CREDS` for `hosts`. */
 export async function workspace(hosts: readonly string[] = []): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'signet-hostile-'));
+  const dir = tempDir('signet-hostile-');
   const auth = Buffer.from(`${CREDS.username}:${CREDS.password}`).toString('base64');
   writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: Object.fromEntries(hosts.map((h) => [h, { auth }])) }));
   const made = await runSignet(dir, ['generate-key-pair'], { COSIGN_PASSWORD: '' });

@@ -1,18 +1,18 @@
 /** Signed `.sig` content for the scripted registry: a key pair on disk and layers signed with it. */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { signatureLayer, signatureManifest, simpleSigningPayload, type Descriptor } from '../../../src/signer/cosign/format.js';
 import { decryptPrivateKey, generateKeyPair, type Signer } from '../../../src/signer/keys/index.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 /** The password of the fixture's key: the empty one (`COSIGN_PASSWORD=`). */
 export const KEY_ENV = { COSIGN_PASSWORD: '' };
 
 /** A key pair in a fresh temporary folder (`cosign.key`, `cosign.pub`), also the CLI's working directory. */
 export async function keyFolder(): Promise<{ dir: string; signer: Signer }> {
-  const dir = mkdtempSync(join(tmpdir(), 'signet-hostile-'));
+  const dir = tempDir('signet-hostile-');
   const pair = await generateKeyPair(new Uint8Array());
   writeFileSync(join(dir, 'cosign.key'), pair.privateKeyPem, { mode: 0o600 });
   writeFileSync(join(dir, 'cosign.pub'), pair.publicKeyPem);

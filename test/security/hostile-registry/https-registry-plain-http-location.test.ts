@@ -3,9 +3,7 @@
  * plain-HTTP `Location` on 127.0.0.1. Plain HTTP to loopback is allowed by default, but the
  * credentials of an HTTPS registry must not go there (in clear text, to another origin).
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -14,6 +12,7 @@ import { startRecordingServer, type RecordingServer } from '../../helpers/record
 import { makeTestCertificates, type TestCertificates } from '../../helpers/registry-certs.js';
 import { startRegistry, type TestRegistry } from '../../helpers/registry.js';
 import { CREDS, expectOneLineFailure, pushImage, signet, workspace } from './_setup.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 describe('HTTPS registry with a plain-HTTP upload Location on loopback', () => {
   let registry: TestRegistry;
@@ -25,7 +24,7 @@ describe('HTTPS registry with a plain-HTTP upload Location on loopback', () => {
 
   beforeAll(async () => {
     [registry, bystander] = await Promise.all([startRegistry({ tls: true, basicAuth: CREDS }), startRecordingServer()]);
-    certs = makeTestCertificates(mkdtempSync(join(tmpdir(), 'signet-hostile-tls-')));
+    certs = makeTestCertificates(tempDir('signet-hostile-tls-'));
     proxy = await startFaultProxy({ target: registry.url, targetCaPem: registry.caPem!, tls: { certPem: readFileSync(certs.certPath, 'utf8'), keyPem: readFileSync(certs.keyPath, 'utf8') } });
     dir = await workspace([proxy.host]);
     digest = await pushImage(registry, 'hostile/app');

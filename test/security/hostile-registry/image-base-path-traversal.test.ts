@@ -4,8 +4,7 @@
  * refused before any request for that digest and before anything is written.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveBase } from '../../../src/image/base.js';
 import { createRegistryClient, type RegistryClient } from '../../../src/signer/oci/index.js';
 import { startScriptedRegistry, type ScriptedRegistry } from './_scripted-registry.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const sha256 = (bytes: string): string => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
@@ -55,7 +55,7 @@ describe('hostile registry: base image digests that are paths', () => {
     ['a null index entry', JSON.stringify({ schemaVersion: 2, manifests: [null] })],
   ])('refuses a base document that is %s with one clear error', async (_name, document) => {
     manifest = document;
-    const root = mkdtempSync(join(tmpdir(), 'signet-hostile-base-'));
+    const root = tempDir('signet-hostile-base-');
     roots.push(root);
     const error = await resolveBase({ kind: 'registry', reference: `${registry.host}/base`, digest: sha256(manifest) as `sha256:${string}` }, { cacheDir: join(root, 'cache'), fetcher: client }).then(
       () => undefined,
@@ -72,7 +72,7 @@ describe('hostile registry: base image digests that are paths', () => {
     const layers = [{ mediaType: 'application/vnd.oci.image.layer.v1.tar+gzip', size: 5, digest: where === 'layer' ? digest : sha256('x') }];
     const configDescriptor = { mediaType: 'application/vnd.oci.image.config.v1+json', size: config.length, digest: where === 'config' ? digest : sha256(config) };
     manifest = JSON.stringify({ schemaVersion: 2, mediaType: OCI_MANIFEST, config: configDescriptor, layers });
-    const root = mkdtempSync(join(tmpdir(), 'signet-hostile-base-'));
+    const root = tempDir('signet-hostile-base-');
     roots.push(root);
     const cacheDir = join(root, 'cache');
     mkdirSync(cacheDir, { recursive: true });
