@@ -120,5 +120,9 @@ export type SynthSide = (typeof SYNTH_SIDES)[number];
 export function synthSide(side: SynthSide, pipelines: number): string {
   if (side === 'apiObjects') return buildWithApiObjects(pipelines).synthYaml();
   const app = buildWithConstructs(pipelines);
-  return side === 'constructs' ? TektonObject.withValidationCache(() => app.synthYaml()) : app.synthYaml();
+  if (side === 'direct') return app.synthYaml();
+  // the synthApp way: every validation first (warnings, then errors), then the synth, which validates again.
+  TektonObject.validateAll(app);
+  for (const c of app.node.findAll()) c.node.validate();
+  return app.synthYaml();
 }

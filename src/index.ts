@@ -8,3 +8,6 @@ export * from './catalog/index.js';
 export * from './patterns/index.js';
 export * from './policies/index.js';
 export * as signer from './signer/index.js';
+
+// the synth entry point for users' programs (validate all, report all, keep the last good manifests)
+export { synth, type SynthOptions } from './synth/index.js';

@@ -4,15 +4,4 @@
  */
 import { buildApp, synthApp } from './app/index.js';
 
-function main(): number {
-  try {
-    return synthApp(buildApp());
-  } catch (err) {
-    // eager construct errors (SignetError subclasses) already carry the construct path and the fix.
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`synth failed: ${message}\n`);
-    return 1;
-  }
-}
-
-process.exitCode = main();
+process.exitCode = synthApp(() => buildApp());

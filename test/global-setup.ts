@@ -1,12 +1,35 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
- * Vitest global set-up. Registry tests start their own registries (test/helpers/registry.ts); this
- * only reports early, once, when the registry binary is missing, instead of failing every suite
- * with the same message. `npm test` installs it through the `pretest` script.
+ * Vitest global set-up.
+ *
+ * - Registry tests start their own registries (test/helpers/registry.ts); this only reports early, once, when
+ *   the registry binary is missing, instead of failing every suite with the same message. `npm test` installs
+ *   it through the `pretest` script.
+ * - Every temporary file of this run goes into a folder of its own (`TMPDIR`, which the test processes and
+ *   their children inherit), so that other runs on the same machine do not disturb the check at the end:
+ *   tests clean up after themselves, and the run fails when anything is left there. The folder is removed
+ *   either way.
  */
-export default function setup(): void {
+export default function setup(): () => void {
   if (!existsSync('/usr/bin/docker-registry')) {
     console.warn('signet: /usr/bin/docker-registry is missing, registry tests will fail; run "node scripts/ensure-test-deps.mjs" as root');
   }
+  const previous = process.env['TMPDIR'];
+  const runTmp = mkdtempSync(join(tmpdir(), 'signet-test-run-'));
+  process.env['TMPDIR'] = runTmp;
+  return () => {
+    if (previous === undefined) delete process.env['TMPDIR'];
+    else process.env['TMPDIR'] = previous;
+    // tsx keeps its compile cache there (`tsx-<uid>`) for the programs tests start with it: not a leftover.
+    const left = readdirSync(runTmp).filter((name) => !/^tsx-\d+$/.test(name));
+    rmSync(runTmp, { recursive: true, force: true });
+    if (left.length > 0) {
+      // vitest reports an error thrown here but still exits 0: set the exit code too.
+      process.exitCode = 1;
+      throw new Error(`tests left ${left.length} entries in the temporary folder (${left.slice(0, 10).join(', ')}${left.length > 10 ? ', …' : ''}); remove them in the test that made them`);
+    }
+  };
 }

@@ -81,6 +81,8 @@ export interface PipelineScope {
   readonly workspaces: ReadonlyMap<string, WorkspaceReference>;
   /** A task of `tasks` (not finally) by name. */
   findTask(name: string): PipelineTask | undefined;
+  /** Records that the pipeline's rendering changed (for its validation cache). */
+  changed(): void;
 }
 
 /** Placeholder for matrix params in eager param checks: a whole expression passes the type check. */
@@ -169,6 +171,7 @@ export class PipelineTask {
   /** Adds ordering edges (no data); throws on finally tasks and on tasks of other pipelines. */
   public addRunAfter(...tasks: PipelineTask[]): void {
     this.checkRunAfter(`${this.scope.path}: pipeline task '${this.name}'`, tasks);
+    this.scope.changed();
   }
 
   /**

@@ -109,6 +109,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
     const ref = new ParamReference(spec, this.constructPath);
     this._params.set(nameKey(name), ref);
     this._scope = undefined;
+    this.changed();
     return ref;
   }
 
@@ -119,6 +120,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
     const ref = new WorkspaceReference(name, options.optional ?? false);
     this._workspaces.set(name, ref);
     this._workspaceSpecs.push({ ...options, name });
+    this.changed();
     return ref;
   }
 
@@ -155,6 +157,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
       }
     }
     this._results.push({ name, value, type: options.type, description: options.description });
+    this.changed();
   }
 
   /** @inheritdoc */
@@ -193,10 +196,12 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
       paramNames: [...this._params.values()].map((p) => p.name),
       workspaces: this._workspaces,
       findTask: (n) => this._tasks.find((t) => t.name === n),
+      changed: () => this.changed(),
     };
     const task = new PipelineTask(this._scope, name, options, isFinally);
     this._taskNames.add(name);
     (isFinally ? this._finally : this._tasks).push(task);
+    this.changed();
     return task;
   }
 }

@@ -71,6 +71,7 @@ export class StepAction extends TektonObject implements IStepActionDefinition {
     checkUnique(this.node.path, 'param', name, new Set(this._params.keys()), true);
     const ref = new ParamReference(spec, this.node.path);
     this._params.set(nameKey(name), ref);
+    this.changed();
     return ref;
   }
 
@@ -79,6 +80,7 @@ export class StepAction extends TektonObject implements IStepActionDefinition {
     assertResultName(this.node.path, result.name);
     checkUnique(this.node.path, 'result', result.name, new Set(this._results.map((r) => r.name)));
     this._results.push(result);
+    this.changed();
   }
 
   /** @inheritdoc */

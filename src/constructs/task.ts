@@ -184,6 +184,7 @@ export class Task extends TektonObject implements ITaskDefinition {
     const ref = new ParamReference(spec, this.constructPath);
     this._params.set(nameKey(name), ref);
     this._interface = undefined;
+    this.changed();
     return ref;
   }
 
@@ -209,6 +210,7 @@ export class Task extends TektonObject implements ITaskDefinition {
     const decl = new ResultDeclaration({ ...options, name });
     this._results.set(name, decl);
     this._interface = undefined;
+    this.changed();
     return decl;
   }
 
@@ -230,6 +232,7 @@ export class Task extends TektonObject implements ITaskDefinition {
     checkUnique(this.constructPath, 'workspace', name, new Set(this._workspaces.keys()));
     this._workspaces.set(name, { ...options, name });
     this._interface = undefined;
+    this.changed();
     return new WorkspaceReference(name, options.optional ?? false);
   }
 
@@ -237,6 +240,7 @@ export class Task extends TektonObject implements ITaskDefinition {
   public addVolume(volume: k8s.Volume): void {
     checkUnique(this.constructPath, 'volume', volume.name, new Set(this._volumes.keys()));
     this._volumes.set(volume.name, volume);
+    this.changed();
   }
 
   /** Adds the volume of a Secret (e.g. `signingKey.toSecretVolume()`) and returns it for the steps' mounts. */
@@ -256,6 +260,7 @@ export class Task extends TektonObject implements ITaskDefinition {
     }
     checkUnique(this.constructPath, 'container', sidecar.name, new Set([...this._stepNames, ...this._sidecars.map((s) => s.name)]));
     this._sidecars.push(sidecar);
+    this.changed();
   }
 
   /**
@@ -270,6 +275,7 @@ export class Task extends TektonObject implements ITaskDefinition {
     checkUnique(this.constructPath, 'step', options.name, this._stepNames);
     const step = options.action ? this.actionStep(where, options) : this.inlineStep(where, options);
     this._steps.push(step);
+    this.changed();
     return { name: options.name, result: (r: string) => stepResultExpr(options.name, r) };
   }
 

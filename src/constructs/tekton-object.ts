@@ -8,8 +8,7 @@ import {
   type ValidationIssue,
 } from '../tekton/validation/index.js';
 import { TektonConstructError } from './errors.js';
-import { PassTracker } from './_validation-passes.js';
-import { lookupByKey, tektonObjectAdded, ValidationSession } from './_validation-session.js';
+import { type Resolution, TektonRegistry } from './_tekton-registry.js';
 
 /**
  * Construct-context key for the Tekton feature flags that synth-time validation assumes, mirroring the cluster's
@@ -33,13 +32,29 @@ export interface LocatedIssue extends ValidationIssue {
   readonly constructPath: string;
 }
 
-/** Tekton objects per chart by kind, namespace and name (their paths are computed only for the error). */
-const NAMES_PER_CHART = new WeakMap<Chart, Map<string, IConstruct>>();
-/** Roots that carry the validation which marks the start of a cdk8s validation pass. */
-const ROOTS_WITH_PASS_START = new WeakSet<IConstruct>();
-
 /** Marks Tekton objects; a symbol shared across copies of this module, like cdk8s' own ApiObject marker. */
 const TEKTON_OBJECT_MARKER = Symbol.for('signet.TektonObject');
+
+/** The metadata methods that change what an object renders (labels and annotations are validated too). */
+const METADATA_MUTATORS = ['add', 'addLabel', 'addAnnotation', 'addFinalizers', 'addOwnerReference'] as const;
+
+/** A referenced object a validation looked up, and the revision it saw. */
+interface Reference {
+  readonly kind: TektonKind;
+  readonly name: string;
+  readonly resolution: Resolution<TektonObject>;
+  readonly revision: number;
+}
+
+/** What an object's last validation saw, and found. */
+interface Validated {
+  readonly revision: number;
+  readonly flags: ValidationContext['featureFlags'];
+  readonly references: readonly Reference[];
+  readonly issues: readonly ValidationIssue[];
+  /** The errors, formatted for cdk8s' validation report. */
+  readonly errors: readonly string[];
+}
 
 /**
  * Base of the Tekton constructs: an `ApiObject` whose `spec` is rendered lazily from the construct's state, so
@@ -47,6 +62,14 @@ const TEKTON_OBJECT_MARKER = Symbol.for('signet.TektonObject');
  *
  * Each object registers a cdk8s validation that runs `validateTektonObject` on its final JSON (after patches),
  * so synth fails on Tekton errors with every problem listed at once.
+ *
+ * Each object carries a revision, bumped by every method that changes what it renders (its `addXxx()`
+ * methods, `addJsonPatch`, the metadata's `addLabel`/`addAnnotation`/…). Its rendered manifest and its last
+ * validation are kept with the revisions they saw, including those of the objects the validation looked up by
+ * name; so however often cdk8s validates during one synth (once, then once more per chart), each object is
+ * rendered and validated once, and any change in between is seen. What a construct renders must therefore
+ * change only through its methods: values a `Lazy` produces, and objects passed in props, are read once per
+ * revision.
  */
 export abstract class TektonObject extends ApiObject {
   /**
@@ -62,37 +85,18 @@ export abstract class TektonObject extends ApiObject {
     return scope.node.findAll().filter((c): c is TektonObject => c instanceof TektonObject);
   }
 
-  /**
-   * Runs `fn` with Tekton validation memoized per object, so that a synth which validates several times
-   * (warnings, errors, then cdk8s' own pass) does the work once: each object's issues, and its rendered manifest,
-   * which `toJson()` then returns again (the same object) and which validations of referencing objects reuse.
-   * Only for code that does not change the constructs inside `fn`, nor the JSON `toJson()` returns.
-   */
-  public static withValidationCache<T>(fn: () => T): T {
-    const outer = TektonObject.session;
-    TektonObject.session = outer ?? new ValidationSession();
-    try {
-      return fn();
-    } finally {
-      TektonObject.session = outer;
-    }
-  }
-
   /** Runs Tekton validation on every Tekton object below `scope`: errors and warnings, in tree order. */
   public static validateAll(scope: IConstruct): LocatedIssue[] {
-    // nothing changes the constructs while this loop runs, so the objects share one session.
-    return TektonObject.withValidationCache(() =>
-      TektonObject.allIn(scope).flatMap((o) => o.validateTekton().map((i) => ({ ...i, constructPath: o.node.path }))),
-    );
+    return TektonObject.allIn(scope).flatMap((o) => o.validation().issues.map((i) => ({ ...i, constructPath: o.node.path })));
   }
-
-  /** The session of the running `withValidationCache` call. */
-  private static session?: ValidationSession<TektonObject>;
-  /** The cdk8s validation pass in progress, when no `withValidationCache` session is. */
-  private static readonly pass = new PassTracker<TektonObject>();
 
   /** The Tekton kind. */
   public readonly tektonKind: TektonKind;
+
+  private readonly registry: TektonRegistry<TektonObject>;
+  private revision = 0;
+  private rendered?: { readonly revision: number; readonly manifest: unknown };
+  private validated?: Validated;
 
   protected constructor(scope: Construct, id: string, apiVersion: string, kind: TektonKind, props: TektonObjectProps) {
     const name = props.metadata?.name ?? (props.metadata?.generateName ? 'generated' : toDnsLabel(id));
@@ -110,35 +114,16 @@ export abstract class TektonObject extends ApiObject {
     });
     self.object = this;
     this.tektonKind = kind;
-    tektonObjectAdded();
-    TektonObject.markPassStart(this.node.root);
+    this.registry = TektonRegistry.of(this);
+    this.watchMetadata();
     if (props.metadata?.generateName && !props.metadata.name) {
       // runs created with `kubectl create` get a fresh name each time; cdk8s always sets one, so drop it.
       this.addJsonPatch(JsonPatch.remove('/metadata/name'));
+      this.registry.add(Chart.of(this), undefined, this);
     } else {
       this.registerName(name);
     }
-    const object = this;
-    this.node.addValidation({
-      validate() {
-        return object.validateInPass().filter((i) => i.severity === 'error').map(formatIssue);
-      },
-    });
-  }
-
-  /**
-   * The root's validation runs first in every cdk8s validation pass: it starts the pass in which the objects'
-   * hooks share one session (unless a `withValidationCache` session is already running).
-   */
-  private static markPassStart(root: IConstruct): void {
-    if (ROOTS_WITH_PASS_START.has(root)) return;
-    ROOTS_WITH_PASS_START.add(root);
-    root.node.addValidation({
-      validate: () => {
-        if (!TektonObject.session) TektonObject.pass.begin(root, () => TektonObject.allIn(root));
-        return [];
-      },
-    });
+    this.node.addValidation({ validate: () => [...this.validation().errors] });
   }
 
   /**
@@ -154,85 +139,33 @@ export abstract class TektonObject extends ApiObject {
 
   /** Runs `validateTektonObject` on this object's final JSON with lookups of the objects it references. */
   public validateTekton(): ValidationIssue[] {
-    return this.validateIn(TektonObject.session);
+    return [...this.validation().issues];
   }
 
   /**
-   * The manifest, as `ApiObject.toJson()` renders it; inside `withValidationCache`, rendered once and returned
-   * again on later calls.
+   * The manifest, as `ApiObject.toJson()` renders it, rendered once per revision and shared with validation:
+   * it is frozen, copy it to change it.
    */
   public override toJson(): any {
-    const session = TektonObject.session;
-    return session ? this.manifestIn(session) : super.toJson();
-  }
-
-  /** The validation hook's work: inside a cdk8s validation pass, shares the pass's session. */
-  private validateInPass(): ValidationIssue[] {
-    if (TektonObject.session) return this.validateIn(TektonObject.session);
-    const session = TektonObject.pass.take(this);
-    try {
-      return this.validateIn(session);
-    } catch (error) {
-      TektonObject.pass.end();
-      throw error;
-    }
-  }
-
-  private validateIn(session: ValidationSession<TektonObject> | undefined): ValidationIssue[] {
-    const cached = session?.issues.get(this);
-    if (cached) return cached;
-    const flags = this.node.tryGetContext(TEKTON_FEATURE_FLAGS_CONTEXT) as ValidationContext['featureFlags'];
-    const root = this.node.root;
-    const namespace = this.metadata.namespace;
-    let context: ValidationContext;
-    if (session) {
-      // one context per root, flags and namespace: its lookups are cached in the session too.
-      context = session.context(root, flags, namespace, () => TektonObject.lookupContext(root, namespace, flags, session));
-    } else {
-      context = TektonObject.lookupContext(root, namespace, flags, undefined);
-    }
-    const issues = validateTektonObject(session ? this.manifestIn(session) : this.toJson(), context);
-    session?.issues.set(this, issues);
-    return issues;
-  }
-
-  /** The validator's lookups of referenced objects by name, preferring the same namespace, then tree order. */
-  private static lookupContext(
-    root: IConstruct,
-    namespace: string | undefined,
-    flags: ValidationContext['featureFlags'],
-    session: ValidationSession<TektonObject> | undefined,
-  ): ValidationContext {
-    const lookup = (kind: TektonKind, name: string): TektonObject | undefined => {
-      const candidates = lookupByKey(root, `${kind}/${name}`, () => TektonObject.allIn(root).map((o) => [`${o.tektonKind}/${o.name}`, o]));
-      return candidates.find((o) => o.metadata.namespace === namespace) ?? candidates[0];
-    };
-    const found = new Map<string, TektonObject | undefined>();
-    const find = (kind: TektonKind, name: string): unknown => {
-      if (!session) return lookup(kind, name)?.toJson();
-      const key = `${kind}/${name}`;
-      let object = found.get(key);
-      if (object === undefined && !found.has(key)) {
-        object = lookup(kind, name);
-        found.set(key, object);
-      }
-      return object?.manifestIn(session);
-    };
-    return {
-      findTask: (name) => find('Task', name),
-      findPipeline: (name) => find('Pipeline', name),
-      findStepAction: (name) => find('StepAction', name),
-      ...(session ? { memo: session.memo } : {}),
-      ...(flags ? { featureFlags: flags } : {}),
-    };
-  }
-
-  /** This object's manifest, rendered once per session. */
-  private manifestIn(session: ValidationSession<TektonObject>): unknown {
-    if (session.manifests.has(this)) return session.manifests.get(this);
-    const manifest: unknown = super.toJson();
-    session.manifests.set(this, manifest);
+    const rendered = this.rendered;
+    if (rendered?.revision === this.revision) return rendered.manifest;
+    const manifest = deepFreeze(super.toJson());
+    this.rendered = { revision: this.revision, manifest };
     return manifest;
+  }
+
+  /** Adds JSON patches applied to the rendered manifest (see `ApiObject.addJsonPatch`). */
+  public override addJsonPatch(...ops: JsonPatch[]): void {
+    super.addJsonPatch(...ops);
+    this.changed();
+  }
+
+  /**
+   * Records that what this object renders has changed; every method that changes it calls this.
+   * @internal
+   */
+  protected changed(): void {
+    this.revision += 1;
   }
 
   /**
@@ -241,23 +174,83 @@ export abstract class TektonObject extends ApiObject {
    */
   protected abstract renderSpec(): JsonObject;
 
-  private registerName(name: string): void {
-    const chart = Chart.of(this);
-    let names = NAMES_PER_CHART.get(chart);
-    if (!names) {
-      names = new Map();
-      NAMES_PER_CHART.set(chart, names);
+  /** The last validation, when it still holds; otherwise a new one. */
+  private validation(): Validated {
+    const flags = this.node.tryGetContext(TEKTON_FEATURE_FLAGS_CONTEXT) as ValidationContext['featureFlags'];
+    const last = this.validated;
+    if (last && last.revision === this.revision && last.flags === flags && last.references.every((r) => this.stillFinds(r))) return last;
+    const references: Reference[] = [];
+    const issues = validateTektonObject(this.toJson(), this.lookupContext(flags, references));
+    const errors = issues.filter((i) => i.severity === 'error').map(formatIssue);
+    this.validated = { revision: this.revision, flags, references, issues, errors };
+    return this.validated;
+  }
+
+  /** The validator's lookups of referenced objects by name, preferring the same namespace, then tree order. */
+  private lookupContext(flags: ValidationContext['featureFlags'], references: Reference[]): ValidationContext {
+    const find = (kind: TektonKind, name: string): unknown => {
+      let reference = references.find((r) => r.kind === kind && r.name === name);
+      if (!reference) {
+        const resolution = this.registry.resolve(`${kind}/${name}`, this.sameNamespace, this.indexEntries);
+        reference = { kind, name, resolution, revision: resolution.object?.revision ?? -1 };
+        references.push(reference);
+      }
+      return reference.resolution.object?.toJson();
+    };
+    return {
+      findTask: (name) => find('Task', name),
+      findPipeline: (name) => find('Pipeline', name),
+      findStepAction: (name) => find('StepAction', name),
+      memo: this.registry.memo,
+      ...(flags ? { featureFlags: flags } : {}),
+    };
+  }
+
+  /** Whether a lookup of the last validation would find the same object, unchanged. */
+  private stillFinds(reference: Reference): boolean {
+    const { resolution } = reference;
+    return this.registry.holds(resolution, this.sameNamespace) && (resolution.object?.revision ?? -1) === reference.revision;
+  }
+
+  private readonly sameNamespace = (o: TektonObject): boolean => o.metadata.namespace === this.metadata.namespace;
+
+  private readonly indexEntries = (): Array<readonly [string, TektonObject]> =>
+    TektonObject.allIn(this.node.root).map((o) => [`${o.tektonKind}/${o.name}`, o] as const);
+
+  /** Makes the metadata's mutating methods count as changes (labels and annotations are validated too). */
+  private watchMetadata(): void {
+    const metadata = this.metadata;
+    for (const method of METADATA_MUTATORS) {
+      const original = metadata[method] as (...args: unknown[]) => unknown;
+      Object.defineProperty(metadata, method, {
+        value: (...args: unknown[]): unknown => {
+          const result = original.apply(metadata, args);
+          this.changed();
+          return result;
+        },
+      });
     }
+  }
+
+  private registerName(name: string): void {
     const key = `${this.tektonKind}/${this.metadata.namespace ?? ''}/${name}`;
-    const previous = names.get(key);
+    const previous = this.registry.add(Chart.of(this), key, this);
     if (previous !== undefined) {
       throw new TektonConstructError(
         'DUPLICATE_NAME',
         `${this.node.path}: ${this.tektonKind} name '${name}' is already used by '${previous.node.path}'; give one of them another id or metadata.name`,
       );
     }
-    names.set(key, this);
   }
 }
 // on the prototype, so every Tekton object carries it without a per-instance property.
 Object.defineProperty(TektonObject.prototype, TEKTON_OBJECT_MARKER, { value: true });
+
+/** Freezes a rendered manifest, so that a caller changing it cannot change what later validations see. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}

@@ -14,7 +14,7 @@ import { ImageError } from './errors.js';
 import { runtimeGzipIdentity } from './gzip.js';
 import { buildRuntimeLayer, tarDiffId, type Layer } from './layer.js';
 import { fileDigest, readOciLayoutImage } from './layout.js';
-import { pullBaseToLayout } from './push.js';
+import { pullBaseToLayout } from './pull.js';
 import type { Fetcher } from '../signer/oci/index.js';
 import { runtimeBaseContent, type RuntimeBaseOptions, type RuntimeInput } from './runtime-base.js';
 

@@ -10,6 +10,7 @@ export * from './layer.js';
 export * from './layout.js';
 export * from './lock-file.js';
 export * from './manifest.js';
+export * from './pull.js';
 export * from './push.js';
 export * from './runtime-base.js';
 export * from './tar.js';

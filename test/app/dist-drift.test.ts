@@ -1,14 +1,14 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp, synthApp } from '../../src/app/index.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const DIST = resolve(import.meta.dirname, '../../dist/manifests');
 
 describe('dist/manifests', () => {
   it('matches a fresh synth byte for byte', () => {
-    const outdir = mkdtempSync(join(tmpdir(), 'signet-drift-'));
+    const outdir = tempDir('signet-drift-');
     expect(synthApp(buildApp({ outdir }), { stderr: () => undefined })).toBe(0);
     const fresh = readdirSync(outdir).sort();
     const committed = readdirSync(DIST).sort();

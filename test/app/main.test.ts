@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -16,7 +16,7 @@ function run(entry: string, outdir: string) {
 
 describe('src/main.ts', () => {
   it('writes the manifests and exits 0', () => {
-    const outdir = join(mkdtempSync(join(tmpdir(), 'signet-main-')), 'out');
+    const outdir = join(tempDir('signet-main-'), 'out');
     const result = run('src/main.ts', outdir);
     expect(result.stderr).not.toMatch(/synth failed/);
     expect(result.status).toBe(0);
@@ -24,7 +24,7 @@ describe('src/main.ts', () => {
   });
 
   it('fails a broken pipeline with every error listed, no stack trace and no file written', () => {
-    const outdir = join(mkdtempSync(join(tmpdir(), 'signet-broken-')), 'out');
+    const outdir = join(tempDir('signet-broken-'), 'out');
     const result = run('test/app/fixtures/broken-app.ts', outdir);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('synth failed: 4 error(s); no manifest was written');

@@ -4,14 +4,14 @@
  * made at test time from a fresh key (committed files would look like leaked secrets to scanners).
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { encryptEnvelope, generateKeyPair, KEY_FORMAT_SCRYPT_PARAMS } from '../../src/signer/keys/index.js';
 import { expectCleanFailure, runSignet } from './_cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const PASSWORD = 'correct horse battery staple 7Q!';
 const IMAGE = `127.0.0.1:9/never/contacted@sha256:${'0'.repeat(64)}`;
@@ -27,7 +27,7 @@ function pem(label: string, body: Uint8Array | string): string {
 }
 
 describe('bad key files and passwords', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'signet-bad-key-'));
+  const dir = tempDir('signet-bad-key-');
   let good: string;
   let secrets: string[];
   const envelopeOf = (): Record<string, unknown> => JSON.parse(Buffer.from(pemBodyLines(good).join(''), 'base64').toString('utf8')) as Record<string, unknown>;

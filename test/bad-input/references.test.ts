@@ -1,11 +1,11 @@
 /** Malformed image references (corpus: image-references.txt) fail `sign` and `verify` with exit 2 and one line. */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { expectCleanFailure, runSignet, unescapeCorpusLine } from './_cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const CORPUS = readFileSync(join(__dirname, 'image-references.txt'), 'utf8')
   .split('\n')
@@ -13,7 +13,7 @@ const CORPUS = readFileSync(join(__dirname, 'image-references.txt'), 'utf8')
   .map(unescapeCorpusLine);
 
 describe('malformed image references', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'signet-bad-ref-'));
+  const dir = tempDir('signet-bad-ref-');
 
   it('has a corpus', () => {
     expect(CORPUS.length).toBeGreaterThan(20);

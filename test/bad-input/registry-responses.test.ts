@@ -6,8 +6,7 @@
  * payload blob is a rejected signature, as in cosign), and the
  * registry is left as it was.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +18,7 @@ import { startFaultProxy, type FaultProxy, type FaultRule } from '../helpers/fau
 import { pushRandomImage, startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { signatureState } from '../faults/_signature-state.js';
 import { expectCleanFailure, runSignet } from './_cli.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const PASSWORD = 'registry-bad-input';
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -59,7 +59,7 @@ describe('malformed registry responses', () => {
     registry = await startRegistry({ tokenAuth: true });
     proxy = await startFaultProxy({ target: registry.url, tokenRealm: registry.tokenServer!.realm });
     direct = createRegistryClient({ pushIntent: true });
-    dir = mkdtempSync(join(tmpdir(), 'signet-bad-registry-'));
+    dir = tempDir('signet-bad-registry-');
     const pair = await generateKeyPair(new TextEncoder().encode(PASSWORD));
     writeFileSync(join(dir, 'cosign.key'), pair.privateKeyPem, { mode: 0o600 });
     writeFileSync(join(dir, 'cosign.pub'), pair.publicKeyPem);

@@ -1,5 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Chart, Testing, Yaml } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
@@ -11,6 +10,7 @@ import { signerImage } from '../../src/image/lock.js';
 import { parseSignArgs } from '../../src/signer/cli/index.js';
 import { SHARED_MISSING, sharedAvailable, validateAgainstCrdSchema } from '../helpers/tekton-schemas.js';
 import { resolveStep, type TaskManifest } from '../e2e/_tekton-substitution.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const DIGEST = `sha256:${'b'.repeat(64)}`;
 const IMAGE = `registry.example.com/team/app:1.2.3@${DIGEST}`;
@@ -170,7 +170,7 @@ describe('dist/manifests and the signer image lock', () => {
     vi.doMock('../../src/image/lock.js', () => ({ signerImage: () => ({ reference: moved, digest: moved.split('@')[1] }) }));
     try {
       const { buildApp, synthApp } = await import('../../src/app/index.js');
-      const outdir = mkdtempSync(join(tmpdir(), 'signet-lock-moved-'));
+      const outdir = tempDir('signet-lock-moved-');
       expect(synthApp(buildApp({ outdir }), { stderr: () => undefined })).toBe(0);
       const fresh = readdirSync(outdir).map((f) => readFileSync(join(outdir, f), 'utf8')).join('');
       const committed = readdirSync(DIST).map((f) => readFileSync(join(DIST, f), 'utf8')).join('');

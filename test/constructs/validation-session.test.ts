@@ -44,14 +44,23 @@ function app(): { app: App; task: CountingTask; pipelines: Pipeline[] } {
 const errorsOf = (o: TektonObject): string[] => o.node.validate();
 
 describe('validation sessions', () => {
-  it('renders a referenced Task once per synth with withValidationCache, and once more for output without it', () => {
-    const cached = app();
-    TektonObject.withValidationCache(() => cached.app.synthYaml());
-    expect(cached.task.renders).toBe(1);
-
-    // A plain app.synthYaml() validates the app once, then once per chart: the passes share one session,
-    // and the output is rendered outside it.
+  it('renders a referenced Task once per synth, however often cdk8s validates', () => {
+    // a plain app.synthYaml() validates the app once, then once per chart; the output reuses the render.
     const direct = app();
+    direct.app.synthYaml();
+    expect(direct.task.renders).toBe(1);
+
+    // the synthApp way: every object's issues (warnings), every construct's validation, then the synth.
+    const full = app();
+    TektonObject.validateAll(full.app);
+    for (const c of full.app.node.findAll()) c.node.validate();
+    full.app.synthYaml();
+    expect(full.task.renders).toBe(1);
+
+    // nothing changed: a second synth renders nothing again; a change renders once more.
+    direct.app.synthYaml();
+    expect(direct.task.renders).toBe(1);
+    direct.task.addParam('Z', { default: 'z' });
     direct.app.synthYaml();
     expect(direct.task.renders).toBe(2);
   });
@@ -118,10 +127,32 @@ describe('validation sessions', () => {
     ]);
   });
 
-  it('returns the same manifest from toJson() inside withValidationCache, fresh ones outside', () => {
+  it('sees metadata changes: an annotation added after a synth', () => {
+    const { app: a, task, pipelines } = app();
+    a.synthYaml();
+    expect(pipelines[0]!.validateTekton().map((i) => i.ruleId)).toEqual([]);
+    task.metadata.addAnnotation('tekton.dev/deprecated', 'true');
+    expect(pipelines[0]!.validateTekton().some((i) => i.severity === 'warning' && /deprecated/.test(i.message))).toBe(true);
+  });
+
+  it('keeps nothing outside the tree: two apps with the same names validate independently', () => {
+    const one = app();
+    const two = app();
+    two.task.addParam('Y');
+    expect(() => one.app.synthYaml()).not.toThrow();
+    expect(() => two.app.synthYaml()).toThrow(/\[PT-11\].*"Y"/);
+  });
+
+  it('returns the same frozen manifest from toJson() until the object changes', () => {
     const { task } = app();
-    TektonObject.withValidationCache(() => expect(task.toJson()).toBe(task.toJson()));
-    expect(task.toJson()).not.toBe(task.toJson());
-    expect(task.toJson()).toEqual(task.toJson());
+    const first = task.toJson();
+    expect(task.toJson()).toBe(first);
+    expect(() => {
+      first.spec.description = 'changed';
+    }).toThrow(TypeError);
+    expect(Object.isFrozen(first.spec.steps[0])).toBe(true);
+    task.addParam('Y', { default: 'y' });
+    expect(task.toJson()).not.toBe(first);
+    expect(task.toJson().spec.params.map((p: { name: string }) => p.name)).toEqual(['X', 'Y']);
   });
 });

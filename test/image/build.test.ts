@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSignerImage } from '../../src/image/build.js';
 import type { OciImageConfig } from '../../src/image/config.js';
 import { writeFixtureBase } from './_base-fixture.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 async function buildOnFixture(bundle: string) {
-  const dir = mkdtempSync(join(tmpdir(), 'signet-build-'));
+  const dir = tempDir('signet-build-');
   const baseDigest = await writeFixtureBase(join(dir, 'base'));
   writeFileSync(join(dir, 'signet.cjs'), bundle);
   return buildSignerImage({ bundlePath: join(dir, 'signet.cjs'), version: '0.0.0-test', cacheDir: join(dir, 'cache'), base: `oci-layout:${join(dir, 'base')}@${baseDigest}` });

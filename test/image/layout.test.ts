@@ -1,12 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { digestHex } from '../../src/image/digest.js';
 import { readOciLayoutImage } from '../../src/image/layout.js';
 import { writeFixtureBase } from './_base-fixture.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const tmp = (): string => mkdtempSync(join(tmpdir(), 'signet-layout-'));
+const tmp = (): string => tempDir('signet-layout-');
 const platform = { architecture: 'amd64', os: 'linux' };
 
 function snapshotDir(dir: string): Record<string, string> {

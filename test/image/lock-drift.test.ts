@@ -6,13 +6,13 @@
  * says nothing about whether the signer changed.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSignerImage, type SignerImageBuild } from '../../src/image/build.js';
 import { compareWithLock, DEFAULT_BUNDLE_ENTRY, LOCK_FILE_NAME, parseLock, RELOCK_COMMAND, type LockDrift, type SignerImageLock } from '../../src/image/lock-file.js';
 import { signerImage } from '../../src/image/lock.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const strict = process.env.SIGNET_STRICT_IMAGE_LOCK === '1';
@@ -37,7 +37,7 @@ function baseSpec(locked: SignerImageLock): string {
 describe.skipIf(!entryExists)(`${LOCK_FILE_NAME} drift`, () => {
   beforeAll(async () => {
     lock = parseLock(JSON.parse(readFileSync(join(repoRoot, LOCK_FILE_NAME), 'utf8')));
-    const out = mkdtempSync(join(tmpdir(), 'signet-lock-drift-'));
+    const out = tempDir('signet-lock-drift-');
     const bundleFile = join(out, 'signet.cjs');
     execFileSync(process.execPath, [join(repoRoot, 'scripts/bundle.mjs'), '--json', '--outfile', bundleFile], { cwd: repoRoot, stdio: 'pipe' });
     const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,14 +1,14 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { BaseLockInfo } from '../../src/image/base.js';
 import { buildSignerImage } from '../../src/image/build.js';
 import { compareWithLock, lockFromBuild, parseLock, serializeLock } from '../../src/image/lock-file.js';
 import { writeFixtureBase } from './_base-fixture.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 async function build(bundle: string, version = '1.0.0') {
-  const dir = mkdtempSync(join(tmpdir(), 'signet-lockfile-'));
+  const dir = tempDir('signet-lockfile-');
   const baseDigest = await writeFixtureBase(join(dir, 'base'));
   writeFileSync(join(dir, 'signet.cjs'), bundle);
   return buildSignerImage({ bundlePath: join(dir, 'signet.cjs'), version, cacheDir: join(dir, 'cache'), base: `oci-layout:${join(dir, 'base')}@${baseDigest}` });

@@ -1,6 +1,5 @@
 /** Pushing the image and pulling a pinned base, against a real `docker-registry` on 127.0.0.1. */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSignerImage } from '../../src/image/build.js';
@@ -8,6 +7,7 @@ import { pushSignerImage } from '../../src/image/push.js';
 import { createRegistryClient, type RegistryClient } from '../../src/signer/oci/index.js';
 import { registryAvailable, startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { writeFixtureBase } from './_base-fixture.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe.skipIf(!registryAvailable())('push and registry base', () => {
   let registry: TestRegistry;
@@ -23,7 +23,7 @@ describe.skipIf(!registryAvailable())('push and registry base', () => {
 
   it('pushes the image, then rebuilds it on the pushed base with the same config and layers', async () => {
     // GIVEN an image built on a pinned layout base
-    const dir = mkdtempSync(join(tmpdir(), 'signet-push-'));
+    const dir = tempDir('signet-push-');
     const baseDigest = await writeFixtureBase(join(dir, 'base'));
     writeFileSync(join(dir, 'signet.cjs'), 'bundle');
     const options = { bundlePath: join(dir, 'signet.cjs'), version: '0.0.0-test', cacheDir: join(dir, 'cache') };
@@ -52,7 +52,7 @@ describe.skipIf(!registryAvailable())('push and registry base', () => {
   });
 
   it('fails a push to a digest that is not the image', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'signet-push-'));
+    const dir = tempDir('signet-push-');
     const baseDigest = await writeFixtureBase(join(dir, 'base'));
     writeFileSync(join(dir, 'signet.cjs'), 'bundle');
     const build = await buildSignerImage({ bundlePath: join(dir, 'signet.cjs'), version: '0', cacheDir: join(dir, 'cache'), base: `oci-layout:${join(dir, 'base')}@${baseDigest}` });

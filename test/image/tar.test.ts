@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImageError } from '../../src/image/errors.js';
 import { normalizeTarEntries, tarBuffer, type TarEntry } from '../../src/image/tar.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const entries: TarEntry[] = [
   { type: 'file', path: '/opt/signet/signet.cjs', mode: 0o644, content: Buffer.from('console.log(1)\n') },
@@ -15,7 +15,7 @@ const entries: TarEntry[] = [
 ];
 
 function listing(tar: Buffer): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'signet-tar-'));
+  const dir = tempDir('signet-tar-');
   writeFileSync(join(dir, 'layer.tar'), tar);
   return execFileSync('tar', ['--numeric-owner', '--full-time', '-tvf', join(dir, 'layer.tar')], { encoding: 'utf8', env: { TZ: 'UTC' } }).trim().split('\n');
 }

@@ -3,13 +3,13 @@
  * `chroot` as the image's user (what the end-to-end test does with the real signer). Root only.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildSignerImage } from '../../src/image/build.js';
 import { writeOciLayout } from '../../src/image/layout.js';
 import { runInRootfs, unpackOciLayout } from '../../src/image/unpack.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const isRoot = process.getuid?.() === 0;
@@ -17,7 +17,7 @@ const isRoot = process.getuid?.() === 0;
 describe.skipIf(!isRoot)('runtime-base image under chroot', () => {
   it('starts node with the bundle as uid 65532 with nothing but the image’s files', async () => {
     // GIVEN the stub CLI bundled and built on the runtime base (cached under build/)
-    const dir = mkdtempSync(join(tmpdir(), 'signet-chroot-'));
+    const dir = tempDir('signet-chroot-');
     const bundle = join(dir, 'signet.cjs');
     execFileSync(process.execPath, [join(repoRoot, 'scripts/bundle.mjs'), '--entry', 'test/image/fixtures/cli-stub.ts', '--outfile', bundle], { cwd: repoRoot, stdio: 'pipe' });
     const build = await buildSignerImage({ bundlePath: bundle, version: '0.0.0-test', cacheDir: join(repoRoot, 'build/image-cache') });

@@ -2,7 +2,7 @@
  * Small helpers shared by the rule files: safe access to untyped manifest JSON, Tekton-style field
  * paths, and the collector that accumulates issues. Not re-exported.
  */
-import type { ValidationIssue } from './index.js';
+import type { ValidationIssue } from './issue.js';
 
 /** A JSON object read from a manifest. */
 export type Obj = Record<string, unknown>;

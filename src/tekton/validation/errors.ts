@@ -2,7 +2,7 @@
  * The error thrown when a Tekton object must not be written (e.g. by the synth step).
  */
 import { SignetError } from '../../shared/errors.js';
-import { formatIssue, type ValidationIssue } from './index.js';
+import { formatIssue, type ValidationIssue } from './issue.js';
 
 /** Codes of {@link TektonValidationError}. */
 export type TektonValidationErrorCode = 'TEKTON_VALIDATION_FAILED';

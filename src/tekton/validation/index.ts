@@ -4,7 +4,8 @@
  * Works on the final JSON of a manifest, so raw overrides are checked too.
  */
 import { lintCatalogObject } from './catalog-lint.js';
-import type { ValidationMemo } from './memo.js';
+import type { ValidationContext } from './context.js';
+import type { ValidationIssue } from './issue.js';
 import { applyDefaults } from './defaults.js';
 import { type ResolvedFlags, resolveFlags } from './flags.js';
 import { validateMetadata } from './names.js';
@@ -15,47 +16,12 @@ import { validateTaskSpec } from './task-spec.js';
 import { asObj, isObj, Issues, str } from './_model.js';
 
 export { ValidationMemo } from './memo.js';
+// the shared types live in their own modules, so the rules import them without going through this front door.
+export type { ValidationContext } from './context.js';
+export { formatIssue, type ValidationIssue } from './issue.js';
 
 /** The kinds this validator understands. */
 const TEKTON_KINDS: ReadonlySet<string> = new Set(['Task', 'Pipeline', 'PipelineRun', 'TaskRun', 'StepAction']);
-
-/** One problem found in a Tekton object. */
-export interface ValidationIssue {
-  /** Rule id from the validation checklist, e.g. `PIPE-7`. */
-  readonly ruleId: string;
-  /** `error` blocks synth; `warning` is reported but does not. */
-  readonly severity: 'error' | 'warning';
-  /** Field path inside the manifest, e.g. `spec.tasks[build].params[IMAGE].value`. */
-  readonly path: string;
-  /** What is wrong, in the user's terms, lower-case, no trailing period. */
-  readonly message: string;
-  /** The offending value, when there is one (never secret material). @default - none */
-  readonly value?: unknown;
-  /** How to fix it. */
-  readonly fix: string;
-}
-
-/** What a validator may look up beyond the object itself (objects referenced by name). */
-export interface ValidationContext {
-  /** Returns the manifest JSON of a Task with this name, if known. @default - references to Tasks are not checked */
-  readonly findTask?: (name: string) => unknown;
-  /** Returns the manifest JSON of a Pipeline with this name, if known. @default - references to Pipelines are not checked */
-  readonly findPipeline?: (name: string) => unknown;
-  /** Returns the manifest JSON of a StepAction with this name, if known. @default - references to StepActions are not checked */
-  readonly findStepAction?: (name: string) => unknown;
-  /**
-   * Memo shared by the validations of one pass, so a Task referenced many times is defaulted once. Only while
-   * the manifests the `find*` functions return stay unchanged (see {@link ValidationMemo}).
-   * @default - nothing is memoized
-   */
-  readonly memo?: ValidationMemo;
-  /**
-   * Feature-flag overrides (`config-feature-flags` keys, plus `default-max-matrix-combinations-count`,
-   * `default-forbidden-env` and `coschedule`).
-   * @default - Tekton v1.15's defaults: `enable-api-fields=beta`, alpha flags off, step actions on
-   */
-  readonly featureFlags?: Readonly<Record<string, string | boolean>>;
-}
 
 /**
  * Validates one Tekton object (Task, Pipeline, PipelineRun, TaskRun or StepAction) and returns every
@@ -114,10 +80,4 @@ function flagsOf(context: ValidationContext): ResolvedFlags {
 
 function stepActions(context: ValidationContext): { findStepAction?: (name: string) => unknown } {
   return context.findStepAction ? { findStepAction: context.findStepAction } : {};
-}
-
-/** Formats one issue as a single line: `[RULE] path: message (value: …); fix`. */
-export function formatIssue(issue: ValidationIssue): string {
-  const value = issue.value === undefined ? '' : ` (value: ${JSON.stringify(issue.value)})`;
-  return `[${issue.ruleId}] ${issue.path}: ${issue.message}${value}; ${issue.fix}`;
 }

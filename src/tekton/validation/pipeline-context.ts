@@ -1,7 +1,7 @@
 /**
  * What the checks of one PipelineSpec share: declared params, task lists and referenced specs.
  */
-import type { ValidationContext } from './index.js';
+import type { ValidationContext } from './context.js';
 import { defaultedReference } from './memo.js';
 import type { ResolvedFlags } from './flags.js';
 import { declaredParams, type ParamDecl } from './params.js';

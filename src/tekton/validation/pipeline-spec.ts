@@ -4,7 +4,7 @@
  */
 import { validatePipelineResultRefs } from './cross-refs.js';
 import { validateDag } from './dag.js';
-import type { ValidationContext } from './index.js';
+import type { ValidationContext } from './context.js';
 import type { ResolvedFlags } from './flags.js';
 import { declaredParams, validateParamSpecs, type ParamDecl } from './params.js';
 import type { PipelineCtx } from './pipeline-context.js';

@@ -5,7 +5,7 @@ import { checkRequiredParams } from './cross-refs.js';
 import { applyDefaults } from './defaults.js';
 import { asResultUse, findRefs, stringsIn } from './expressions.js';
 import { alphaOn, betaOn, type ResolvedFlags } from './flags.js';
-import type { ValidationContext } from './index.js';
+import type { ValidationContext } from './context.js';
 import { declaredParams, valueShape, type ParamDecl } from './params.js';
 import { defaultedReference, type ValidationMemo } from './memo.js';
 import { validatePipelineSpec } from './pipeline-spec.js';

@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -10,6 +9,7 @@ import { SIGNET_VERSION } from '../../../src/signer/cli/index.js';
 import { createRegistryClient, type RegistryClient } from '../../../src/signer/oci/index.js';
 import { type CliRun, runSignet as cli } from '../../helpers/cli.js';
 import { pushRandomImage, startRegistry, type TestRegistry } from '../../helpers/registry.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const ROOT = resolve(__dirname, '../../..');
 const VECTOR = resolve(ROOT, '../shared/vectors/cosign/keys/policy-controller-cosign-label-empty-password');
@@ -22,7 +22,7 @@ function expectOneLineError(run: CliRun, code: number, pattern: RegExp): void {
 }
 
 describe('signet CLI basics', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'signet-cli-'));
+  const dir = tempDir('signet-cli-');
 
   it('prints the package version and help', async () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
@@ -78,7 +78,7 @@ describe('signet CLI basics', () => {
 describe('signet sign and verify against a real registry', () => {
   let registry: TestRegistry;
   let client: RegistryClient;
-  const dir = mkdtempSync(join(tmpdir(), 'signet-cli-reg-'));
+  const dir = tempDir('signet-cli-reg-');
   beforeAll(async () => {
     registry = await startRegistry();
     client = createRegistryClient();
@@ -140,7 +140,7 @@ describe('signet sign and verify against a real registry', () => {
 
 describe('signet against TLS + Basic auth', () => {
   let registry: TestRegistry;
-  const dir = mkdtempSync(join(tmpdir(), 'signet-cli-tls-'));
+  const dir = tempDir('signet-cli-tls-');
   beforeAll(async () => {
     registry = await startRegistry({ tls: true, basicAuth: { username: 'ci', password: 'ci-secret' } });
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { [registry.host]: { auth: Buffer.from('ci:ci-secret').toString('base64') } } }));

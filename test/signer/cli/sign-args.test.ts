@@ -2,8 +2,7 @@
  * The exported argument parsers (what Task constructs are tested against) and the per-result
  * file flags `--image-url-file` / `--image-digest-file` against a real registry.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSignArgs, parseVerifyArgs, runCli, type CliIo } from '../../../src/signer/cli/index.js';
 import { createRegistryClient, type RegistryClient } from '../../../src/signer/oci/index.js';
 import { pushRandomImage, startRegistry, type TestRegistry } from '../../helpers/registry.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const DIGEST = `sha256:${'a'.repeat(64)}`;
 
@@ -56,7 +56,7 @@ describe('parseVerifyArgs', () => {
 describe('signet sign --image-url-file/--image-digest-file', () => {
   let registry: TestRegistry;
   let client: RegistryClient;
-  const dir = mkdtempSync(join(tmpdir(), 'signet-cli-results-'));
+  const dir = tempDir('signet-cli-results-');
   const io: CliIo = {
     stdout: () => undefined,
     stderr: () => undefined,

@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { verifyImage } from '../../../src/signer/cosign/verify.js';
 import { decryptPrivateKey, generateKeyPair, loadPublicKey, type Signer } from '../../../src/signer/keys/index.js';
 import { createRegistryClient, type RegistryClient, type RequestEvent } from '../../../src/signer/oci/index.js';
 import { pushRandomImage, startRegistry, type TestRegistry } from '../../helpers/registry.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const VECTOR = resolve(__dirname, '../../../../shared/vectors/cosign/keys/policy-controller-cosign-label-empty-password');
 
@@ -127,7 +127,7 @@ describe('signImage against a real registry', () => {
     const result = await signImage({ reference: `${registry.host}/vector/app@${image.digest}`, signer, client });
     const [layer] = await layersOf('vector/app', image.digest);
     const blob = await client.getBlob(repoOf('vector/app'), layer!.digest);
-    const dir = mkdtempSync(join(tmpdir(), 'signet-openssl-'));
+    const dir = tempDir('signet-openssl-');
     writeFileSync(join(dir, 'payload'), blob);
     writeFileSync(join(dir, 'sig.der'), Buffer.from(layer!.annotations![SIGNATURE_ANNOTATION]!, 'base64'));
     const out = execFileSync('openssl', ['dgst', '-sha256', '-verify', join(VECTOR, 'key.pub'), '-signature', join(dir, 'sig.der'), join(dir, 'payload')], { encoding: 'utf8' });

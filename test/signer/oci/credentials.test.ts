@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { loadDockerConfig, parseDockerConfig, parseDockerConfigFile, RegistryError } from '../../../src/signer/oci/index.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 
@@ -78,7 +78,7 @@ describe('parseDockerConfigFile', () => {
 
 describe('loadDockerConfig', () => {
   it('uses DOCKER_CONFIG when given and treats a missing file as anonymous', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'signet-dc-'));
+    const dir = tempDir('signet-dc-');
     writeFileSync(join(dir, 'config.json'), JSON.stringify({ auths: { 'r.example': { auth: b64('a:b') } } }));
     expect((await loadDockerConfig({ dockerConfigDir: dir, homeDir: '/nonexistent' }))('r.example')).toEqual({ kind: 'basic', username: 'a', password: 'b' });
     expect((await loadDockerConfig({ homeDir: join(dir, 'nope') }))('r.example')).toBeUndefined();
