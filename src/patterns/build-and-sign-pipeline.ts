@@ -15,6 +15,7 @@ import {
 import type { ParamValueInput } from '../constructs/index.js';
 import { SignedImageAdmission, type SignedImageAdmissionProps } from '../policies/index.js';
 import { CHAINS_RESULTS } from '../shared/constants.js';
+import { parseReference, repositoryName } from '../shared/oci/index.js';
 import { WorkspaceSources } from '../tekton/index.js';
 import { PatternError } from './errors.js';
 
@@ -329,9 +330,10 @@ export class BuildAndSignPipeline extends Construct {
   }
 }
 
-/** `registry/repo:tag` → `registry/repo` (a ':' after the last '/' starts the tag; one before it is a port). */
+/**
+ * `registry/repo:tag` → `registry/repo`, parsed by the OCI reference grammar: a Docker Hub name comes back
+ * fully qualified (`nginx` → `index.docker.io/library/nginx`), as the admission policies need a registry host.
+ */
 export function repositoryOf(image: string): string {
-  const lastSlash = image.lastIndexOf('/');
-  const colon = image.indexOf(':', lastSlash + 1);
-  return colon === -1 ? image : image.slice(0, colon);
+  return repositoryName(parseReference(image));
 }

@@ -1,6 +1,6 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { SIGNING_SECRET_KEYS } from '../shared/constants.js';
-import { isDnsLabel, isDnsSubdomain } from './_names.js';
+import { isDnsLabel, isDnsSubdomain } from '../shared/kubernetes-names.js';
 import { containsPrivateKey } from './_key-material.js';
 import { PolicyError } from './errors.js';
 

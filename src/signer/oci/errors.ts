@@ -63,13 +63,3 @@ export class RegistryError extends SignetError<RegistryErrorCode> {
     this.request = details.request;
   }
 }
-
-/** Codes of {@link InvalidReferenceError}. */
-export type ReferenceErrorCode = 'REFERENCE_INVALID';
-
-/** An image reference that cannot be parsed (e.g. `Foo/Bar:tag`, a bad digest). */
-export class InvalidReferenceError extends SignetError<ReferenceErrorCode> {
-  public constructor(message: string) {
-    super('REFERENCE_INVALID', message);
-  }
-}
