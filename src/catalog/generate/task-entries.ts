@@ -3,7 +3,8 @@ import { DEFAULT_NON_ROOT_UID, SigningKeySecret, TaskRun } from '../../construct
 import { WorkspaceSources } from '../../tekton/index.js';
 import { BuildahTask } from '../buildah-task.js';
 import { CosignSignTask } from '../cosign-sign-task.js';
-import { CosignVerifyTask, VerificationKey } from '../cosign-verify-task.js';
+import { CosignPublicKey } from '../../policies/cosign-public-key.js';
+import { CosignVerifyTask } from '../cosign-verify-task.js';
 import { GitCloneTask } from '../git-clone-task.js';
 import type { CatalogTaskEntry } from './catalog-entry.js';
 
@@ -69,7 +70,7 @@ function cosignSignEntry(chart: Chart): CatalogTaskEntry {
 
 function cosignVerifyEntry(chart: Chart): CatalogTaskEntry {
   const key = SigningKeySecret.fromSecretName(chart, 'key', SAMPLE_SIGNING_SECRET);
-  const task = new CosignVerifyTask(chart, 'cosign-verify', { publicKey: VerificationKey.fromSigningKeySecret(key) });
+  const task = new CosignVerifyTask(chart, 'cosign-verify', { publicKey: CosignPublicKey.fromSigningKeySecret(key) });
   return {
     task,
     samples: { 'verify-by-digest': signerTaskRun(chart, 'sample', task, { generateName: 'cosign-verify-run-' }) },
