@@ -1,3 +1,4 @@
+import type { Chart } from 'cdk8s';
 import type { Pipeline, TektonObject } from '../../constructs/index.js';
 import type { CatalogMetadata } from '../catalog-metadata.js';
 import type { CatalogTask } from '../catalog-task.js';
@@ -45,6 +46,14 @@ export interface CatalogPipelineEntry {
    */
   readonly notes?: readonly string[];
 }
+
+/**
+ * One resource of the catalog registry: its folder name (also the id of the chart it is built in) and how to build
+ * its entry. `src/patterns/catalog-contents.ts` lists every task and pipeline the catalog ships in one registry.
+ */
+export type CatalogRegistration =
+  | { readonly kind: 'task'; readonly name: string; readonly build: (chart: Chart) => CatalogTaskEntry }
+  | { readonly kind: 'pipeline'; readonly name: string; readonly build: (chart: Chart) => CatalogPipelineEntry };
 
 /** Everything `npm run catalog` writes. */
 export interface CatalogContents {
