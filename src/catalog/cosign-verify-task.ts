@@ -65,7 +65,7 @@ export interface CosignVerifyTaskProps extends TektonObjectProps, SignerRegistry
   readonly keyMountPath?: string;
   /**
    * Annotations a signature must carry to count (`-a key=value`); values may use Tekton variables.
-   * @default - none
+   * @default - no annotation is required: any signature by the key counts
    */
   readonly annotations?: Readonly<Record<string, string>>;
   /**

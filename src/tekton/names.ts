@@ -4,7 +4,8 @@ import { TektonModelError } from './errors.js';
 /**
  * Name rules of Tekton and Kubernetes, as predicates plus `assert*` helpers that throw one-line errors.
  *
- * @see tekton-validation.md META-1, NAME-PT, NAME-STEP, P-5, RES-1
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/ and src/tekton/validation/rules.ts
+ *   (rules META-1, NAME-PT, NAME-STEP, P-5, RES-1)
  */
 
 /** The longest name Tekton accepts for its objects, pipeline tasks and steps (the label-value limit). */

@@ -13,12 +13,12 @@ export interface CatalogTaskEntry {
   readonly testRun: TektonObject;
   /**
    * More files for `tests/` by file name (e.g. `resources.yaml`, `pre-apply-task-hook.sh`).
-   * @default - none
+   * @default - `tests/` holds only `run.yaml`
    */
   readonly testFiles?: Readonly<Record<string, string>>;
   /**
    * Extra README paragraphs shown before the usage example (e.g. the fsGroup a non-root step needs).
-   * @default - none
+   * @default - the README goes straight from the description to the usage example
    */
   readonly notes?: readonly string[];
 }
@@ -37,12 +37,12 @@ export interface CatalogPipelineEntry {
   readonly testRun: TektonObject;
   /**
    * More files for `tests/` by file name.
-   * @default - none
+   * @default - `tests/` holds only `run.yaml`
    */
   readonly testFiles?: Readonly<Record<string, string>>;
   /**
    * Extra README paragraphs shown before the usage example.
-   * @default - none
+   * @default - the README goes straight from the description to the usage example
    */
   readonly notes?: readonly string[];
 }

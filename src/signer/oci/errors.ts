@@ -32,12 +32,12 @@ export interface RegistryErrorDetails {
   readonly ociCodes?: readonly string[];
   /**
    * The request as `METHOD URL`, with credentials and query values redacted.
-   * @default - none
+   * @default - not known (the failure happened before a request was made)
    */
   readonly request?: string;
   /**
    * The lower-level error.
-   * @default - none
+   * @default - no cause: the message says all there is
    */
   readonly cause?: unknown;
 }
