@@ -23,9 +23,9 @@ export interface SynthResult {
   readonly pipelines: number;
   readonly tasks: number;
   readonly repetitions: number;
-  /** Median ms: build the tree and `app.synthYaml()` (which runs every validation), the `synthApp` way. */
+  /** Median ms: build the tree, validate the way `synth()`/`synthApp` does (warnings, every construct), then `app.synthYaml()`. */
   readonly constructsMs: number;
-  /** Median ms: the same with a plain `app.synthYaml()` (no `withValidationCache`). */
+  /** Median ms: the same with a plain `app.synthYaml()` (validation only through cdk8s' own passes). */
   readonly constructsDirectMs: number;
   readonly apiObjectsMs: number;
   readonly ratio: number;

@@ -113,7 +113,7 @@ export type SynthSide = (typeof SYNTH_SIDES)[number];
 
 /**
  * Builds and synthesizes `pipelines` pipelines one way, returning the YAML:
- * - `constructs`: signet's constructs, the way `synthApp` runs it (`TektonObject.withValidationCache`);
+ * - `constructs`: signet's constructs, the way `synth()`/`synthApp` runs it (all issues, every construct's validation, then the synth);
  * - `direct`: signet's constructs with a plain `app.synthYaml()` (validation runs through cdk8s);
  * - `apiObjects`: raw `ApiObject`s, no validation.
  */

@@ -2,8 +2,9 @@
  * What a construct tree knows about its Tekton objects, kept on the tree's root (not in module state), so two
  * apps never share anything and the state is where the tree is. Internal to the constructs.
  *
- * - `generation` counts the Tekton objects created below the root; the kind/name index is rebuilt when it moved.
- * - Objects removed with `node.tryRemoveChild` are not announced: lookups filter them out.
+ * - `generation` moves when a Tekton object is created below the root, or a construct is removed from the tree
+ *   above one (`node.tryRemoveChild` of an ancestor, which the registry watches); the kind/name index, made from
+ *   the objects in the tree, is rebuilt when it moved, so lookups never see removed objects.
  * - The validator's memo lives as long as the root: its entries are keyed by manifest objects, and a Tekton
  *   object renders a new manifest object whenever it changes (see `TektonObject`).
  */
@@ -12,16 +13,20 @@ import { ValidationMemo } from '../tekton/validation/memo.js';
 
 /** The root's property holding its registry; a shared symbol, like cdk8s' own markers. */
 const REGISTRY = Symbol.for('signet.TektonRegistry');
+/** Marks a construct node whose `tryRemoveChild` the registry watches. */
+const WATCHED = Symbol.for('signet.TektonRegistry.watched');
 
 /** A lookup's answer, with what is needed to check later that it still holds. */
 export interface Resolution<O extends IConstruct> {
-  /** The objects with the key when it was made, in tree order (removed ones included). */
+  /** The objects in the tree with the key when it was made, in tree order. */
   readonly candidates: readonly O[];
   /** The registry generation it was made at. */
   readonly generation: number;
   /** The object chosen. */
   readonly object: O | undefined;
 }
+
+type WatchedNode = IConstruct['node'] & { [WATCHED]?: true };
 
 /** The Tekton objects of one construct tree: name index, duplicate names per chart, validator memo. */
 export class TektonRegistry<O extends IConstruct> {
@@ -30,7 +35,7 @@ export class TektonRegistry<O extends IConstruct> {
     const root = scope.node.root as IConstruct & { [REGISTRY]?: TektonRegistry<O> };
     let registry = root[REGISTRY];
     if (!registry) {
-      registry = new TektonRegistry<O>(root);
+      registry = new TektonRegistry<O>();
       Object.defineProperty(root, REGISTRY, { value: registry });
     }
     return registry;
@@ -38,11 +43,13 @@ export class TektonRegistry<O extends IConstruct> {
 
   /** Memo shared by every validation in this tree. */
   public readonly memo = new ValidationMemo();
+  /** Moves with every change in the tree that validations can see (see {@link touch}); cheap to compare. */
+  public version = 0;
   private generation = 0;
   private index?: { readonly generation: number; readonly byKey: Map<string, O[]> };
   private readonly namesPerChart = new Map<IConstruct, Map<string, O>>();
 
-  private constructor(private readonly root: IConstruct) {}
+  private constructor() {}
 
   /**
    * Records a new object under `key` in `chart` (kind/namespace/name); returns the object that already holds
@@ -50,6 +57,8 @@ export class TektonRegistry<O extends IConstruct> {
    */
   public add(chart: IConstruct, key: string | undefined, object: O): O | undefined {
     this.generation += 1;
+    this.version += 1;
+    this.watchRemovals(object);
     if (key === undefined) return undefined;
     let names = this.namesPerChart.get(chart);
     if (!names) this.namesPerChart.set(chart, (names = new Map()));
@@ -59,8 +68,8 @@ export class TektonRegistry<O extends IConstruct> {
   }
 
   /**
-   * The object for `key` below the root: among those still in the tree, the first that `prefer` accepts, else
-   * the first in tree order. `list` gives every object with its key (called when the tree grew).
+   * The object for `key` below the root: among those in the tree, the first that `prefer` accepts, else the
+   * first in tree order. `list` gives every object in the tree with its key (called when the tree changed).
    */
   public resolve(key: string, prefer: (o: O) => boolean, list: () => Iterable<readonly [string, O]>): Resolution<O> {
     let index = this.index;
@@ -77,29 +86,41 @@ export class TektonRegistry<O extends IConstruct> {
     return { candidates, generation: index.generation, object: this.choose(candidates, prefer) };
   }
 
-  /** Whether `resolution` would still choose the same object now (no object added, none removed). */
-  public holds(resolution: Resolution<O>, prefer: (o: O) => boolean): boolean {
-    if (resolution.generation !== this.generation) return false;
-    return this.choose(resolution.candidates, prefer) === resolution.object;
+  /** Records that an object of this tree changed what it renders. */
+  public touch(): void {
+    this.version += 1;
+  }
+
+  /** Whether `resolution` still holds: no object was added and no construct removed since. */
+  public holds(resolution: Resolution<O>): boolean {
+    return resolution.generation === this.generation;
   }
 
   private choose(candidates: readonly O[], prefer: (o: O) => boolean): O | undefined {
-    let first: O | undefined;
-    for (const o of candidates) {
-      if (!isAttached(o, this.root)) continue;
-      if (prefer(o)) return o;
-      first ??= o;
-    }
-    return first;
+    for (const o of candidates) if (prefer(o)) return o;
+    return candidates[0];
   }
-}
 
-/** `node.tryRemoveChild` detaches a construct without telling anyone; such objects are no longer in the tree. */
-function isAttached(c: IConstruct, root: IConstruct): boolean {
-  let current = c;
-  for (let parent = current.node.scope; parent !== undefined; parent = current.node.scope) {
-    if (parent.node.tryFindChild(current.node.id) !== current) return false;
-    current = parent;
+  /**
+   * `node.tryRemoveChild` detaches a construct without telling anyone: the registry wraps it on every ancestor
+   * of a Tekton object (once per node), so that a removal moves the generation.
+   */
+  private watchRemovals(object: O): void {
+    for (let scope = object.node.scope; scope !== undefined; scope = scope.node.scope) {
+      const node = scope.node as WatchedNode;
+      if (node[WATCHED]) return;
+      const remove = node.tryRemoveChild.bind(node);
+      Object.defineProperty(node, 'tryRemoveChild', {
+        value: (childName: string): boolean => {
+          const removed = remove(childName);
+          if (removed) {
+            this.generation += 1;
+            this.version += 1;
+          }
+          return removed;
+        },
+      });
+      Object.defineProperty(node, WATCHED, { value: true });
+    }
   }
-  return current === root;
 }

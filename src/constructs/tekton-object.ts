@@ -48,6 +48,8 @@ interface Reference {
 
 /** What an object's last validation saw, and found. */
 interface Validated {
+  /** The registry version it was last confirmed at: while the tree has not changed, nothing needs checking. */
+  version: number;
   readonly revision: number;
   readonly flags: ValidationContext['featureFlags'];
   readonly references: readonly Reference[];
@@ -166,6 +168,7 @@ export abstract class TektonObject extends ApiObject {
    */
   protected changed(): void {
     this.revision += 1;
+    this.registry.touch();
   }
 
   /**
@@ -178,11 +181,18 @@ export abstract class TektonObject extends ApiObject {
   private validation(): Validated {
     const flags = this.node.tryGetContext(TEKTON_FEATURE_FLAGS_CONTEXT) as ValidationContext['featureFlags'];
     const last = this.validated;
-    if (last && last.revision === this.revision && last.flags === flags && last.references.every((r) => this.stillFinds(r))) return last;
+    const version = this.registry.version;
+    if (last && last.flags === flags) {
+      if (last.version === version) return last;
+      if (last.revision === this.revision && last.references.every((r) => this.stillFinds(r))) {
+        last.version = version;
+        return last;
+      }
+    }
     const references: Reference[] = [];
     const issues = validateTektonObject(this.toJson(), this.lookupContext(flags, references));
     const errors = issues.filter((i) => i.severity === 'error').map(formatIssue);
-    this.validated = { revision: this.revision, flags, references, issues, errors };
+    this.validated = { version, revision: this.revision, flags, references, issues, errors };
     return this.validated;
   }
 
@@ -209,7 +219,7 @@ export abstract class TektonObject extends ApiObject {
   /** Whether a lookup of the last validation would find the same object, unchanged. */
   private stillFinds(reference: Reference): boolean {
     const { resolution } = reference;
-    return this.registry.holds(resolution, this.sameNamespace) && (resolution.object?.revision ?? -1) === reference.revision;
+    return this.registry.holds(resolution) && (resolution.object?.revision ?? -1) === reference.revision;
   }
 
   private readonly sameNamespace = (o: TektonObject): boolean => o.metadata.namespace === this.metadata.namespace;
