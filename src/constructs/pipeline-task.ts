@@ -121,7 +121,7 @@ export class PipelineTask {
     this.params = new Map(Object.entries(options.params ?? {}).map(([k, v]) => [k, toParamValue(v)]));
     const matrixNames = Object.keys(options.matrix?.params ?? {});
     const passed = matrixNames.length === 0 ? this.params : new Map([...this.params, ...matrixNames.map((n) => [n, MATRIX_VALUE] as const)]);
-    checkParams(where, options.task.displayLabel, options.task.taskInterface.params, passed);
+    checkParams(where, options.task.displayLabel, options.task.taskInterface.params, passed, 'PT-11');
 
     for (const text of this.expressionStrings()) this.checkExpressions(where, text);
     this.checkWorkspaces(where);

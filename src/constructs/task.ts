@@ -336,7 +336,7 @@ export class Task extends TektonObject implements ITaskDefinition {
     }
     const action = options.action!;
     const passed = new Map(Object.entries(options.params ?? {}).map(([k, v]) => [k, toParamValue(v)]));
-    checkParams(where, action.displayLabel, action.stepActionInterface.params, passed);
+    checkParams(where, action.displayLabel, action.stepActionInterface.params, passed, 'SA-7');
     const { action: _action, params: _params, ...rest } = options;
     return {
       ...rest,
