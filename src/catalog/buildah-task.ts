@@ -33,7 +33,7 @@ export interface BuildahTaskProps extends TektonObjectProps {
  * Params reach the script through env and `BUILD_ARGS` through args; nothing is interpolated into the script.
  * The step is privileged (see {@link BUILDAH_SECURITY_CONTEXT}).
  *
- * @see tekton-catalog.md §7 (buildah)
+ * @see https://github.com/tektoncd/catalog/tree/main/task/buildah (the distributed catalog's buildah)
  */
 export class BuildahTask extends CatalogTask {
   /** The buildah image the step runs. */

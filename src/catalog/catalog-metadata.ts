@@ -4,7 +4,7 @@ import { CatalogError } from './errors.js';
 /**
  * The categories Tekton Hub and Artifact Hub accept in `tekton.dev/categories` (catlin rejects anything else).
  *
- * @see tekton-catalog.md §3
+ * @see https://github.com/tektoncd/hub/blob/main/config.yaml (the categories Tekton Hub accepts)
  */
 export const CATALOG_CATEGORIES = [
   'Automation',

@@ -24,7 +24,7 @@ export interface CatalogTaskProps extends TaskProps {
  * Every task in `src/catalog/` extends this class, so none can forget `app.kubernetes.io/version`,
  * `tekton.dev/pipelines.minVersion`, `tekton.dev/categories` and friends.
  *
- * @see tekton-catalog.md §3
+ * @see https://github.com/tektoncd/catalog/blob/main/recommendations.md (catalog metadata and authoring rules)
  */
 export class CatalogTask extends Task {
   /** The catalog metadata with defaults resolved. */

@@ -47,7 +47,7 @@ export interface CosignSignTaskProps extends TektonObjectProps, SignerRegistryOp
    * Annotations written into every signature's payload (`-a key=value`), in this order. Values may use Tekton
    * variables such as `$(context.pipelineRun.name)` or a param you add with `addParam()`: they are passed as
    * arguments, never through a shell.
-   * @default - none
+   * @default - no `-a` arguments: the payload carries only cosign's own fields
    */
   readonly annotations?: Readonly<Record<string, string>>;
   /**

@@ -2,13 +2,12 @@ import type { k8s } from 'cdk8s-plus-28';
 import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
 import {
-  type ISigningKeySecret,
   type ParamReference,
   SigningKeyVolume,
-  TektonConstructError,
   type TektonObjectProps,
   type WorkspaceReference,
 } from '../constructs/index.js';
+import type { CosignPublicKey } from '../policies/cosign-public-key.js';
 import { DEFAULT_KEY_MOUNT_PATH, SIGNER_COMMANDS, SIGNER_FLAGS, SIGNING_SECRET_KEYS } from '../shared/constants.js';
 import {
   annotationArgs,
@@ -32,60 +31,23 @@ export const COSIGN_VERIFY_TASK_VERSION = '0.1';
 const PUBLIC_KEY_VOLUME = 'public-key';
 
 /**
- * The public key a {@link CosignVerifyTask} verifies with: the `cosign.pub` of a signing-key Secret, a ConfigMap
- * entry, or an inline PEM (which the task writes into a ConfigMap next to itself; a public key is not secret).
+ * The pod volume whose `cosign.pub` file holds `key`: the `cosign.pub` entry of the signing-key Secret (mode 0444:
+ * a public key needs no fsGroup; the private key stays out of the pod), a ConfigMap entry, a Secret's `cosign.pub`,
+ * or an inline PEM written into a ConfigMap `<task name>-public-key` next to the task (a public key is not secret).
  */
-export abstract class VerificationKey {
-  /**
-   * Only the `cosign.pub` entry of the signing-key Secret is mounted (mode 0444: a public key needs no fsGroup);
-   * the private key stays out of the pod.
-   */
-  public static fromSigningKeySecret(secret: ISigningKeySecret): VerificationKey {
-    return new (class extends VerificationKey {
-      public bind(): k8s.Volume {
-        return new SigningKeyVolume(secret.secretName, [{ key: SIGNING_SECRET_KEYS.publicKey }], { volumeName: PUBLIC_KEY_VOLUME, defaultMode: 0o444 }).volume;
-      }
-    })();
+function publicKeyVolume(task: CosignVerifyTask, key: CosignPublicKey): k8s.Volume {
+  const secretName = key.signingKeySecretName ?? key.secret?.name;
+  if (secretName !== undefined) {
+    return new SigningKeyVolume(secretName, [{ key: SIGNING_SECRET_KEYS.publicKey }], { volumeName: PUBLIC_KEY_VOLUME, defaultMode: 0o444 }).volume;
   }
-
-  /**
-   * A ConfigMap in the cluster holding the PEM public key.
-   * @param key data key of the PEM. @default 'cosign.pub'
-   */
-  public static fromConfigMap(configMapName: string, key: string = SIGNING_SECRET_KEYS.publicKey): VerificationKey {
-    return new (class extends VerificationKey {
-      public bind(): k8s.Volume {
-        return configMapVolume(configMapName, key);
-      }
-    })();
-  }
-
-  /** An inline PEM public key (the contents of `cosign.pub`), synthesized as a ConfigMap `<task name>-public-key`. */
-  public static fromPem(pem: string): VerificationKey {
-    return new (class extends VerificationKey {
-      public bind(task: CosignVerifyTask): k8s.Volume {
-        if (/PRIVATE KEY-----/.test(pem)) {
-          throw new TektonConstructError('PRIVATE_KEY_IN_MANIFEST', `${task.node.path}: the verification key is a private key; pass the contents of cosign.pub`);
-        }
-        if (!/-----BEGIN PUBLIC KEY-----/.test(pem)) {
-          throw new TektonConstructError('INVALID_PROPS', `${task.node.path}: the verification key is not a PEM public key; pass the contents of cosign.pub`);
-        }
-        const configMap = new ApiObject(task, 'public-key', {
-          apiVersion: 'v1',
-          kind: 'ConfigMap',
-          metadata: { name: `${task.name}-public-key` },
-          data: { [SIGNING_SECRET_KEYS.publicKey]: pem },
-        });
-        return configMapVolume(configMap.name, SIGNING_SECRET_KEYS.publicKey);
-      }
-    })();
-  }
-
-  /**
-   * The pod volume whose `cosign.pub` file holds the key; called once by the task it is given to.
-   * @internal
-   */
-  public abstract bind(task: CosignVerifyTask): k8s.Volume;
+  if (key.configMap !== undefined) return configMapVolume(key.configMap.name, key.configMap.key);
+  const configMap = new ApiObject(task, 'public-key', {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: `${task.name}-public-key` },
+    data: { [SIGNING_SECRET_KEYS.publicKey]: key.pem },
+  });
+  return configMapVolume(configMap.name, SIGNING_SECRET_KEYS.publicKey);
 }
 
 function configMapVolume(name: string, key: string): k8s.Volume {
@@ -94,8 +56,8 @@ function configMapVolume(name: string, key: string): k8s.Volume {
 
 /** Props of a {@link CosignVerifyTask}. */
 export interface CosignVerifyTaskProps extends TektonObjectProps, SignerRegistryOptions {
-  /** The public key to verify with, e.g. `VerificationKey.fromSigningKeySecret(signingKey)`. */
-  readonly publicKey: VerificationKey;
+  /** The public key to verify with, e.g. `CosignPublicKey.fromSigningKeySecret(signingKey)`. */
+  readonly publicKey: CosignPublicKey;
   /**
    * Where the public key is mounted (the file is `<path>/cosign.pub`).
    * @default DEFAULT_KEY_MOUNT_PATH ('/keys')
@@ -103,7 +65,7 @@ export interface CosignVerifyTaskProps extends TektonObjectProps, SignerRegistry
   readonly keyMountPath?: string;
   /**
    * Annotations a signature must carry to count (`-a key=value`); values may use Tekton variables.
-   * @default - none
+   * @default - no annotation is required: any signature by the key counts
    */
   readonly annotations?: Readonly<Record<string, string>>;
   /**
@@ -150,7 +112,7 @@ export class CosignVerifyTask extends CatalogTask {
       type: 'string',
       description: 'Image to verify, by digest: registry/repository[:tag]@sha256:<hex>. A tag alone is resolved to its digest, with a warning.',
     });
-    const volume = props.publicKey.bind(this);
+    const volume = publicKeyVolume(this, props.publicKey);
     this.addVolume(volume);
     const mountPath = (props.keyMountPath ?? DEFAULT_KEY_MOUNT_PATH).replace(/\/+$/, '') || '/';
     this.publicKeyPath = `${mountPath === '/' ? '' : mountPath}/${SIGNING_SECRET_KEYS.publicKey}`;

@@ -34,7 +34,7 @@ export interface GitCloneTaskProps extends TektonObjectProps {
  * The step runs as uid 65532: run it with `podTemplate.securityContext.fsGroup: 65532` so it can write to the
  * volume behind `output`.
  *
- * @see tekton-catalog.md §7 (git-clone)
+ * @see https://github.com/tektoncd/catalog/tree/main/task/git-clone (the distributed catalog's git-clone)
  */
 export class GitCloneTask extends CatalogTask {
   /** The git-init image the step runs. */

@@ -5,6 +5,7 @@
  * registry serves: a run then fails at image pull instead of running something unpinned. `placeholderImages()`
  * lists them, and a test prints that list so nobody ships one unknowingly.
  */
+import { hasRegistry, InvalidReferenceError, parseReference } from '../shared/oci/index.js';
 import { CatalogError } from './errors.js';
 
 /** An image reference pinned by digest, with where the digest came from. */
@@ -48,15 +49,22 @@ export function placeholderImages(): string[] {
     .map(([name, image]) => `${name}: ${image.reference}`);
 }
 
-const DIGEST_REFERENCE = /^[a-z0-9][a-z0-9.-]*(:[0-9]+)?\/[a-z0-9._/-]+(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?@sha256:[a-f0-9]{64}$/;
-
-/** Checks that `image` is fully qualified and pinned by a sha256 digest; throws naming `where`. */
+/** Checks that `image` names its registry and is pinned by a sha256 digest; throws naming `where`. */
 export function checkPinnedImage(where: string, image: string): string {
-  if (!DIGEST_REFERENCE.test(image)) {
+  if (!hasRegistry(image) || !parsesWithSha256(image)) {
     throw new CatalogError(
       'CATALOG_INVALID_IMAGE',
       `${where}: image '${image}' is not pinned by digest; write registry/repository[:tag]@sha256:<64 hex>`,
     );
   }
   return image;
+}
+
+function parsesWithSha256(image: string): boolean {
+  try {
+    return parseReference(image).digest?.startsWith('sha256:') === true;
+  } catch (error) {
+    if (error instanceof InvalidReferenceError) return false;
+    throw error;
+  }
 }

@@ -1,9 +1,17 @@
 /**
  * Private eager checks shared by pipeline tasks, runs and StepAction steps: passed params against declared
  * params, bound workspaces against declared workspaces.
+ *
+ * A param problem found here is worded by the validator's own rule (PT-11 for pipeline tasks, RUN-14 for runs,
+ * SA-7 for StepAction steps), so the construct-time error and the synth-time issue carry the same id and message.
+ * The rule runs only on the error path: the checks that pass stay as cheap as before.
  */
 import type { ParamSpec, ParamValue } from '../tekton/index.js';
 import { paramValueType } from '../tekton/index.js';
+import { checkRequiredParams } from '../tekton/validation/cross-refs.js';
+import { formatIssue } from '../tekton/validation/issue.js';
+import { declaredParams } from '../tekton/validation/params.js';
+import { Issues } from '../tekton/validation/_model.js';
 import { nameKey } from './_values.js';
 import { TektonConstructError } from './errors.js';
 
@@ -18,6 +26,7 @@ export function checkParams(
   target: string,
   declared: readonly ParamSpec[] | undefined,
   passed: ReadonlyMap<string, ParamValue>,
+  rule: ParamRule,
 ): void {
   if (!declared) return;
   const byKey = declaredByKey(declared);
@@ -30,10 +39,8 @@ export function checkParams(
     const want = spec.type ?? 'string';
     const got = paramValueType(value);
     if (want !== got && !(typeof value === 'string' && WHOLE_EXPRESSION.test(value))) {
-      throw new TektonConstructError(
-        'INVALID_PROPS',
-        `${where}: param '${name}' of ${target} is of type '${want}' but was given a ${got}; pass a ${want} value`,
-      );
+      const fallback = `param '${name}' of ${target} is of type '${want}' but was given a ${got}; pass a ${want} value`;
+      throw new TektonConstructError('INVALID_PROPS', `${where}: ${ruleMessage(rule, target, spec, passed) ?? fallback}`);
     }
   }
   let passedKeys: Set<string> | undefined;
@@ -41,12 +48,24 @@ export function checkParams(
     if (spec.default !== undefined || passed.has(spec.name)) continue;
     passedKeys ??= new Set([...passed.keys()].map(nameKey));
     if (!passedKeys.has(nameKey(spec.name))) {
-      throw new TektonConstructError(
-        'MISSING_PARAM',
-        `${where}: required param '${spec.name}' of ${target} is not passed; pass it in params, or give the param a default`,
-      );
+      const fallback = `required param '${spec.name}' of ${target} is not passed; pass it in params, or give the param a default`;
+      throw new TektonConstructError('MISSING_PARAM', `${where}: ${ruleMessage(rule, target, spec, passed) ?? fallback}`);
     }
   }
+}
+
+/** The validator rule that checks passed params where the construct stands. */
+export type ParamRule = 'PT-11' | 'RUN-14' | 'SA-7';
+
+/**
+ * The validator's one-line issue about `spec` (its rule id, path, message and fix), or `undefined` when the rule
+ * does not see the problem (it compares names exactly; the constructs also accept another case).
+ */
+function ruleMessage(rule: ParamRule, target: string, spec: ParamSpec, passed: ReadonlyMap<string, ParamValue>): string | undefined {
+  const issues = new Issues();
+  checkRequiredParams(declaredParams([spec]), passed, 'params', target, rule, issues);
+  const [issue] = issues.toArray();
+  return issue === undefined ? undefined : formatIssue(issue);
 }
 
 /** Declared params by case-insensitive name; kept for frozen lists (a Task's interface), which cannot change. */

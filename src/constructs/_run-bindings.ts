@@ -34,7 +34,7 @@ export function runParams(
       throw new TektonConstructError('INVALID_PROPS', `${where}: param '${name}' references a task result, which a run cannot do; pass a literal value`);
     }
   }
-  checkParams(where, target, declared, passed);
+  checkParams(where, target, declared, passed, 'RUN-14');
   return [...passed].map(([name, value]) => ({ name, value }));
 }
 

@@ -16,9 +16,9 @@ export interface PipelineInterface {
 
 /** How a PipelineRun points at its Pipeline: exactly one of the two. */
 export interface PipelineBinding {
-  /** @default - none */
+  /** @default - not set: `pipelineSpec` must be */
   readonly pipelineRef?: PipelineRef;
-  /** @default - none */
+  /** @default - not set: `pipelineRef` must be */
   readonly pipelineSpec?: PipelineSpec;
 }
 

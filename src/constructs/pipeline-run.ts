@@ -18,17 +18,17 @@ import { TektonObject, type TektonObjectProps } from './tekton-object.js';
 export interface PipelineRunProps extends TektonObjectProps {
   /** The Pipeline to run: a `Pipeline` construct or a `PipelineReference`. */
   readonly pipeline: IPipelineDefinition;
-  /** Params by name; literal values only (no task results). @default - none */
+  /** Params by name; literal values only (no task results). @default - no params: every Pipeline param needs a default */
   readonly params?: Readonly<Record<string, ParamValueInput>>;
   /** Workspace bindings by name (see `WorkspaceSources`). @default - none (every required workspace must be bound) */
   readonly workspaces?: Readonly<Record<string, RunWorkspaceInput>>;
   /** Service account of every TaskRun (`taskRunTemplate.serviceAccountName`). @default - 'default' */
   readonly serviceAccountName?: string;
-  /** Pod template of every TaskRun (`taskRunTemplate.podTemplate`). @default - none */
+  /** Pod template of every TaskRun (`taskRunTemplate.podTemplate`). @default - no `taskRunTemplate.podTemplate`: Tekton's default pod template applies */
   readonly podTemplate?: PodTemplate;
   /** Pipeline, tasks and finally timeouts. @default - Tekton's 60m pipeline timeout */
   readonly timeouts?: PipelineRunTimeouts;
-  /** Overrides per pipeline task. @default - none */
+  /** Overrides per pipeline task. @default - no per-task overrides */
   readonly taskRunSpecs?: readonly PipelineTaskRunSpec[];
   /** Create the run pending or cancelled. @default - runs at once */
   readonly status?: PipelineRunSpec['status'];
@@ -39,7 +39,7 @@ export interface PipelineRunProps extends TektonObjectProps {
 /**
  * A Tekton PipelineRun (`tekton.dev/v1`). Use `metadata.generateName` for runs created with `kubectl create`.
  *
- * @see tekton-api.md §6
+ * @see https://tekton.dev/docs/pipelines/pipelineruns/
  */
 export class PipelineRun extends TektonObject {
   /** The Pipeline it runs. */

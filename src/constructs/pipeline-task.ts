@@ -33,9 +33,9 @@ export type PipelineTaskWorkspaceInput =
 
 /** Matrix fan-out as `addTask()` takes it. */
 export interface MatrixInput {
-  /** Array-valued params to combine (literal arrays or `$(params.x[*])`/array result expressions). @default - none */
+  /** Array-valued params to combine (literal arrays or `$(params.x[*])`/array result expressions). @default - no `params`: the matrix fans out only over `include` */
   readonly params?: Readonly<Record<string, ParamValueInput>>;
-  /** Extra combinations. @default - none */
+  /** Extra combinations. @default - no extra combinations */
   readonly include?: readonly { readonly name?: string; readonly params: Readonly<Record<string, StringInput>> }[];
 }
 
@@ -45,18 +45,18 @@ export interface PipelineTaskOptions {
   readonly task: ITaskDefinition;
   /** Pipeline task name. @default - derived from the id (a DNS-1123 label) */
   readonly name?: string;
-  /** @default - none */
+  /** @default - no display name: UIs show the pipeline task name */
   readonly displayName?: string;
-  /** @default - none */
+  /** @default - no description */
   readonly description?: string;
-  /** Params by Task param name; values may be handles or template literals built from them. @default - none */
+  /** Params by Task param name; values may be handles or template literals built from them. @default - no params: every Task param needs a default */
   readonly params?: Readonly<Record<string, ParamValueInput>>;
-  /** Task workspace name → Pipeline workspace (handle or name). @default - none */
+  /** Task workspace name → Pipeline workspace (handle or name). @default - no bindings: every required Task workspace must be optional */
   readonly workspaces?: Readonly<Record<string, PipelineTaskWorkspaceInput>>;
   /**
    * Tasks that must finish first when no data flows between them (data edges come from result references).
    * Not allowed on finally tasks.
-   * @default - none
+   * @default - ordered only by the results it reads
    */
   readonly runAfter?: readonly PipelineTask[];
   /** Guards. @default - always runs */
@@ -67,7 +67,7 @@ export interface PipelineTaskOptions {
   readonly timeout?: string;
   /** @default 'stopAndFail' */
   readonly onError?: OnError;
-  /** Matrix fan-out (beta). @default - none */
+  /** Matrix fan-out (beta). @default - no matrix: the Task runs once */
   readonly matrix?: MatrixInput;
 }
 
@@ -121,7 +121,7 @@ export class PipelineTask {
     this.params = new Map(Object.entries(options.params ?? {}).map(([k, v]) => [k, toParamValue(v)]));
     const matrixNames = Object.keys(options.matrix?.params ?? {});
     const passed = matrixNames.length === 0 ? this.params : new Map([...this.params, ...matrixNames.map((n) => [n, MATRIX_VALUE] as const)]);
-    checkParams(where, options.task.displayLabel, options.task.taskInterface.params, passed);
+    checkParams(where, options.task.displayLabel, options.task.taskInterface.params, passed, 'PT-11');
 
     for (const text of this.expressionStrings()) this.checkExpressions(where, text);
     this.checkWorkspaces(where);

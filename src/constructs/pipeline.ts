@@ -39,13 +39,13 @@ export interface PipelineResultOptions {
 
 /** Props of a {@link Pipeline}. */
 export interface PipelineProps extends TektonObjectProps {
-  /** @default - none */
+  /** @default - no display name: UIs show `metadata.name` */
   readonly displayName?: string;
-  /** @default - none */
+  /** @default - no description */
   readonly description?: string;
-  /** Params, as if passed to `addParam()` in order. @default - none */
+  /** Params, as if passed to `addParam()` in order. @default - no params until `addParam()` adds them */
   readonly params?: readonly ParamSpec[];
-  /** Workspaces, as if passed to `addWorkspace()` in order. @default - none */
+  /** Workspaces, as if passed to `addWorkspace()` in order. @default - no workspaces until `addWorkspace()` adds them */
   readonly workspaces?: readonly PipelineWorkspaceDeclaration[];
 }
 
@@ -56,12 +56,12 @@ export interface PipelineProps extends TektonObjectProps {
  * {@link PipelineTask} whose `result(name)` feeds later tasks and adds the DAG edge. Wiring mistakes (unknown
  * params, results, workspaces or tasks; missing required params or workspaces) throw at the call that makes them.
  *
- * @see tekton-api.md §4
+ * @see https://tekton.dev/docs/pipelines/pipelines/
  */
 export class Pipeline extends TektonObject implements IPipelineDefinition {
-  /** @default - none */
+  /** @default - not set: UIs show `metadata.name` */
   public readonly displayName?: string;
-  /** @default - none */
+  /** @default - not set */
   public readonly description?: string;
 
   private readonly _params = new Map<string, ParamReference>();

@@ -1,15 +1,47 @@
 import { ApiObject, type ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
 import { SIGNING_SECRET_KEYS } from '../shared/constants.js';
+import { containsEncryptedPrivateKey, pemLabels } from '../shared/pem.js';
 import { TektonConstructError } from './errors.js';
 import { SecretVolume, type SecretVolumeOptions } from './secret-volume.js';
 
-/** A signing-key Secret in the `cosign generate-key-pair k8s://` layout, defined here or in the cluster. */
+/**
+ * A signing-key Secret in the `cosign generate-key-pair k8s://` layout, however it reaches the cluster: referenced
+ * ({@link SigningKeySecret.fromSecretName}), synthesized ({@link SigningKeySecret}), or materialised by an operator
+ * (`SigningKeyExternalSecret`, `SigningKeySealedSecret`). The signing Task mounts it; `CosignPublicKey.fromSigningKeySecret`
+ * derives the verifiers' key from it.
+ */
 export interface ISigningKeySecret {
   /** The Secret name. */
   readonly secretName: string;
-  /** A read-only volume of its three keys (`cosign.key`, `cosign.pub`, `cosign.password`). */
+  /**
+   * Namespace of the Secret, when the construct knows it.
+   * @default - not known here: the Secret is looked up in the namespace the pipeline runs in
+   */
+  readonly secretNamespace?: string;
+  /**
+   * The PEM public key (`cosign.pub`) when it is known at synth time; admission policies are derived from it and a
+   * public key that does not match it is refused.
+   * @default - not known at synth time (the key pair lives only in the cluster or a secret manager)
+   */
+  readonly publicKeyPem?: string;
+  /** A read-only volume of its keys (`cosign.key`, `cosign.password` and, where present, `cosign.pub`). */
   toSecretVolume(options?: SecretVolumeOptions): SigningKeyVolume;
+}
+
+/** Options of {@link SigningKeySecret.fromSecretName}. */
+export interface SigningKeySecretReferenceOptions {
+  /**
+   * Namespace of the Secret.
+   * @default - not recorded: the Secret is looked up in the namespace the pipeline runs in
+   */
+  readonly namespace?: string;
+  /**
+   * The Secret's `cosign.pub`, given alongside so that admission policies can be derived from the key and a
+   * mismatching public key refused. Not secret; checked to be a PEM public key.
+   * @default - not known at synth time: admission policies need an explicit public key
+   */
+  readonly publicKey?: string;
 }
 
 /** The mounted signing-key Secret, with the paths a signer needs. */
@@ -64,12 +96,16 @@ export interface SigningKeySecretProps {
  */
 export class SigningKeySecret extends Construct implements ISigningKeySecret {
   /** References a Secret that already exists in the cluster; emits nothing. */
-  public static fromSecretName(scope: Construct, id: string, secretName: string): ISigningKeySecret {
-    return new ImportedSigningKeySecret(scope, id, secretName);
+  public static fromSecretName(scope: Construct, id: string, secretName: string, options: SigningKeySecretReferenceOptions = {}): ISigningKeySecret {
+    return new ImportedSigningKeySecret(scope, id, secretName, options);
   }
 
   /** @inheritdoc */
   public readonly secretName: string;
+  /** @inheritdoc */
+  public readonly secretNamespace?: string;
+  /** @inheritdoc */
+  public readonly publicKeyPem: string;
   /** The emitted Secret object. */
   public readonly apiObject: ApiObject;
   /** Keys this Secret holds (`cosign.pub`, plus the private ones only with the opt-in). */
@@ -85,10 +121,8 @@ export class SigningKeySecret extends Construct implements ISigningKeySecret {
           'reference an existing secret with SigningKeySecret.fromSecretName() (or use an ExternalSecret/SealedSecret), or set unsafeWritePrivateKeyToManifest: true',
       );
     }
-    if (!/-----BEGIN PUBLIC KEY-----/.test(props.publicKey)) {
-      throw new TektonConstructError('INVALID_PROPS', `${this.node.path}: publicKey is not a PEM public key; pass the contents of cosign.pub`);
-    }
-    if (props.privateKey !== undefined && !/-----BEGIN ENCRYPTED [A-Z ]*PRIVATE KEY-----/.test(props.privateKey)) {
+    checkPublicKeyPem(this.node.path, props.publicKey);
+    if (props.privateKey !== undefined && !containsEncryptedPrivateKey(props.privateKey)) {
       throw new TektonConstructError(
         'INVALID_PROPS',
         `${this.node.path}: privateKey is not an encrypted PEM private key; refusing to write an unencrypted key, use cosign generate-key-pair`,
@@ -105,6 +139,8 @@ export class SigningKeySecret extends Construct implements ISigningKeySecret {
       data,
     });
     this.secretName = this.apiObject.name;
+    this.secretNamespace = this.apiObject.metadata.namespace;
+    this.publicKeyPem = props.publicKey;
     this.keys = Object.keys(data);
   }
 
@@ -116,15 +152,26 @@ export class SigningKeySecret extends Construct implements ISigningKeySecret {
 
 class ImportedSigningKeySecret extends Construct implements ISigningKeySecret {
   public readonly secretName: string;
+  public readonly secretNamespace?: string;
+  public readonly publicKeyPem?: string;
 
-  public constructor(scope: Construct, id: string, secretName: string) {
+  public constructor(scope: Construct, id: string, secretName: string, options: SigningKeySecretReferenceOptions) {
     super(scope, id);
+    if (options.publicKey !== undefined) checkPublicKeyPem(this.node.path, options.publicKey);
     this.secretName = secretName;
+    this.secretNamespace = options.namespace;
+    this.publicKeyPem = options.publicKey;
   }
 
   public toSecretVolume(options?: SecretVolumeOptions): SigningKeyVolume {
     const keys = [SIGNING_SECRET_KEYS.privateKey, SIGNING_SECRET_KEYS.publicKey, SIGNING_SECRET_KEYS.password];
     return new SigningKeyVolume(this.secretName, keys.map((key) => ({ key })), options);
+  }
+}
+
+function checkPublicKeyPem(where: string, pem: string): void {
+  if (!pemLabels(pem).includes('PUBLIC KEY')) {
+    throw new TektonConstructError('INVALID_PROPS', `${where}: publicKey is not a PEM public key; pass the contents of cosign.pub`);
   }
 }
 

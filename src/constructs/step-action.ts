@@ -30,7 +30,7 @@ export interface StepActionProps extends TektonObjectProps, StepActionSpec {
  * A Tekton StepAction (`tekton.dev/v1beta1`: StepAction has no v1): a reusable step that Task steps run with
  * `addStep({ name, action: stepAction, params })`.
  *
- * @see tekton-api.md §3
+ * @see https://tekton.dev/docs/pipelines/stepactions/
  */
 export class StepAction extends TektonObject implements IStepActionDefinition {
   private readonly actionProps: StepActionProps;

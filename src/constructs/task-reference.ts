@@ -22,9 +22,9 @@ export interface TaskInterface {
 
 /** How a pipeline task or TaskRun points at its Task: exactly one of the two. */
 export interface TaskBinding {
-  /** A reference by name or resolver. @default - none */
+  /** A reference by name or resolver. @default - not set: `taskSpec` must be */
   readonly taskRef?: TaskRef;
-  /** An inline spec. @default - none */
+  /** An inline spec. @default - not set: `taskRef` must be */
   readonly taskSpec?: EmbeddedTaskSpec;
 }
 

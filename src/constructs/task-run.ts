@@ -23,7 +23,7 @@ export interface TaskRunProps extends TektonObjectProps {
   readonly workspaces?: Readonly<Record<string, RunWorkspaceInput>>;
   /** @default - 'default' (Tekton's `default-service-account`) */
   readonly serviceAccountName?: string;
-  /** @default - none */
+  /** @default - no pod template: Tekton's default pod template applies */
   readonly podTemplate?: PodTemplate;
   /** Go duration; `0` means none. @default - 60m (Tekton's default) */
   readonly timeout?: string;
@@ -31,9 +31,9 @@ export interface TaskRunProps extends TektonObjectProps {
   readonly retries?: number;
   /** Create the run pending or cancelled. @default - runs at once */
   readonly status?: TaskRunSpec['status'];
-  /** Beta: compute resources per step. @default - none */
+  /** Beta: compute resources per step. @default - each step keeps the resources its Task gives it */
   readonly stepSpecs?: readonly ContainerResourceSpec[];
-  /** Beta: compute resources per sidecar. @default - none */
+  /** Beta: compute resources per sidecar. @default - each sidecar keeps the resources its Task gives it */
   readonly sidecarSpecs?: readonly ContainerResourceSpec[];
   /** @default - Tekton */
   readonly managedBy?: string;
@@ -42,7 +42,7 @@ export interface TaskRunProps extends TektonObjectProps {
 /**
  * A Tekton TaskRun (`tekton.dev/v1`). Use `metadata.generateName` for runs created with `kubectl create`.
  *
- * @see tekton-api.md §5
+ * @see https://tekton.dev/docs/pipelines/taskruns/
  */
 export class TaskRun extends TektonObject {
   /** The Task it runs. */

@@ -52,30 +52,30 @@ export interface TaskStepOptions extends Omit<Step, 'ref' | 'params'> {
   readonly action?: IStepActionDefinition;
   /**
    * Params for the StepAction (only with `action`).
-   * @default - none
+   * @default - no params: the StepAction's defaults apply
    */
   readonly params?: Readonly<Record<string, ParamValueInput>>;
 }
 
 /** Props of a {@link Task}. */
 export interface TaskProps extends TektonObjectProps {
-  /** Name shown in UIs. @default - none */
+  /** Name shown in UIs. @default - no display name: UIs show `metadata.name` */
   readonly displayName?: string;
-  /** What the Task does (the catalog requires one). @default - none */
+  /** What the Task does (the catalog requires one). @default - no description (catalog tasks always set one) */
   readonly description?: string;
-  /** Params, as if passed to `addParam()` in order. @default - none */
+  /** Params, as if passed to `addParam()` in order. @default - no params until `addParam()` adds them */
   readonly params?: readonly ParamSpec[];
-  /** Results, as if passed to `addResult()`. @default - none */
+  /** Results, as if passed to `addResult()`. @default - no results until `addResult()` adds them */
   readonly results?: readonly TaskResultSpec[];
-  /** Workspaces, as if passed to `addWorkspace()`. @default - none */
+  /** Workspaces, as if passed to `addWorkspace()`. @default - no workspaces until `addWorkspace()` adds them */
   readonly workspaces?: readonly WorkspaceDeclaration[];
   /** Steps, as if passed to `addStep()`. @default - none (add at least one before synth) */
   readonly steps?: readonly TaskStepOptions[];
-  /** Defaults merged into every step. @default - none */
+  /** Defaults merged into every step. @default - no step template: each step is used as written */
   readonly stepTemplate?: StepTemplate;
-  /** Sidecars, as if passed to `addSidecar()`. @default - none */
+  /** Sidecars, as if passed to `addSidecar()`. @default - no sidecars until `addSidecar()` adds them */
   readonly sidecars?: readonly Sidecar[];
-  /** Pod volumes, as if passed to `addVolume()`. @default - none */
+  /** Pod volumes, as if passed to `addVolume()`. @default - no volumes until `addVolume()` adds them */
   readonly volumes?: readonly k8s.Volume[];
   /**
    * Security context for inline steps that set none (and when `stepTemplate` sets none). Pass `{}` to emit none.
@@ -99,7 +99,7 @@ export interface StepReference {
  * renders the right `$(...)` expression), then `addStep`. Params reach scripts through `env`
  * (`param.toEnv()`); a script containing `$(params.` is rejected.
  *
- * @see tekton-api.md §2
+ * @see https://tekton.dev/docs/pipelines/tasks/
  */
 export class Task extends TektonObject implements ITaskDefinition {
   /** Display name. */
@@ -336,7 +336,7 @@ export class Task extends TektonObject implements ITaskDefinition {
     }
     const action = options.action!;
     const passed = new Map(Object.entries(options.params ?? {}).map(([k, v]) => [k, toParamValue(v)]));
-    checkParams(where, action.displayLabel, action.stepActionInterface.params, passed);
+    checkParams(where, action.displayLabel, action.stepActionInterface.params, passed, 'SA-7');
     const { action: _action, params: _params, ...rest } = options;
     return {
       ...rest,

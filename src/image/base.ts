@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import type { HistoryEntry, OciImageConfig } from './config.js';
 import { DEFAULT_PATH_ENV } from './config.js';
 import { IMAGE_CREATED, IMAGE_NODE_PATH, MEDIA_TYPES } from './constants.js';
-import { digestHex, isSha256Digest, sha256Digest, type Sha256Digest } from './digest.js';
+import { digestHex, type ImageReference, InvalidReferenceError, isSha256Digest, parseReference, sha256Digest, type Sha256Digest } from '../shared/oci/index.js';
 import { ImageError } from './errors.js';
 import { runtimeGzipIdentity } from './gzip.js';
 import { buildRuntimeLayer, tarDiffId, type Layer } from './layer.js';
@@ -41,12 +41,18 @@ export function parseBaseSpec(value: string): BaseSpec {
   if (value.startsWith('oci-layout:')) {
     return { kind: 'oci-layout', path: value.slice('oci-layout:'.length, at), digest };
   }
-  const name = value.slice(0, at);
-  if (/:[^/]*$/.test(name) && name.includes('/')) {
+  let parsed: ImageReference;
+  try {
+    parsed = parseReference(value);
+  } catch (error) {
+    if (!(error instanceof InvalidReferenceError)) throw error;
+    throw new ImageError('BASE_INVALID', `base: ${error.message}`);
+  }
+  if (parsed.tag !== undefined) {
     // `repo:tag@sha256:…` pins by digest but the tag invites confusion about what is used
     throw new ImageError('BASE_NOT_PINNED', `base '${value}' has both a tag and a digest; drop the tag, the digest alone is used`);
   }
-  return { kind: 'registry', reference: name, digest };
+  return { kind: 'registry', reference: value.slice(0, at), digest };
 }
 
 /** How the base was made, as recorded in the lock. */
@@ -167,7 +173,7 @@ async function readCachedLayer(blobPath: string, metaPath: string, diffId: Sha25
     const meta = JSON.parse(await readFile(metaPath, 'utf8')) as { diffId: Sha256Digest; descriptor: Layer['descriptor'] };
     // a cache entry is trusted only if its bytes still hash to what it claims
     if (meta.diffId !== diffId || (await fileDigest(blobPath)) !== meta.descriptor.digest) return undefined;
-    return { descriptor: { mediaType: MEDIA_TYPES.layerTarGzip, digest: meta.descriptor.digest, size: meta.descriptor.size }, diffId, path: blobPath };
+    return { descriptor: { mediaType: MEDIA_TYPES.ociLayerTarGzip, digest: meta.descriptor.digest, size: meta.descriptor.size }, diffId, path: blobPath };
   } catch {
     return undefined;
   }
@@ -184,7 +190,7 @@ async function layoutBase(path: string, digest: Sha256Digest): Promise<BaseImage
   }
   const layers: Layer[] = image.manifest.layers.map((descriptor, i) => ({
     // keep the blob exactly as the base ships it; recompressing would change its digest
-    descriptor: { mediaType: MEDIA_TYPES.layerTarGzip, digest: descriptor.digest, size: descriptor.size },
+    descriptor: { mediaType: MEDIA_TYPES.ociLayerTarGzip, digest: descriptor.digest, size: descriptor.size },
     diffId: diffIds[i]!,
     path: image.layerPaths[i]!,
   }));

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { type BaseImage, DEFAULT_BASE, parseBaseSpec, resolveBase } from './base.js';
 import { signerImageConfig } from './config.js';
 import { MEDIA_TYPES, OCI_ANNOTATIONS, SIGNER_BUNDLE_PATH } from './constants.js';
-import { sha256Digest, type Sha256Digest } from './digest.js';
+import { sha256Digest, type Sha256Digest } from '../shared/oci/index.js';
 import { buildPortableLayer, type Blob, type Descriptor, type Layer } from './layer.js';
 import { imageManifest, jsonBlob } from './manifest.js';
 import type { Fetcher } from '../signer/oci/index.js';
@@ -85,7 +85,7 @@ export async function buildSignerImage(options: BuildSignerImageOptions): Promis
     bundleDiffId: bundleLayer.diffId,
     version: options.version,
   });
-  const config = jsonBlob(configJson, MEDIA_TYPES.imageConfig);
+  const config = jsonBlob(configJson, MEDIA_TYPES.ociConfig);
   const layers = [...base.layers, bundleLayer];
   const annotations: Record<string, string> = {};
   if (base.lock.kind !== 'runtime') {
@@ -93,7 +93,7 @@ export async function buildSignerImage(options: BuildSignerImageOptions): Promis
     if (base.lock.kind === 'registry') annotations[OCI_ANNOTATIONS.baseName] = base.lock.reference;
     annotations[OCI_ANNOTATIONS.baseDigest] = base.lock.manifestDigest;
   }
-  const manifest = jsonBlob(imageManifest(config.descriptor, layers.map((l) => l.descriptor), annotations), MEDIA_TYPES.imageManifest);
+  const manifest = jsonBlob(imageManifest(config.descriptor, layers.map((l) => l.descriptor), annotations), MEDIA_TYPES.ociManifest);
   return {
     manifestDigest: manifest.descriptor.digest,
     manifest,

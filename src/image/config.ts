@@ -2,7 +2,7 @@
  * The OCI image configuration of the signer image (image-spec `config.md`).
  */
 import { CA_BUNDLE_PATH, IMAGE_CREATED, NONROOT_HOME, NONROOT_UID, OCI_ANNOTATIONS, SIGNER_ENTRYPOINT, SIGNER_SOURCE_URL } from './constants.js';
-import type { Sha256Digest } from './digest.js';
+import type { Sha256Digest } from '../shared/oci/index.js';
 
 /** One `history` record; `created` is always {@link IMAGE_CREATED}. */
 export interface HistoryEntry {

@@ -3,17 +3,8 @@
  * (its step runs `SIGNER_ENTRYPOINT`), so they live here once.
  */
 
-/** OCI media types used by the image (OCI image-spec v1.1 `media-types.md`). */
-export const MEDIA_TYPES = {
-  imageIndex: 'application/vnd.oci.image.index.v1+json',
-  imageManifest: 'application/vnd.oci.image.manifest.v1+json',
-  imageConfig: 'application/vnd.oci.image.config.v1+json',
-  layerTarGzip: 'application/vnd.oci.image.layer.v1.tar+gzip',
-  layerTar: 'application/vnd.oci.image.layer.v1.tar',
-  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-  dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-  dockerLayerTarGzip: 'application/vnd.docker.image.rootfs.diff.tar.gzip',
-} as const;
+/** Media types of the image: the shared OCI table. */
+export { MEDIA_TYPES } from '../shared/oci/media-types.js';
 
 /** Annotation and label keys from the OCI image-spec `annotations.md`. */
 export const OCI_ANNOTATIONS = {

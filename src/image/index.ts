@@ -3,7 +3,7 @@ export * from './base.js';
 export * from './build.js';
 export * from './config.js';
 export * from './constants.js';
-export * from './digest.js';
+export * from '../shared/oci/digest.js';
 export * from './errors.js';
 export * from './gzip.js';
 export * from './layer.js';

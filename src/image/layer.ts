@@ -8,20 +8,12 @@ import { rename } from 'node:fs/promises';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { MEDIA_TYPES } from './constants.js';
-import { sha256Digest, type Sha256Digest } from './digest.js';
+import { type Descriptor as OciDescriptor, sha256Digest, type Sha256Digest } from '../shared/oci/index.js';
 import { createRuntimeGzip, gzipPortable } from './gzip.js';
 import { tarBuffer, tarChunks, type TarEntry } from './tar.js';
 
-/** An OCI content descriptor. */
-export interface Descriptor {
-  readonly mediaType: string;
-  readonly digest: Sha256Digest;
-  readonly size: number;
-  /** @default - no annotations */
-  readonly annotations?: Readonly<Record<string, string>>;
-  /** Only in an index entry; `variant` only where the platform has one. @default - not platform-specific */
-  readonly platform?: Readonly<{ architecture: string; os: string; variant?: string }>;
-}
+/** A descriptor of a blob signet wrote or checked, so its digest is sha256. */
+export type Descriptor = OciDescriptor<Sha256Digest>;
 
 /** A blob of the image, in memory or in a file. */
 export type Blob =
@@ -36,7 +28,7 @@ export async function buildPortableLayer(entries: readonly TarEntry[]): Promise<
   const tar = await tarBuffer(entries);
   const bytes = gzipPortable(tar);
   return {
-    descriptor: { mediaType: MEDIA_TYPES.layerTarGzip, digest: sha256Digest(bytes), size: bytes.length },
+    descriptor: { mediaType: MEDIA_TYPES.ociLayerTarGzip, digest: sha256Digest(bytes), size: bytes.length },
     diffId: sha256Digest(tar),
     bytes,
   };
@@ -68,7 +60,7 @@ export async function buildRuntimeLayer(entries: readonly TarEntry[], outFile: s
   );
   await rename(partial, outFile);
   return {
-    descriptor: { mediaType: MEDIA_TYPES.layerTarGzip, digest: `sha256:${gzHash.digest('hex')}`, size },
+    descriptor: { mediaType: MEDIA_TYPES.ociLayerTarGzip, digest: `sha256:${gzHash.digest('hex')}`, size },
     diffId: `sha256:${tarHash.digest('hex')}`,
     path: outFile,
   };

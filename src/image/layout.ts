@@ -7,7 +7,7 @@ import { createReadStream } from 'node:fs';
 import { copyFile, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MEDIA_TYPES, OCI_ANNOTATIONS } from './constants.js';
-import { digestHex, isSha256Digest, sha256Digest, type Sha256Digest } from './digest.js';
+import { digestHex, isSha256Digest, sha256Digest, type Sha256Digest } from '../shared/oci/index.js';
 import { ImageError } from './errors.js';
 import type { Blob, Descriptor } from './layer.js';
 import { canonicalJson } from './manifest.js';
@@ -44,7 +44,7 @@ export async function writeOciLayout(dir: string, image: OciLayoutImage): Promis
   const { mediaType, digest, size } = image.manifest.descriptor;
   const index = canonicalJson({
     schemaVersion: 2,
-    mediaType: MEDIA_TYPES.imageIndex,
+    mediaType: MEDIA_TYPES.ociIndex,
     manifests: [{ mediaType, digest, size, platform: image.platform, annotations: { [OCI_ANNOTATIONS.refName]: image.refName } }],
   });
   await writeFile(join(dir, 'index.json'), index);
@@ -75,7 +75,7 @@ export async function readOciLayoutImage(dir: string, digest: Sha256Digest, plat
   let manifestDigest = digest;
   let document = await readVerifiedJson(dir, digest, where);
   const type = mediaTypeOf(document);
-  if (type === MEDIA_TYPES.imageIndex || type === MEDIA_TYPES.dockerManifestList) {
+  if (type === MEDIA_TYPES.ociIndex || type === MEDIA_TYPES.dockerManifestList) {
     const entries = ((document as { manifests?: Descriptor[] }).manifests ?? []);
     const match = entries.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
     if (match === undefined || !isSha256Digest(match.digest)) {
@@ -89,7 +89,7 @@ export async function readOciLayoutImage(dir: string, digest: Sha256Digest, plat
     throw new ImageError('BASE_INVALID', `${where}: ${manifestDigest} is not an image manifest (no config or layers)`);
   }
   for (const layer of manifest.layers) {
-    if (layer.mediaType !== MEDIA_TYPES.layerTarGzip && layer.mediaType !== MEDIA_TYPES.dockerLayerTarGzip) {
+    if (layer.mediaType !== MEDIA_TYPES.ociLayerTarGzip && layer.mediaType !== MEDIA_TYPES.dockerLayerTarGzip) {
       throw new ImageError('BASE_INVALID', `${where}: layer ${layer.digest} has media type '${layer.mediaType}'; only gzip tar layers are supported`);
     }
   }

@@ -6,7 +6,7 @@
 import type { BaseLockInfo } from './base.js';
 import type { SignerImageBuild } from './build.js';
 import { SIGNER_IMAGE_REPOSITORY } from './constants.js';
-import { isSha256Digest, type Sha256Digest } from './digest.js';
+import { isSha256Digest, type Sha256Digest } from '../shared/oci/index.js';
 import { ImageError } from './errors.js';
 
 /** The file name, at the repository root. */

@@ -3,7 +3,7 @@
  * (`signer-image.lock.json`, written by `npm run image -- --update-lock`).
  */
 import lockJson from '../../signer-image.lock.json' with { type: 'json' };
-import type { Sha256Digest } from './digest.js';
+import type { Sha256Digest } from '../shared/oci/index.js';
 import { parseLock } from './lock-file.js';
 
 /** A pinned image reference. */

@@ -2,13 +2,13 @@
  * OCI image manifests and the one JSON serialization used for every blob this project writes.
  */
 import { MEDIA_TYPES } from './constants.js';
-import { sha256Digest } from './digest.js';
+import { sha256Digest } from '../shared/oci/index.js';
 import type { Blob, Descriptor } from './layer.js';
 
 /** An OCI image manifest (image-spec `manifest.md`). */
 export interface OciImageManifest {
   readonly schemaVersion: 2;
-  readonly mediaType: typeof MEDIA_TYPES.imageManifest;
+  readonly mediaType: typeof MEDIA_TYPES.ociManifest;
   readonly config: Descriptor;
   readonly layers: readonly Descriptor[];
   /** @default - no annotations */
@@ -33,7 +33,7 @@ export function jsonBlob(value: unknown, mediaType: string): Blob & { bytes: Uin
 export function imageManifest(config: Descriptor, layers: readonly Descriptor[], annotations?: Readonly<Record<string, string>>): OciImageManifest {
   return {
     schemaVersion: 2,
-    mediaType: MEDIA_TYPES.imageManifest,
+    mediaType: MEDIA_TYPES.ociManifest,
     config: { mediaType: config.mediaType, digest: config.digest, size: config.size },
     layers: layers.map((l) => ({ mediaType: l.mediaType, digest: l.digest, size: l.size })),
     ...(annotations === undefined || Object.keys(annotations).length === 0 ? {} : { annotations }),

@@ -6,7 +6,7 @@ import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseReference, type Fetcher } from '../signer/oci/index.js';
 import { MEDIA_TYPES } from './constants.js';
-import { digestHex, isSha256Digest, type Sha256Digest } from './digest.js';
+import { digestHex, isSha256Digest, type Sha256Digest } from '../shared/oci/index.js';
 import { ImageError } from './errors.js';
 import type { Descriptor } from './layer.js';
 import { canonicalJson } from './manifest.js';
@@ -52,7 +52,7 @@ export async function pullBaseToLayout(client: Fetcher, reference: string, diges
   (manifest.layers ?? []).forEach((layer, i) => want(layer, `base '${reference}@${digest}' layer ${i + 1}`));
   for (const blob of wanted) await save(blob.digest, await client.getBlob(repo, blob.digest, { maxBytes: blob.size }));
   await writeFile(join(dir, 'oci-layout'), canonicalJson(OCI_LAYOUT_FILE));
-  await writeFile(join(dir, 'index.json'), canonicalJson({ schemaVersion: 2, mediaType: MEDIA_TYPES.imageIndex, manifests: [{ mediaType: top.mediaType, digest, size: top.size }] }));
+  await writeFile(join(dir, 'index.json'), canonicalJson({ schemaVersion: 2, mediaType: MEDIA_TYPES.ociIndex, manifests: [{ mediaType: top.mediaType, digest, size: top.size }] }));
 }
 
 /** `value` when it is a well-formed `sha256:<64 hex>` digest; `what` names its place in the remote document. */

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { formatReference, parseReference, type Fetcher, type Pusher } from '../signer/oci/index.js';
 import type { SignerImageBuild } from './build.js';
 import { MEDIA_TYPES } from './constants.js';
-import type { Sha256Digest } from './digest.js';
+import type { Sha256Digest } from '../shared/oci/index.js';
 import { ImageError } from './errors.js';
 
 /** Where an image was pushed. */
@@ -34,6 +34,6 @@ export async function pushSignerImage(client: Pusher & Pick<Fetcher, 'headBlob'>
       throw new ImageError('LAYOUT_INVALID', `registry stored blob ${written.digest} for ${blob.descriptor.digest}; the local blob changed, rebuild the image`);
     }
   }
-  await client.putManifest(repo, ref.tag ?? build.manifestDigest, build.manifest.bytes, MEDIA_TYPES.imageManifest);
+  await client.putManifest(repo, ref.tag ?? build.manifestDigest, build.manifest.bytes, MEDIA_TYPES.ociManifest);
   return { reference: formatReference({ ...repo, digest: build.manifestDigest }), digest: build.manifestDigest };
 }

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { CA_BUNDLE_PATH, IMAGE_NODE_PATH, NONROOT_HOME, NONROOT_UID } from './constants.js';
-import type { Sha256Digest } from './digest.js';
+import type { Sha256Digest } from '../shared/oci/index.js';
 import { ImageError } from './errors.js';
 import { fileDigest } from './layout.js';
 import type { TarEntry } from './tar.js';

@@ -8,7 +8,7 @@ import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { OciImageConfig } from './config.js';
 import { hostPlatform } from './base.js';
-import { isSha256Digest, type Sha256Digest } from './digest.js';
+import { isSha256Digest, type Sha256Digest } from '../shared/oci/index.js';
 import { ImageError } from './errors.js';
 import { readOciLayoutImage } from './layout.js';
 

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { BUILDAH_TASK_NAME, BuildahTask } from '../catalog/buildah-task.js';
 import { type CatalogMetadata, catalogObjectMetadata } from '../catalog/catalog-metadata.js';
 import { COSIGN_SIGN_TASK_NAME, CosignSignTask } from '../catalog/cosign-sign-task.js';
-import { COSIGN_VERIFY_TASK_NAME, CosignVerifyTask, VerificationKey } from '../catalog/cosign-verify-task.js';
+import { COSIGN_VERIFY_TASK_NAME, CosignVerifyTask } from '../catalog/cosign-verify-task.js';
 import { GIT_CLONE_RESULTS, GIT_CLONE_TASK_NAME, GitCloneTask } from '../catalog/git-clone-task.js';
 import {
   DEFAULT_NON_ROOT_UID,
@@ -13,8 +13,9 @@ import {
   PipelineRun,
 } from '../constructs/index.js';
 import type { ParamValueInput } from '../constructs/index.js';
-import { SignedImageAdmission, type SignedImageAdmissionProps } from '../policies/index.js';
+import { CosignPublicKey, SignedImageAdmission, type SignedImageAdmissionProps } from '../policies/index.js';
 import { CHAINS_RESULTS } from '../shared/constants.js';
+import { parseReference, repositoryName } from '../shared/oci/index.js';
 import { WorkspaceSources } from '../tekton/index.js';
 import { PatternError } from './errors.js';
 
@@ -137,12 +138,17 @@ export interface BuildAndSignRunOptions {
 }
 
 /** Options of {@link BuildAndSignPipeline.addAdmissionPolicies}. */
-export type BuildAndSignAdmissionOptions = Omit<SignedImageAdmissionProps, 'repositories'> & {
+export type BuildAndSignAdmissionOptions = Omit<SignedImageAdmissionProps, 'repositories' | 'publicKey'> & {
   /**
    * Repositories whose images must be signed.
    * @default - the repository of the `image` prop
    */
   readonly repositories?: readonly string[];
+  /**
+   * The key the policies verify with. When the signing key knows its public key, an inline key must be the same.
+   * @default - the signing key's public key (`signingKey.publicKeyPem`); without one, the call throws and asks for it
+   */
+  readonly publicKey?: CosignPublicKey;
 };
 
 /**
@@ -197,7 +203,7 @@ export class BuildAndSignPipeline extends Construct {
     this.signTask = new CosignSignTask(this, 'cosign-sign', { ...named(COSIGN_SIGN_TASK_NAME), signingKey: props.signingKey, image: props.signerImage });
     this.verifyTask = new CosignVerifyTask(this, 'cosign-verify', {
       ...named(COSIGN_VERIFY_TASK_NAME),
-      publicKey: VerificationKey.fromSigningKeySecret(props.signingKey),
+      publicKey: CosignPublicKey.fromSigningKeySecret(props.signingKey),
       image: props.signerImage,
     });
     const tasks = [this.gitCloneTask, this.buildahTask, this.signTask, this.verifyTask];
@@ -318,20 +324,41 @@ export class BuildAndSignPipeline extends Construct {
    * Adds the admission policies that let only images signed by this pipeline's key run (Kyverno
    * ImageValidatingPolicy and ClusterPolicy, policy-controller ClusterImagePolicy; see `SignedImageAdmission`).
    *
-   * Throws when `repositories` is not given and the `image` prop is not set.
+   * The key is the one the pipeline signs with: derived from the signing key when it knows its public key, and an
+   * inline `publicKey` that is a different key is refused.
+   *
+   * Throws when `repositories` is not given and the `image` prop is not set, when no public key is given and the
+   * signing key does not know its own, and when the given public key is not the signing key's.
    */
-  public addAdmissionPolicies(scope: Construct, id: string, options: BuildAndSignAdmissionOptions): SignedImageAdmission {
+  public addAdmissionPolicies(scope: Construct, id: string, options: BuildAndSignAdmissionOptions = {}): SignedImageAdmission {
     const repositories = options.repositories ?? (this.props.image === undefined ? undefined : [repositoryOf(this.props.image)]);
     if (repositories === undefined) {
       throw new PatternError('PATTERN_MISSING_VALUE', `${this.node.path}: admission policies need repositories; set the image prop or pass repositories`);
     }
-    return new SignedImageAdmission(scope, id, { ...options, repositories });
+    const own = this.props.signingKey.publicKeyPem === undefined ? undefined : CosignPublicKey.fromPem(this.props.signingKey.publicKeyPem);
+    const publicKey = options.publicKey ?? own;
+    if (publicKey === undefined) {
+      throw new PatternError(
+        'PATTERN_MISSING_VALUE',
+        `${this.node.path}: admission policies need the public key and the signing key '${this.props.signingKey.secretName}' does not know it at synth time; ` +
+          'pass publicKey: CosignPublicKey.fromPem(<contents of cosign.pub>), or give the signing key its publicKey',
+      );
+    }
+    if (own !== undefined && publicKey.pem !== undefined && publicKey.pem !== own.pem) {
+      throw new PatternError(
+        'PATTERN_KEY_MISMATCH',
+        `${this.node.path}: the admission public key is not the public half of signing key '${this.props.signingKey.secretName}'; ` +
+          'omit publicKey to use the signing key\'s own, or pass the cosign.pub of the key pair the pipeline signs with',
+      );
+    }
+    return new SignedImageAdmission(scope, id, { ...options, repositories, publicKey });
   }
 }
 
-/** `registry/repo:tag` → `registry/repo` (a ':' after the last '/' starts the tag; one before it is a port). */
+/**
+ * `registry/repo:tag` → `registry/repo`, parsed by the OCI reference grammar: a Docker Hub name comes back
+ * fully qualified (`nginx` → `index.docker.io/library/nginx`), as the admission policies need a registry host.
+ */
 export function repositoryOf(image: string): string {
-  const lastSlash = image.lastIndexOf('/');
-  const colon = image.indexOf(':', lastSlash + 1);
-  return colon === -1 ? image : image.slice(0, colon);
+  return repositoryName(parseReference(image));
 }

@@ -1,25 +1,43 @@
 import { App, Chart } from 'cdk8s';
 import {
+  CATALOG_TASKS,
   type CatalogContents,
   type CatalogPipelineEntry,
-  catalogTaskEntries,
+  type CatalogRegistration,
+  type CatalogTaskEntry,
   SAMPLE_IMAGE,
   SAMPLE_REPOSITORY_URL,
   SAMPLE_SIGNING_SECRET,
   SAMPLE_REGISTRY_SECRET,
 } from '../catalog/generate/index.js';
 import { RegistryCredentialsSecret, SigningKeySecret } from '../constructs/index.js';
-import { BUILD_AND_SIGN_PARAMS, BuildAndSignPipeline } from './build-and-sign-pipeline.js';
+import { BUILD_AND_SIGN_PARAMS, BUILD_AND_SIGN_PIPELINE_NAME, BuildAndSignPipeline } from './build-and-sign-pipeline.js';
 
 /**
- * Everything signet's catalog ships, built from the constructs: the tasks (git-clone, buildah, cosign-sign,
- * cosign-verify) and the build-and-sign pipeline, each with its sample and test runs.
+ * The catalog registry: every task and pipeline signet's catalog ships, in the order the catalog lists them.
+ * To add a resource, write its entry builder (tasks: `src/catalog/generate/task-entries.ts`) and register it here.
+ */
+export const CATALOG_REGISTRY: readonly CatalogRegistration[] = [
+  ...CATALOG_TASKS,
+  { kind: 'pipeline', name: BUILD_AND_SIGN_PIPELINE_NAME, build: buildAndSignEntry },
+];
+
+/**
+ * Everything signet's catalog ships, built from the constructs: each registered task and pipeline in a chart of
+ * its own, with its sample and test runs.
  *
  * `npm run catalog` renders it into `catalog/`; the drift test renders it again and compares.
  */
-export function catalogContents(): CatalogContents {
+export function catalogContents(registry: readonly CatalogRegistration[] = CATALOG_REGISTRY): CatalogContents {
   const app = new App({ outdir: 'unused' });
-  return { tasks: catalogTaskEntries(app), pipelines: [buildAndSignEntry(new Chart(app, 'build-and-sign'))] };
+  const tasks: CatalogTaskEntry[] = [];
+  const pipelines: CatalogPipelineEntry[] = [];
+  for (const resource of registry) {
+    const chart = new Chart(app, resource.name);
+    if (resource.kind === 'task') tasks.push(resource.build(chart));
+    else pipelines.push(resource.build(chart));
+  }
+  return { tasks, pipelines };
 }
 
 function buildAndSignEntry(chart: Chart): CatalogPipelineEntry {

@@ -1,7 +1,8 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
+import type { ISigningKeySecret } from '../constructs/signing-key-secret.js';
 import { SIGNING_SECRET_KEYS } from '../shared/constants.js';
-import { isDnsLabel, isDnsSubdomain } from './_names.js';
-import { containsPrivateKey } from './_key-material.js';
+import { isDnsLabel, isDnsSubdomain } from '../shared/kubernetes-names.js';
+import { containsPrivateKey, pemLabels } from '../shared/pem.js';
 import { PolicyError } from './errors.js';
 
 /** Digest algorithms the verifiers accept for key-based cosign signatures. */
@@ -22,12 +23,22 @@ export interface PublicKeySecretReference {
   readonly name: string;
 }
 
+/** A ConfigMap entry holding a PEM public key. */
+export interface PublicKeyConfigMapReference {
+  /** Name of the ConfigMap, in the namespace the verify task runs in. */
+  readonly name: string;
+  /** Data key of the PEM. */
+  readonly key: string;
+}
+
 /**
- * The cosign public key that admission policies verify signatures against.
+ * The cosign public key, one type for everything that verifies: the `CosignVerifyTask` and every admission
+ * policy (`SignedImageAdmission`, the Kyverno and policy-controller policies).
  *
- * Build it from the same `cosign.pub` the pipeline's key pair produced, either inline
- * ({@link CosignPublicKey.fromPem}, recommended: a public key is safe to keep in Git and needs no
- * cluster RBAC) or as a reference to a Secret in the cluster ({@link CosignPublicKey.fromSecret}).
+ * Build it from the same `cosign.pub` the pipeline's key pair produced: inline ({@link CosignPublicKey.fromPem},
+ * recommended: a public key is safe to keep in Git and needs no cluster RBAC), from the signing key itself
+ * ({@link CosignPublicKey.fromSigningKeySecret}), as a reference to a Secret in the cluster
+ * ({@link CosignPublicKey.fromSecret}) or, for the verify task only, a ConfigMap ({@link CosignPublicKey.fromConfigMap}).
  */
 export class CosignPublicKey {
   /** The Secret data key Kyverno and cosign read a Secret-backed public key from. */
@@ -50,8 +61,8 @@ export class CosignPublicKey {
           '(if the private key was committed or shared, rotate the key pair)',
       );
     }
-    const blocks = pem.match(/-----BEGIN ([A-Z0-9 ]+)-----/g) ?? [];
-    const label = /-----BEGIN ([A-Z0-9 ]+)-----/.exec(pem)?.[1];
+    const blocks = pemLabels(pem);
+    const label = blocks[0];
     if (blocks.length !== 1 || (label !== 'PUBLIC KEY' && label !== 'RSA PUBLIC KEY')) {
       throw new PolicyError(
         'POLICY_INVALID_PUBLIC_KEY',
@@ -93,6 +104,40 @@ export class CosignPublicKey {
     return new CosignPublicKey(undefined, { namespace: ref.namespace, name: ref.name }, HashAlgorithm.SHA256);
   }
 
+  /**
+   * The public half of a signing key, however the key is delivered (`SigningKeySecret`, `fromSecretName`,
+   * `SigningKeyExternalSecret`, `SigningKeySealedSecret`).
+   *
+   * The verify task mounts only the Secret's `cosign.pub` entry. Admission policies use the PEM when the key
+   * knows it at synth time (`publicKeyPem`), else the Secret by `k8s://<namespace>/<name>` when its namespace
+   * is known; with neither they refuse it and ask for {@link CosignPublicKey.fromPem}.
+   */
+  public static fromSigningKeySecret(secret: ISigningKeySecret): CosignPublicKey {
+    const items = secret.toSecretVolume().volume.secret?.items;
+    if (items !== undefined && !items.some((item) => item.key === SIGNING_SECRET_KEYS.publicKey)) {
+      throw new PolicyError(
+        'POLICY_INVALID_PUBLIC_KEY',
+        `CosignPublicKey.fromSigningKeySecret: secret '${secret.secretName}' has no ${SIGNING_SECRET_KEYS.publicKey} entry; ` +
+          'give the signing key its public key (publicKey / encryptedPublicKey) or use CosignPublicKey.fromPem(<contents of cosign.pub>)',
+      );
+    }
+    const inline = secret.publicKeyPem === undefined ? undefined : CosignPublicKey.fromPem(secret.publicKeyPem);
+    const ref = inline === undefined && secret.secretNamespace !== undefined ? { namespace: secret.secretNamespace, name: secret.secretName } : undefined;
+    return new CosignPublicKey(inline?.pem, ref, inline?.defaultHashAlgorithm ?? HashAlgorithm.SHA256, { signingKeySecretName: secret.secretName });
+  }
+
+  /**
+   * A ConfigMap in the cluster holding the PEM public key; only the verify task can use it (admission
+   * controllers do not read ConfigMaps).
+   * @param key data key of the PEM; `cosign.pub` when omitted
+   */
+  public static fromConfigMap(configMapName: string, key: string = SIGNING_SECRET_KEYS.publicKey): CosignPublicKey {
+    if (!isDnsSubdomain(configMapName)) {
+      throw new PolicyError('POLICY_INVALID_PUBLIC_KEY', `CosignPublicKey.fromConfigMap needs a valid ConfigMap name, got '${configMapName}': use a lower-case DNS-1123 name`);
+    }
+    return new CosignPublicKey(undefined, undefined, HashAlgorithm.SHA256, { configMap: { name: configMapName, key } });
+  }
+
   /** The canonical PEM text when the key is inline; `undefined` for a Secret reference. */
   public readonly pem: string | undefined;
 
@@ -105,10 +150,37 @@ export class CosignPublicKey {
    */
   public readonly defaultHashAlgorithm: HashAlgorithm;
 
-  private constructor(pem: string | undefined, secret: PublicKeySecretReference | undefined, hash: HashAlgorithm) {
+  /** The signing-key Secret whose `cosign.pub` the verify task mounts; `undefined` unless built by {@link CosignPublicKey.fromSigningKeySecret}. */
+  public readonly signingKeySecretName: string | undefined;
+
+  /** The ConfigMap entry holding the key; `undefined` unless built by {@link CosignPublicKey.fromConfigMap}. */
+  public readonly configMap: PublicKeyConfigMapReference | undefined;
+
+  private constructor(
+    pem: string | undefined,
+    secret: PublicKeySecretReference | undefined,
+    hash: HashAlgorithm,
+    mount: { signingKeySecretName?: string; configMap?: PublicKeyConfigMapReference } = {},
+  ) {
     this.pem = pem;
     this.secret = secret;
     this.defaultHashAlgorithm = hash;
+    this.signingKeySecretName = mount.signingKeySecretName;
+    this.configMap = mount.configMap;
+  }
+
+  /**
+   * Throws unless an admission controller can read this key (an inline PEM or a Secret with its namespace).
+   * @internal
+   */
+  public assertAdmissible(where: string): void {
+    if (this.pem === undefined && this.secret === undefined) {
+      throw new PolicyError(
+        'POLICY_INVALID_PUBLIC_KEY',
+        `${where}: admission controllers cannot read this public key (${this.configMap ? 'a ConfigMap' : 'a signing-key Secret of unknown namespace'}); ` +
+          'pass CosignPublicKey.fromPem(<contents of cosign.pub>) or CosignPublicKey.fromSecret({ namespace, name })',
+      );
+    }
   }
 
   /** The cosign key reference `k8s://<namespace>/<name>` for a Secret-backed key; `undefined` for an inline key. */

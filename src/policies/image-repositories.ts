@@ -1,3 +1,4 @@
+import { isRegistryComponent, isRegistryHost, isRepositoryComponent } from '../shared/oci/index.js';
 import { PolicyError } from './errors.js';
 
 /**
@@ -14,8 +15,6 @@ export interface RepositoryPattern {
   readonly path: string;
 }
 
-const HOST = /^(localhost|[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)+|[a-z0-9]([-a-z0-9]*[a-z0-9])?(?=:))(:[0-9]{1,5})?$/;
-const PATH_SEGMENT = /^(\*\*|[a-z0-9*]+([._-]+[a-z0-9*]+)*)$/;
 const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 
 /**
@@ -91,11 +90,12 @@ function parseOne(raw: string, where: string): RepositoryPattern {
   const host = raw.slice(0, slash);
   const path = raw.slice(slash + 1);
   if (host.includes('*')) fail('wildcards are not allowed in the registry host');
-  if (!HOST.test(host)) fail(`'${host}' is not a registry host (it needs a dot, a port or to be localhost)`);
+  if (!isRegistryComponent(host) || !isRegistryHost(host)) fail(`'${host}' is not a registry host (it needs a dot, a port or to be localhost)`);
   if (path.includes(':')) fail('tags are not allowed, every tag of the repository is checked');
   const segments = path.split('/');
   for (const segment of segments) {
-    if (!PATH_SEGMENT.test(segment)) fail(`path segment '${segment}' is empty or has characters outside [a-z0-9._-*]`);
+    // a wildcard stands for letters or digits, so the segment must be a repository component with it filled in
+    if (segment !== '**' && !isRepositoryComponent(segment.replace(/\*/g, 'a'))) fail(`path segment '${segment}' is empty or has characters outside [a-z0-9._-*]`);
     if (segment !== '**' && segment.includes('**')) fail("'**' must be a whole path segment");
   }
   return { host, path };

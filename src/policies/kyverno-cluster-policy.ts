@@ -30,6 +30,7 @@ export class KyvernoClusterPolicy extends ApiObject {
   public constructor(scope: Construct, id: string, props: KyvernoClusterPolicyProps) {
     const { repositories, settings } = resolveKyvernoPolicy(scope, id, props);
     const key = props.publicKey;
+    key.assertAdmissible(`${scope.node.path}/${id}`);
     const failureAction = settings.enforce ? 'Enforce' : 'Audit';
 
     super(scope, id, {

@@ -33,6 +33,7 @@ export class KyvernoImageValidatingPolicy extends ApiObject {
   public constructor(scope: Construct, id: string, props: KyvernoImageValidatingPolicyProps) {
     const { repositories, settings } = resolveKyvernoPolicy(scope, id, props);
     const key = props.publicKey;
+    key.assertAdmissible(`${scope.node.path}/${id}`);
     const hashAlgorithm = props.hashAlgorithm ?? key.defaultHashAlgorithm;
 
     super(scope, id, {

@@ -43,6 +43,7 @@ export class PolicyControllerClusterImagePolicy extends ApiObject {
     assertObjectName(props.name, where);
     const repositories = parseRepositoryPatterns(props.repositories, where);
     const key = props.publicKey;
+    key.assertAdmissible(`${scope.node.path}/${id}`);
     const controllerNamespace = props.policyControllerNamespace ?? 'cosign-system';
     assertNamespace(controllerNamespace, where, 'POLICY_INVALID_OPTION', 'policyControllerNamespace');
     if (key.secret !== undefined && key.secret.namespace !== controllerNamespace) {

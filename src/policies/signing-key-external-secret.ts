@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
+import { type ISigningKeySecret, type SecretVolumeOptions, SigningKeyVolume } from '../constructs/index.js';
 import { SIGNING_SECRET_KEYS } from '../shared/constants.js';
-import { containsPrivateKey } from './_key-material.js';
+import { containsPrivateKey } from '../shared/pem.js';
 import { assertNamespace, assertObjectName } from './_names.js';
 import { PolicyError } from './errors.js';
 
@@ -76,17 +77,18 @@ export interface SigningKeyExternalSecretProps {
  * signing-key Secret (type `Opaque`, entries `cosign.key`, `cosign.password` and optionally
  * `cosign.pub`) from a secret manager. The manifest holds references only, so it is safe in Git.
  */
-export class SigningKeyExternalSecret extends ApiObject {
+export class SigningKeyExternalSecret extends ApiObject implements ISigningKeySecret {
   /** API group and version of the generated object. */
   public static readonly API_VERSION = 'external-secrets.io/v1';
   /** Kind of the generated object. */
   public static readonly KIND = 'ExternalSecret';
 
-  /**
-   * Name of the Secret the operator creates, e.g. for
-   * `SigningKeySecret.fromSecretName(scope, id, externalSecret.secretName)`.
-   */
+  /** Name of the Secret the operator creates. */
   public readonly secretName: string;
+  /** Namespace of the Secret (the object's own), when set here or by the chart. */
+  public readonly secretNamespace?: string;
+  /** Entries of the Secret the operator creates. */
+  private readonly entries: readonly string[];
 
   public constructor(scope: Construct, id: string, props: SigningKeyExternalSecretProps) {
     const where = `${scope.node.path}/${id}`;
@@ -128,6 +130,13 @@ export class SigningKeyExternalSecret extends ApiObject {
       },
     });
     this.secretName = props.secretName ?? this.name;
+    this.secretNamespace = this.metadata.namespace;
+    this.entries = entries.map(([key]) => key);
+  }
+
+  /** A read-only volume of the Secret's entries, for the signing Task (`signingKey`). */
+  public toSecretVolume(options?: SecretVolumeOptions): SigningKeyVolume {
+    return new SigningKeyVolume(this.secretName, this.entries.map((key) => ({ key })), options);
   }
 }
 

@@ -1,7 +1,8 @@
 import { ApiObject } from 'cdk8s';
 import type { Construct } from 'constructs';
+import { type ISigningKeySecret, type SecretVolumeOptions, SigningKeyVolume } from '../constructs/index.js';
 import { SIGNING_SECRET_KEYS } from '../shared/constants.js';
-import { containsPemArmour, containsPrivateKey } from './_key-material.js';
+import { containsPemArmour, containsPrivateKey } from '../shared/pem.js';
 import { assertNamespace, assertObjectName } from './_names.js';
 import { PolicyError } from './errors.js';
 
@@ -57,14 +58,18 @@ export interface SigningKeySealedSecretProps {
  * that is not kubeseal output (a PEM private key, a clear-text or short password), so a mistake
  * cannot put the key or password into Git.
  */
-export class SigningKeySealedSecret extends ApiObject {
+export class SigningKeySealedSecret extends ApiObject implements ISigningKeySecret {
   /** API group and version of the generated object. */
   public static readonly API_VERSION = 'bitnami.com/v1alpha1';
   /** Kind of the generated object. */
   public static readonly KIND = 'SealedSecret';
 
-  /** Name of the Secret the controller unseals, e.g. for `SigningKeySecret.fromSecretName(scope, id, sealed.secretName)`. */
+  /** Name of the Secret the controller unseals. */
   public readonly secretName: string;
+  /** Namespace of the Secret (the object's own), when set here or by the chart. */
+  public readonly secretNamespace?: string;
+  /** Entries of the Secret the operator creates. */
+  private readonly entries: readonly string[];
 
   public constructor(scope: Construct, id: string, props: SigningKeySealedSecretProps) {
     const where = `${scope.node.path}/${id}`;
@@ -92,6 +97,13 @@ export class SigningKeySealedSecret extends ApiObject {
       },
     });
     this.secretName = props.name;
+    this.secretNamespace = props.namespace;
+    this.entries = Object.keys(encryptedData);
+  }
+
+  /** A read-only volume of the Secret's entries, for the signing Task (`signingKey`). */
+  public toSecretVolume(options?: SecretVolumeOptions): SigningKeyVolume {
+    return new SigningKeyVolume(this.secretName, this.entries.map((key) => ({ key })), options);
   }
 }
 

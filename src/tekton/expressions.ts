@@ -4,7 +4,7 @@
  * Builders return plain strings so they compose with template literals:
  * `` `${taskResult('build', 'IMAGE_URL')}@${taskResult('build', 'IMAGE_DIGEST')}` ``.
  *
- * @see tekton-api.md §2.5 (variables in a Task) and §4.3 (variables in a Pipeline)
+ * @see https://tekton.dev/docs/pipelines/variables/ (variables in Tasks and Pipelines)
  */
 
 /** Something that renders as a Tekton expression, such as a param or result handle. */
@@ -15,7 +15,7 @@ export interface IExpression {
   toString(): string;
 }
 
-/** Names containing `.` must use bracket syntax (tekton-validation.md T-10). */
+/** Names containing `.` must use bracket syntax (rule T-10, src/tekton/validation/rules.ts). */
 function segment(name: string): string {
   return name.includes('.') ? `['${name}']` : `.${name}`;
 }

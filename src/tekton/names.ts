@@ -1,28 +1,26 @@
+import { DNS_LABEL_MAX_LENGTH, isDnsLabel, isDnsSubdomain } from '../shared/kubernetes-names.js';
 import { TektonModelError } from './errors.js';
 
 /**
  * Name rules of Tekton and Kubernetes, as predicates plus `assert*` helpers that throw one-line errors.
  *
- * @see tekton-validation.md META-1, NAME-PT, NAME-STEP, P-5, RES-1
+ * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/ and src/tekton/validation/rules.ts
+ *   (rules META-1, NAME-PT, NAME-STEP, P-5, RES-1)
  */
 
 /** The longest name Tekton accepts for its objects, pipeline tasks and steps (the label-value limit). */
-export const MAX_NAME_LENGTH = 63;
+export const MAX_NAME_LENGTH = DNS_LABEL_MAX_LENGTH;
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const PARAM_NAME = /^[_a-zA-Z][_a-zA-Z0-9.-]*$/;
 const OBJECT_PARAM_NAME = /^[_a-zA-Z][_a-zA-Z0-9-]*$/;
 const RESULT_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
-/** True when `name` is a DNS-1123 label of at most 63 characters (pipeline task, step, workspace names). */
-export function isDnsLabel(name: string): boolean {
-  return name.length <= MAX_NAME_LENGTH && DNS_LABEL.test(name);
-}
+/** DNS-1123 labels of at most 63 characters name pipeline tasks, steps and workspaces. */
+export { isDnsLabel };
 
 /** True when `name` is a DNS-1123 subdomain of at most 63 characters (Tekton object names, META-1). */
 export function isObjectName(name: string): boolean {
-  return name.length <= MAX_NAME_LENGTH && DNS_SUBDOMAIN.test(name);
+  return isDnsSubdomain(name, MAX_NAME_LENGTH);
 }
 
 /** True when `name` is a valid string or array param name (P-5). */
@@ -48,7 +46,7 @@ export function isResultName(name: string): boolean {
  */
 export function toDnsLabel(id: string): string {
   // most ids already are labels (the replacements below would leave them as they are)
-  if (DNS_LABEL.test(id) && !id.includes('--')) return id;
+  if (isDnsLabel(id) && !id.includes('--')) return id;
   return id
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')

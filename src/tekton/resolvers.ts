@@ -1,7 +1,7 @@
 /**
  * Typed builders for the built-in remote resolvers (`taskRef`, `pipelineRef` and step `ref`).
  *
- * @see tekton-api.md §9
+ * @see https://tekton.dev/docs/pipelines/resolution/
  */
 import type { Param } from './model/params.js';
 import type { ResolverRef } from './model/refs.js';
@@ -38,7 +38,7 @@ export interface GitResolverOptions {
   readonly revision: string;
   /** Path of the YAML file in the repository. */
   readonly pathInRepo: string;
-  /** Secret holding the API token. @default - none */
+  /** Secret holding the API token. @default - anonymous API access (rate-limited, public repositories only) */
   readonly token?: string;
   /** Key of the token in that Secret. @default - the resolver's default */
   readonly tokenKey?: string;
@@ -86,9 +86,9 @@ export interface HttpResolverOptions {
   readonly digest?: string;
   /** @default - anonymous */
   readonly username?: string;
-  /** Secret holding the password. @default - none */
+  /** Secret holding the password. @default - no password: the registry is read anonymously or with `username` alone */
   readonly passwordSecret?: string;
-  /** Key of the password in that Secret. @default - none */
+  /** Key of the password in that Secret. @default - not set (needed only with `passwordSecret`) */
   readonly passwordSecretKey?: string;
 }
 

@@ -1,7 +1,7 @@
 /**
  * Builders of the volume that backs a workspace at run time (exactly one source per binding, WS-5).
  *
- * @see tekton-api.md §1.7
+ * @see https://tekton.dev/docs/pipelines/workspaces/#specifying-volumesources-in-workspaces
  */
 import { k8s } from 'cdk8s-plus-28';
 import type { WorkspaceVolumeSource } from './model/workspaces.js';

@@ -1,7 +1,9 @@
 import { Chart, Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { CosignVerifyTask, type CosignVerifyTaskProps, VerificationKey } from '../../src/catalog/cosign-verify-task.js';
+import { CosignVerifyTask, type CosignVerifyTaskProps } from '../../src/catalog/cosign-verify-task.js';
 import { SigningKeySecret, TektonObject } from '../../src/constructs/index.js';
+import { CosignPublicKey, SigningKeyExternalSecret } from '../../src/policies/index.js';
+import { PUBLIC_KEY_PEM } from '../policies/_fixtures.js';
 import { SIGNER_ENTRYPOINT } from '../../src/image/constants.js';
 import { signerImage } from '../../src/image/lock.js';
 import { parseVerifyArgs } from '../../src/signer/cli/index.js';
@@ -10,11 +12,11 @@ import { resolveStep, type TaskManifest } from '../e2e/_tekton-substitution.js';
 
 const DIGEST = `sha256:${'d'.repeat(64)}`;
 const IMAGE = `registry.example.com/team/app@${DIGEST}`;
-const PEM = '-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n';
+const PEM = PUBLIC_KEY_PEM;
 
-function make(props: Partial<CosignVerifyTaskProps> & { publicKey?: VerificationKey } = {}): { chart: Chart; task: CosignVerifyTask; manifest: TaskManifest } {
+function make(props: Partial<CosignVerifyTaskProps> & { publicKey?: CosignPublicKey } = {}): { chart: Chart; task: CosignVerifyTask; manifest: TaskManifest } {
   const chart = new Chart(Testing.app(), 'test');
-  const publicKey = props.publicKey ?? VerificationKey.fromSigningKeySecret(SigningKeySecret.fromSecretName(chart, 'key', 'cosign-signing-secret'));
+  const publicKey = props.publicKey ?? CosignPublicKey.fromSigningKeySecret(SigningKeySecret.fromSecretName(chart, 'key', 'cosign-signing-secret'));
   const task = new CosignVerifyTask(chart, 'verify', { ...props, publicKey });
   return { chart, task, manifest: task.toJson() as TaskManifest };
 }
@@ -51,10 +53,10 @@ describe('CosignVerifyTask', () => {
   });
 
   it('reads the key from a ConfigMap, or synthesizes one from an inline PEM', () => {
-    expect(make({ publicKey: VerificationKey.fromConfigMap('signing-pub', 'key.pem') }).manifest.spec.volumes).toEqual([
+    expect(make({ publicKey: CosignPublicKey.fromConfigMap('signing-pub', 'key.pem') }).manifest.spec.volumes).toEqual([
       { name: 'public-key', configMap: { name: 'signing-pub', items: [{ key: 'key.pem', path: 'cosign.pub' }] } },
     ]);
-    const { chart, manifest } = make({ publicKey: VerificationKey.fromPem(PEM) });
+    const { chart, manifest } = make({ publicKey: CosignPublicKey.fromPem(PEM) });
     const configMap = Testing.synth(chart).find((o) => o.kind === 'ConfigMap');
     expect(configMap).toMatchObject({ metadata: { name: 'cosign-verify-public-key' }, data: { 'cosign.pub': PEM } });
     expect(manifest.spec.volumes).toEqual([{ name: 'public-key', configMap: { name: 'cosign-verify-public-key', items: [{ key: 'cosign.pub', path: 'cosign.pub' }] } }]);
@@ -62,7 +64,25 @@ describe('CosignVerifyTask', () => {
 
   it('refuses a private key or non-PEM text as the verification key, without echoing it', () => {
     const secretish = '-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\nc2VjcmV0\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\n';
-    expect(() => make({ publicKey: VerificationKey.fromPem(secretish) })).toThrow(/verification key is a private key; pass the contents of cosign\.pub$/);
-    expect(() => make({ publicKey: VerificationKey.fromPem('not a key') })).toThrow(/not a PEM public key/);
+    expect(() => make({ publicKey: CosignPublicKey.fromPem(secretish) })).toThrow(/was given a private key: pass the contents of cosign\.pub/);
+    expect(() => make({ publicKey: CosignPublicKey.fromPem(secretish) })).not.toThrow(/c2VjcmV0/);
+    expect(() => make({ publicKey: CosignPublicKey.fromPem('not a key') })).toThrow(/exactly one PEM block labelled PUBLIC KEY/);
+  });
+
+  it('takes its key from any signing key delivery, and refuses one without cosign.pub', () => {
+    const chart = new Chart(Testing.app(), 'test');
+    const external = new SigningKeyExternalSecret(chart, 'es', {
+      secretStoreName: 'vault',
+      privateKey: { key: 'ci/cosign', property: 'key' },
+      password: { key: 'ci/cosign', property: 'password' },
+      publicKey: { key: 'ci/cosign', property: 'pub' },
+      secretName: 'signing-key',
+    });
+    const task = new CosignVerifyTask(chart, 'verify', { publicKey: CosignPublicKey.fromSigningKeySecret(external) });
+    expect((task.toJson() as TaskManifest).spec.volumes).toEqual([
+      { name: 'public-key', secret: { secretName: 'signing-key', defaultMode: 0o444, items: [{ key: 'cosign.pub', path: 'cosign.pub' }] } },
+    ]);
+    const noPub = new SigningKeyExternalSecret(chart, 'es2', { secretStoreName: 'vault', privateKey: { key: 'k' }, password: { key: 'p' } });
+    expect(() => CosignPublicKey.fromSigningKeySecret(noPub)).toThrow(/has no cosign\.pub entry; give the signing key its public key/);
   });
 });

@@ -68,13 +68,13 @@ describe('Pipeline', () => {
     const source = pipeline.addWorkspace('source');
     const task = buildTask(chart);
     expect(() => pipeline.addTask('a', { task, workspaces: { source } })).toThrowError(
-      /required param 'IMAGE' of task 'build' is not passed; pass it in params, or give the param a default/,
+      /^test\/p: pipeline task 'a': \[PT-11\] params: param "IMAGE" is required by task 'build' but not passed \(value: "IMAGE"\); pass \{ name: IMAGE, value: \.\.\. \}$/,
     );
     expect(() => pipeline.addTask('b', { task, params: { IMAGE: 'x', IMAGES: 'y' }, workspaces: { source } })).toThrowError(
       /task 'build' has no param 'IMAGES'; declared params: IMAGE, CONTEXT/,
     );
     expect(() => pipeline.addTask('c', { task, params: { IMAGE: ['x'] }, workspaces: { source } })).toThrowError(
-      /param 'IMAGE' of task 'build' is of type 'string' but was given a array/,
+      /\[PT-11\] params\[IMAGE\]: param "IMAGE" of task 'build' is a string, but a array is passed/,
     );
     expect(() => pipeline.addTask('d', { task, params: { IMAGE: '$(params.IMAGE)' }, workspaces: { source } })).toThrowError(
       /uses pipeline param 'IMAGE', which the pipeline does not declare/,

@@ -18,7 +18,8 @@ import { join, resolve } from 'node:path';
 import { Chart, Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CosignVerifyTask, VerificationKey } from '../../src/catalog/cosign-verify-task.js';
+import { CosignVerifyTask } from '../../src/catalog/cosign-verify-task.js';
+import { CosignPublicKey } from '../../src/policies/index.js';
 import { SigningKeySecret } from '../../src/constructs/index.js';
 import { buildSignerImage, type SignerImageBuild } from '../../src/image/build.js';
 import { writeOciLayout } from '../../src/image/layout.js';
@@ -171,7 +172,7 @@ describe.skipIf(skipReason !== undefined)('cosign-sign Task from dist/manifests,
   async function runVerify(imageRef: string, name: string, publicKey: string): Promise<StepOutcome> {
     const chart = new Chart(Testing.app(), 'e2e');
     const signingKey = SigningKeySecret.fromSecretName(chart, 'key', 'cosign-signing-secret');
-    const task = new CosignVerifyTask(chart, 'verify', { publicKey: VerificationKey.fromSigningKeySecret(signingKey) }).toJson() as TaskManifest;
+    const task = new CosignVerifyTask(chart, 'verify', { publicKey: CosignPublicKey.fromSigningKeySecret(signingKey) }).toJson() as TaskManifest;
     const step = resolveStep(task, 'verify', { params: { IMAGE: imageRef }, workspaces: { dockerconfig: '/workspace/dockerconfig' } });
     const mounts = [
       ...projectVolumes(task, step, join(work, name), { 'cosign-signing-secret': { ...secretData, [SIGNING_SECRET_KEYS.publicKey]: publicKey } }, undefined),

@@ -3,7 +3,7 @@ import { MEDIA_TYPES } from '../../src/image/constants.js';
 import { buildPortableLayer } from '../../src/image/layer.js';
 import { writeOciLayout } from '../../src/image/layout.js';
 import { imageManifest, jsonBlob } from '../../src/image/manifest.js';
-import type { Sha256Digest } from '../../src/image/digest.js';
+import type { Sha256Digest } from '../../src/shared/oci/index.js';
 
 /** Writes a one-layer base image to `dir` and returns its manifest digest. */
 export async function writeFixtureBase(dir: string): Promise<Sha256Digest> {
@@ -18,8 +18,8 @@ export async function writeFixtureBase(dir: string): Promise<Sha256Digest> {
     config: { Env: ['PATH=/usr/bin', 'SSL_CERT_FILE=/elsewhere.pem', 'NODE_VERSION=20'], User: '0' },
     rootfs: { type: 'layers', diff_ids: [layer.diffId] },
     history: [{ created: '2024-01-01T00:00:00Z', created_by: 'fixture base' }],
-  }, MEDIA_TYPES.imageConfig);
-  const manifest = jsonBlob(imageManifest(config.descriptor, [layer.descriptor]), MEDIA_TYPES.imageManifest);
+  }, MEDIA_TYPES.ociConfig);
+  const manifest = jsonBlob(imageManifest(config.descriptor, [layer.descriptor]), MEDIA_TYPES.ociManifest);
   await writeOciLayout(dir, { manifest, blobs: [config, layer], refName: 'fixture', platform: { architecture: 'amd64', os: 'linux' } });
   return manifest.descriptor.digest;
 }

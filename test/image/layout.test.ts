@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { digestHex } from '../../src/image/digest.js';
+import { digestHex } from '../../src/shared/oci/index.js';
 import { readOciLayoutImage } from '../../src/image/layout.js';
 import { writeFixtureBase } from './_base-fixture.js';
 import { tempDir } from '../helpers/temp-dir.js';

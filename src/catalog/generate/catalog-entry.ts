@@ -1,3 +1,4 @@
+import type { Chart } from 'cdk8s';
 import type { Pipeline, TektonObject } from '../../constructs/index.js';
 import type { CatalogMetadata } from '../catalog-metadata.js';
 import type { CatalogTask } from '../catalog-task.js';
@@ -12,12 +13,12 @@ export interface CatalogTaskEntry {
   readonly testRun: TektonObject;
   /**
    * More files for `tests/` by file name (e.g. `resources.yaml`, `pre-apply-task-hook.sh`).
-   * @default - none
+   * @default - `tests/` holds only `run.yaml`
    */
   readonly testFiles?: Readonly<Record<string, string>>;
   /**
    * Extra README paragraphs shown before the usage example (e.g. the fsGroup a non-root step needs).
-   * @default - none
+   * @default - the README goes straight from the description to the usage example
    */
   readonly notes?: readonly string[];
 }
@@ -36,15 +37,23 @@ export interface CatalogPipelineEntry {
   readonly testRun: TektonObject;
   /**
    * More files for `tests/` by file name.
-   * @default - none
+   * @default - `tests/` holds only `run.yaml`
    */
   readonly testFiles?: Readonly<Record<string, string>>;
   /**
    * Extra README paragraphs shown before the usage example.
-   * @default - none
+   * @default - the README goes straight from the description to the usage example
    */
   readonly notes?: readonly string[];
 }
+
+/**
+ * One resource of the catalog registry: its folder name (also the id of the chart it is built in) and how to build
+ * its entry. `src/patterns/catalog-contents.ts` lists every task and pipeline the catalog ships in one registry.
+ */
+export type CatalogRegistration =
+  | { readonly kind: 'task'; readonly name: string; readonly build: (chart: Chart) => CatalogTaskEntry }
+  | { readonly kind: 'pipeline'; readonly name: string; readonly build: (chart: Chart) => CatalogPipelineEntry };
 
 /** Everything `npm run catalog` writes. */
 export interface CatalogContents {

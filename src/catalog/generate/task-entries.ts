@@ -1,11 +1,12 @@
-import { type App, Chart } from 'cdk8s';
+import type { Chart } from 'cdk8s';
 import { DEFAULT_NON_ROOT_UID, SigningKeySecret, TaskRun } from '../../constructs/index.js';
 import { WorkspaceSources } from '../../tekton/index.js';
-import { BuildahTask } from '../buildah-task.js';
-import { CosignSignTask } from '../cosign-sign-task.js';
-import { CosignVerifyTask, VerificationKey } from '../cosign-verify-task.js';
-import { GitCloneTask } from '../git-clone-task.js';
-import type { CatalogTaskEntry } from './catalog-entry.js';
+import { BUILDAH_TASK_NAME, BuildahTask } from '../buildah-task.js';
+import { COSIGN_SIGN_TASK_NAME, CosignSignTask } from '../cosign-sign-task.js';
+import { CosignPublicKey } from '../../policies/cosign-public-key.js';
+import { COSIGN_VERIFY_TASK_NAME, CosignVerifyTask } from '../cosign-verify-task.js';
+import { GIT_CLONE_TASK_NAME, GitCloneTask } from '../git-clone-task.js';
+import type { CatalogRegistration, CatalogTaskEntry } from './catalog-entry.js';
 
 /** The repository the git-clone samples and test clone: public, small enough, always there. */
 export const SAMPLE_REPOSITORY_URL = 'https://github.com/tektoncd/catalog.git';
@@ -25,15 +26,13 @@ export const SAMPLE_REGISTRY_SECRET = 'registry-push';
 /** Pod template of runs whose steps run as uid 65532 and must write to, or read secrets from, volumes. */
 export const NON_ROOT_POD_TEMPLATE = { securityContext: { fsGroup: DEFAULT_NON_ROOT_UID } } as const;
 
-/** The catalog's Task entries (git-clone, buildah, cosign-sign, cosign-verify), each in its own chart of `app`. */
-export function catalogTaskEntries(app: App): CatalogTaskEntry[] {
-  return [
-    gitCloneEntry(new Chart(app, 'git-clone')),
-    buildahEntry(new Chart(app, 'buildah')),
-    cosignSignEntry(new Chart(app, 'cosign-sign')),
-    cosignVerifyEntry(new Chart(app, 'cosign-verify')),
-  ];
-}
+/** The catalog's Task entries, in the order the registry (`src/patterns/catalog-contents.ts`) lists them. */
+export const CATALOG_TASKS: readonly CatalogRegistration[] = [
+  { kind: 'task', name: GIT_CLONE_TASK_NAME, build: gitCloneEntry },
+  { kind: 'task', name: BUILDAH_TASK_NAME, build: buildahEntry },
+  { kind: 'task', name: COSIGN_SIGN_TASK_NAME, build: cosignSignEntry },
+  { kind: 'task', name: COSIGN_VERIFY_TASK_NAME, build: cosignVerifyEntry },
+];
 
 const KEY_NOTE =
   'The key pair comes from a Secret in cosign\'s layout (`cosign.key`, `cosign.password`, `cosign.pub`): create it from `signet generate-key-pair` output with `kubectl create secret generic cosign-signing-secret --from-file=cosign.key --from-file=cosign.pub --from-file=cosign.password`, or let signet emit an ExternalSecret or SealedSecret (docs/gitops.md).';
@@ -69,7 +68,7 @@ function cosignSignEntry(chart: Chart): CatalogTaskEntry {
 
 function cosignVerifyEntry(chart: Chart): CatalogTaskEntry {
   const key = SigningKeySecret.fromSecretName(chart, 'key', SAMPLE_SIGNING_SECRET);
-  const task = new CosignVerifyTask(chart, 'cosign-verify', { publicKey: VerificationKey.fromSigningKeySecret(key) });
+  const task = new CosignVerifyTask(chart, 'cosign-verify', { publicKey: CosignPublicKey.fromSigningKeySecret(key) });
   return {
     task,
     samples: { 'verify-by-digest': signerTaskRun(chart, 'sample', task, { generateName: 'cosign-verify-run-' }) },

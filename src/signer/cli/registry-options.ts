@@ -52,7 +52,7 @@ export interface RegistryClientOptions {
   readonly registries: readonly string[];
   /**
    * Called for every HTTP request.
-   * @default - none
+   * @default - requests are not reported
    */
   readonly onRequest?: (e: RequestEvent) => void;
 }

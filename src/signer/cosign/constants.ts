@@ -4,23 +4,8 @@
  * @see https://github.com/opencontainers/image-spec/blob/main/media-types.md
  */
 
-/** Media types used in and around a `.sig` manifest. */
-export const MEDIA_TYPES = {
-  /** OCI image manifest; the default (and the only type containers/image accepts for `.sig`). */
-  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-  /** OCI image config, the `.sig` manifest's config blob type. */
-  ociConfig: 'application/vnd.oci.image.config.v1+json',
-  /** OCI image index (never a valid `.sig` manifest). */
-  ociIndex: 'application/vnd.oci.image.index.v1+json',
-  /** The simple-signing payload layer (`pkg/types/media.go` in cosign). */
-  simpleSigning: 'application/vnd.dev.cosign.simplesigning.v1+json',
-  /** Docker schema 2 manifest (`COSIGN_DOCKER_MEDIA_TYPES=1`). */
-  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json',
-  /** Docker image config (`COSIGN_DOCKER_MEDIA_TYPES=1`). */
-  dockerConfig: 'application/vnd.docker.container.image.v1+json',
-  /** Docker manifest list (never a valid `.sig` manifest). */
-  dockerManifestList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-} as const;
+/** Media types used in and around a `.sig` manifest: the shared OCI table. */
+export { MEDIA_TYPES } from '../../shared/oci/media-types.js';
 
 /** Layer annotation holding the base64 (standard, padded) signature over the layer blob. */
 export const SIGNATURE_ANNOTATION = 'dev.cosignproject.cosign/signature';

@@ -5,21 +5,9 @@
 import { assertDigest, quote } from './digest.js';
 import { FormatError } from './errors.js';
 import { type GoJsonValue, goMap } from './go-json.js';
+import type { Descriptor } from '../../shared/oci/index.js';
 
-/** A content descriptor: what a manifest says about one blob. */
-export interface Descriptor {
-  /** Media type of the referenced blob. */
-  mediaType: string;
-  /** Size of the blob in bytes. */
-  size: number;
-  /** Digest of the blob, `sha256:<hex>`. */
-  digest: string;
-  /**
-   * Annotations of the blob (for `.sig` layers: the signature and optional certificate, chain, bundle).
-   * @default - none (the field is omitted from JSON when empty)
-   */
-  annotations?: Record<string, string>;
-}
+export type { Descriptor };
 
 /** The descriptor as ggcr marshals it: mediaType, size, digest, then annotations with sorted keys (omitted if empty). */
 export function descriptorJson(descriptor: Descriptor): GoJsonValue {
@@ -43,16 +31,13 @@ export function checkDescriptor(value: unknown, where: string): Descriptor {
   if (typeof mediaType !== 'string' || mediaType === '') throw invalid(`${where} has no media type`);
   if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) throw invalid(`${where} has an invalid size ${quote(String(size))}`);
   assertDigest(digest, `the digest of ${where}`);
-  const checked: Descriptor = { mediaType, size, digest };
-  if (annotations !== undefined && annotations !== null) {
-    if (typeof annotations !== 'object' || Array.isArray(annotations)) throw invalid(`${where} has annotations that are not an object`);
-    const entries = Object.entries(annotations as Record<string, unknown>);
-    for (const [key, text] of entries) {
-      if (typeof text !== 'string') throw invalid(`${where} has a non-string annotation ${quote(key)}`);
-    }
-    if (entries.length > 0) checked.annotations = Object.fromEntries(entries) as Record<string, string>;
+  if (annotations === undefined || annotations === null) return { mediaType, size, digest };
+  if (typeof annotations !== 'object' || Array.isArray(annotations)) throw invalid(`${where} has annotations that are not an object`);
+  const entries = Object.entries(annotations as Record<string, unknown>);
+  for (const [key, text] of entries) {
+    if (typeof text !== 'string') throw invalid(`${where} has a non-string annotation ${quote(key)}`);
   }
-  return checked;
+  return entries.length === 0 ? { mediaType, size, digest } : { mediaType, size, digest, annotations: Object.fromEntries(entries) as Record<string, string> };
 }
 
 function invalid(what: string): FormatError {

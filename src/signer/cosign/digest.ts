@@ -1,14 +1,5 @@
-import { createHash } from 'node:crypto';
-
-import { isDigest } from '../oci/reference.js';
+import { isDigest } from '../../shared/oci/index.js';
 import { FormatError } from './errors.js';
-
-export { isDigest };
-
-/** `sha256:<64 lowercase hex>` of `bytes`, the digest registries use for blobs and manifests. */
-export function sha256Digest(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
 
 /** Throws `FORMAT_INVALID_DIGEST` unless {@link isDigest}; `what` names the value in the message. */
 export function assertDigest(value: unknown, what: string): asserts value is string {

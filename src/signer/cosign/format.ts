@@ -16,7 +16,7 @@ export {
   ZERO_TIME,
 } from './constants.js';
 export { type Descriptor } from './descriptor.js';
-export { isDigest, sha256Digest } from './digest.js';
+export { isDigest, sha256Digest } from '../../shared/oci/index.js';
 export { FormatError, type FormatErrorCode } from './errors.js';
 export { dockerReferenceIdentity } from './identity.js';
 export { isStandardBase64, signatureLayer } from './layer.js';

@@ -1,4 +1,5 @@
-import { isDigest, quote } from './digest.js';
+import { isDigest } from '../../shared/oci/index.js';
+import { quote } from './digest.js';
 import { FormatError } from './errors.js';
 
 /** Tag grammar of the distribution spec. */

@@ -1,6 +1,6 @@
 import { MEDIA_TYPES, SIGNATURE_ANNOTATION } from './constants.js';
 import { type Descriptor } from './descriptor.js';
-import { sha256Digest } from './digest.js';
+import { sha256Digest } from '../../shared/oci/index.js';
 import { FormatError } from './errors.js';
 
 /**

@@ -4,7 +4,8 @@
 import { signatureConfig, type SignatureConfigOptions } from './config.js';
 import { MEDIA_TYPES } from './constants.js';
 import { checkDescriptor, type Descriptor, descriptorJson } from './descriptor.js';
-import { quote, sha256Digest } from './digest.js';
+import { sha256Digest } from '../../shared/oci/index.js';
+import { quote } from './digest.js';
 import { FormatError } from './errors.js';
 import { goJsonBytes } from './go-json.js';
 

@@ -4,7 +4,8 @@
  * as containers/image (`signature/internal/sigstore_payload.go`).
  */
 import { SIMPLE_SIGNING_TYPE } from './constants.js';
-import { assertDigest, isDigest, quote } from './digest.js';
+import { isDigest } from '../../shared/oci/index.js';
+import { assertDigest, quote } from './digest.js';
 import { FormatError } from './errors.js';
 import { goJsonBytes, goMap } from './go-json.js';
 import { findDuplicateKey } from './strict-json.js';

@@ -1,3 +1,4 @@
+import { isSha256Digest } from '../../shared/oci/index.js';
 import { SIGNATURE_TAG_SUFFIX } from './constants.js';
 import { quote } from './digest.js';
 import { FormatError } from './errors.js';
@@ -10,7 +11,7 @@ import { FormatError } from './errors.js';
  * @throws {@link FormatError} `FORMAT_INVALID_DIGEST`
  */
 export function signatureTag(manifestDigest: string): string {
-  if (!/^sha256:[0-9a-f]{64}$/.test(manifestDigest)) {
+  if (!isSha256Digest(manifestDigest)) {
     throw new FormatError('FORMAT_INVALID_DIGEST', `cannot name the signature tag of ${quote(manifestDigest)}; expected "sha256:" followed by 64 lowercase hex digits`);
   }
   return `${manifestDigest.replace(':', '-')}${SIGNATURE_TAG_SUFFIX}`;

@@ -31,7 +31,7 @@ export interface VerifyImageOptions {
   readonly verifier: Verifier;
   /**
    * Annotations every accepted payload must carry in `optional` with equal values (`-a key=value`).
-   * @default - none required
+   * @default - no annotation is required
    */
   readonly annotations?: Readonly<Record<string, string>>;
   /**

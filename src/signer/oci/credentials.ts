@@ -47,7 +47,7 @@ export interface DockerConfig {
   readonly auths: ReadonlyMap<string, Credential>;
   /**
    * `credsStore`: suffix of the default `docker-credential-<name>` helper.
-   * @default - none
+   * @default - no default helper: hosts without a `credHelpers` entry use `auths`
    */
   readonly credsStore?: string;
   /** `credHelpers`: helper suffix by server address (`host[:port]`, or `https://index.docker.io/v1/`). */

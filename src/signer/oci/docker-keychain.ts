@@ -17,7 +17,7 @@ export const DOCKER_AUTH_CONFIG_ENV = 'DOCKER_AUTH_CONFIG';
 export interface DockerKeychainOptions extends CredentialHelperOptions {
   /**
    * The value of `DOCKER_AUTH_CONFIG`: a config JSON whose `auths` entries win over the file.
-   * @default - none
+   * @default - only the config file and its helpers are consulted
    */
   readonly authConfig?: string;
 }

@@ -32,12 +32,12 @@ export interface RegistryErrorDetails {
   readonly ociCodes?: readonly string[];
   /**
    * The request as `METHOD URL`, with credentials and query values redacted.
-   * @default - none
+   * @default - not known (the failure happened before a request was made)
    */
   readonly request?: string;
   /**
    * The lower-level error.
-   * @default - none
+   * @default - no cause: the message says all there is
    */
   readonly cause?: unknown;
 }
@@ -61,15 +61,5 @@ export class RegistryError extends SignetError<RegistryErrorCode> {
     this.status = details.status;
     this.ociCodes = details.ociCodes ?? [];
     this.request = details.request;
-  }
-}
-
-/** Codes of {@link InvalidReferenceError}. */
-export type ReferenceErrorCode = 'REFERENCE_INVALID';
-
-/** An image reference that cannot be parsed (e.g. `Foo/Bar:tag`, a bad digest). */
-export class InvalidReferenceError extends SignetError<ReferenceErrorCode> {
-  public constructor(message: string) {
-    super('REFERENCE_INVALID', message);
   }
 }

@@ -9,7 +9,7 @@ export interface HttpRequest {
   readonly headers: Readonly<Record<string, string>>;
   /**
    * Request body.
-   * @default - none
+   * @default - an empty body
    */
   readonly body?: Uint8Array;
   /** Largest response body accepted; larger bodies fail with `TOO_LARGE`. */
@@ -19,7 +19,7 @@ export interface HttpRequest {
   /**
    * Overall deadline in milliseconds: the whole exchange, body included, fails with `EDEADLINE`
    * when it takes longer (an idle timeout alone never ends a body dripped one byte at a time).
-   * @default - none
+   * @default - no overall deadline: only `timeoutMs` (idle) ends the exchange
    */
   readonly deadlineMs?: number;
 }

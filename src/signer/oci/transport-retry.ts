@@ -19,12 +19,12 @@ export interface Exchange {
   readonly headers: Readonly<Record<string, string>>;
   /**
    * Credentials, attached to each try only if its URL is in their origin.
-   * @default - none
+   * @default - anonymous: no `Authorization` header
    */
   readonly authorization?: ScopedAuthorization;
   /**
    * Request body.
-   * @default - none
+   * @default - an empty body
    */
   readonly body?: Uint8Array;
   readonly maxBodyBytes: number;

@@ -13,12 +13,12 @@ export interface RequestEvent {
   readonly attempt: number;
   /**
    * HTTP status, when a response arrived.
-   * @default - none
+   * @default - not set: no response arrived (see `error`)
    */
   readonly status?: number;
   /**
    * Node error code, when no response arrived.
-   * @default - none
+   * @default - not set: a response arrived (see `status`)
    */
   readonly error?: string;
 }
@@ -66,7 +66,7 @@ export interface TransportOptions {
   /**
    * Deadline for all the exchanges of this transport together, in milliseconds counted from its
    * creation (the CLI's `--timeout`): retries, back-off and token requests included.
-   * @default - none
+   * @default - no overall deadline: each request is bounded by `requestTimeoutMs` alone
    */
   readonly commandTimeoutMs?: number;
   /**
@@ -86,7 +86,7 @@ export interface TransportOptions {
   readonly maxRetryAfterMs?: number;
   /**
    * Called once per HTTP exchange (including retries and token requests).
-   * @default - none
+   * @default - requests are not reported
    */
   readonly onRequest?: (event: RequestEvent) => void;
   /**
@@ -127,7 +127,7 @@ export interface RegistryRequest {
   readonly headers?: Readonly<Record<string, string>>;
   /**
    * Request body.
-   * @default - none
+   * @default - an empty body
    */
   readonly body?: Uint8Array;
   /**

@@ -1,7 +1,7 @@
 /**
  * Param declarations (`ParamSpec`) and param values (`Param`).
  *
- * @see tekton-api.md §1.1, §1.2
+ * @see https://tekton.dev/docs/pipelines/tasks/#specifying-parameters
  */
 
 /** The three param types. The synthesizer always emits `type`, so nothing depends on webhook inference. */

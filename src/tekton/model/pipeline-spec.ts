@@ -1,7 +1,7 @@
 /**
  * PipelineSpec and PipelineTaskSpec (one node of the DAG).
  *
- * @see tekton-api.md §4
+ * @see https://tekton.dev/docs/pipelines/pipelines/
  */
 import type { Param, ParamSpec } from './params.js';
 import type { PipelineRef, TaskRef } from './refs.js';
@@ -13,9 +13,9 @@ import type { PipelineWorkspaceDeclaration, WorkspacePipelineTaskBinding } from 
 
 /** Fans a pipeline task out into one TaskRun per combination (beta). */
 export interface Matrix {
-  /** Array-valued params to combine. @default - none */
+  /** Array-valued params to combine. @default - no `params`: the matrix fans out only over `include` */
   readonly params?: readonly Param[];
-  /** Extra combinations with string values. @default - none */
+  /** Extra combinations with string values. @default - no extra combinations */
   readonly include?: readonly { readonly name?: string; readonly params: readonly Param[] }[];
 }
 
@@ -23,23 +23,23 @@ export interface Matrix {
 export interface PipelineTaskSpec {
   /** DNS-1123 label, unique across tasks and finally. */
   readonly name: string;
-  /** @default - none */
+  /** @default - no display name: UIs show the pipeline task name */
   readonly displayName?: string;
-  /** @default - none */
+  /** @default - no description */
   readonly description?: string;
-  /** The Task to run, by name or resolver. Exactly one of taskRef, taskSpec, pipelineRef, pipelineSpec. @default - none */
+  /** The Task to run, by name or resolver. Exactly one of taskRef, taskSpec, pipelineRef, pipelineSpec. @default - not set: one of the other three must be */
   readonly taskRef?: TaskRef;
-  /** An inline Task. @default - none */
+  /** An inline Task. @default - not set: one of the other three must be */
   readonly taskSpec?: EmbeddedTaskSpec;
-  /** A child Pipeline (alpha). @default - none */
+  /** A child Pipeline (alpha). @default - not set: one of the other three must be */
   readonly pipelineRef?: PipelineRef;
-  /** Params passed to the Task. @default - none */
+  /** Params passed to the Task. @default - no params: every Task param needs a default */
   readonly params?: readonly Param[];
-  /** Matrix fan-out (beta). @default - none */
+  /** Matrix fan-out (beta). @default - no matrix: the Task runs once */
   readonly matrix?: Matrix;
-  /** Workspace bindings. @default - none */
+  /** Workspace bindings. @default - no bindings: every required Task workspace must be optional */
   readonly workspaces?: readonly WorkspacePipelineTaskBinding[];
-  /** Pipeline tasks that must finish first (ordering without data). Not allowed in finally. @default - none */
+  /** Pipeline tasks that must finish first (ordering without data). Not allowed in finally. @default - ordered only by the results it reads */
   readonly runAfter?: readonly string[];
   /** Guards. @default - always runs */
   readonly when?: readonly WhenExpression[];
@@ -53,18 +53,18 @@ export interface PipelineTaskSpec {
 
 /** The spec of a Pipeline. */
 export interface PipelineSpec {
-  /** @default - none */
+  /** @default - no display name: UIs show `metadata.name` */
   readonly displayName?: string;
-  /** @default - none */
+  /** @default - no description */
   readonly description?: string;
-  /** @default - none */
+  /** @default - the Pipeline takes no params */
   readonly params?: readonly ParamSpec[];
-  /** @default - none */
+  /** @default - the Pipeline declares no workspaces */
   readonly workspaces?: readonly PipelineWorkspaceDeclaration[];
-  /** The DAG. @default - none */
+  /** The DAG. @default - no tasks (the validator then reports the Pipeline as empty) */
   readonly tasks?: readonly PipelineTaskSpec[];
-  /** Tasks that run after all others, whatever their outcome. @default - none */
+  /** Tasks that run after all others, whatever their outcome. @default - nothing runs after the DAG */
   readonly finally?: readonly PipelineTaskSpec[];
-  /** @default - none */
+  /** @default - the Pipeline reports no results */
   readonly results?: readonly PipelineResultSpec[];
 }

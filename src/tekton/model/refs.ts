@@ -1,7 +1,7 @@
 /**
  * References to Tasks, Pipelines and StepActions: by name (same namespace) or through a resolver.
  *
- * @see tekton-api.md §1.10, §9
+ * @see https://tekton.dev/docs/pipelines/resolution/
  */
 import type { Param } from './params.js';
 
@@ -22,11 +22,11 @@ export interface TaskRef {
   readonly name?: string;
   /** `Task`, or the kind of a custom task. @default 'Task' when a name is set */
   readonly kind?: string;
-  /** Only for custom tasks, in `group/version` form. @default - none */
+  /** Only for custom tasks, in `group/version` form. @default - not set: a Tekton Task (custom tasks set it) */
   readonly apiVersion?: string;
   /** @default - none (a name must be set) */
   readonly resolver?: ResolverRef['resolver'];
-  /** @default - none */
+  /** @default - no resolver params */
   readonly params?: readonly Param[];
 }
 
@@ -34,11 +34,11 @@ export interface TaskRef {
 export interface PipelineRef {
   /** @default - no name (a resolver must be set) */
   readonly name?: string;
-  /** @default - none */
+  /** @default - not set: a Tekton Pipeline */
   readonly apiVersion?: string;
   /** @default - none (a name must be set) */
   readonly resolver?: ResolverRef['resolver'];
-  /** @default - none */
+  /** @default - no resolver params */
   readonly params?: readonly Param[];
 }
 
@@ -48,6 +48,6 @@ export interface StepActionRef {
   readonly name?: string;
   /** @default - none (a name must be set) */
   readonly resolver?: ResolverRef['resolver'];
-  /** @default - none */
+  /** @default - no resolver params */
   readonly params?: readonly Param[];
 }

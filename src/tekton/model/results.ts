@@ -1,7 +1,7 @@
 /**
  * Result declarations of Tasks, steps, StepActions and Pipelines.
  *
- * @see tekton-api.md §1.3
+ * @see https://tekton.dev/docs/pipelines/tasks/#emitting-results
  */
 import type { ParamValue } from './params.js';
 

@@ -1,7 +1,7 @@
 /**
  * TaskRunSpec and PipelineRunSpec.
  *
- * @see tekton-api.md §5, §6
+ * @see https://tekton.dev/docs/pipelines/taskruns/ and https://tekton.dev/docs/pipelines/pipelineruns/
  */
 import type { k8s } from 'cdk8s-plus-28';
 import type { Param } from './params.js';
@@ -21,17 +21,17 @@ export interface ContainerResourceSpec {
 
 /** The spec of a TaskRun. */
 export interface TaskRunSpec {
-  /** Exactly one of taskRef and taskSpec. @default - none */
+  /** Exactly one of taskRef and taskSpec. @default - not set: `taskSpec` must be */
   readonly taskRef?: TaskRef;
-  /** @default - none */
+  /** @default - not set: `taskRef` must be */
   readonly taskSpec?: TaskSpec;
-  /** @default - none */
+  /** @default - no params: every Task param needs a default */
   readonly params?: readonly Param[];
   /** @default - 'default' (Tekton's `default-service-account`) */
   readonly serviceAccountName?: string;
-  /** @default - none */
+  /** @default - no bindings: every required Task workspace must be optional */
   readonly workspaces?: readonly WorkspaceBinding[];
-  /** @default - none */
+  /** @default - Tekton's default pod template */
   readonly podTemplate?: PodTemplate;
   /** Go duration; `0` means none. @default - 60m (`default-timeout-minutes`) */
   readonly timeout?: string;
@@ -39,13 +39,13 @@ export interface TaskRunSpec {
   readonly retries?: number;
   /** @default - running */
   readonly status?: 'TaskRunCancelled' | 'TaskRunPending';
-  /** Only with status. @default - none */
+  /** Only with status. @default - no message */
   readonly statusMessage?: string;
-  /** Beta. @default - none */
+  /** Beta. @default - each step keeps the resources its Task gives it */
   readonly stepSpecs?: readonly ContainerResourceSpec[];
-  /** Beta. @default - none */
+  /** Beta. @default - each sidecar keeps the resources its Task gives it */
   readonly sidecarSpecs?: readonly ContainerResourceSpec[];
-  /** Beta, task-level resources. @default - none */
+  /** Beta, task-level resources. @default - no task-level resources: the steps' own apply */
   readonly computeResources?: k8s.ResourceRequirements;
   /** The controller managing the run. @default - Tekton */
   readonly managedBy?: string;
@@ -55,7 +55,7 @@ export interface TaskRunSpec {
 export interface TaskRunTemplate {
   /** @default - 'default' */
   readonly serviceAccountName?: string;
-  /** @default - none */
+  /** @default - Tekton's default pod template */
   readonly podTemplate?: PodTemplate;
 }
 
@@ -77,18 +77,18 @@ export interface PipelineTaskRunSpec {
   readonly serviceAccountName?: string;
   /** @default - the run's pod template */
   readonly podTemplate?: PodTemplate;
-  /** @default - none */
+  /** @default - each step keeps the resources its Task gives it */
   readonly stepSpecs?: readonly ContainerResourceSpec[];
-  /** @default - none */
+  /** @default - each sidecar keeps the resources its Task gives it */
   readonly sidecarSpecs?: readonly ContainerResourceSpec[];
-  /** @default - none */
+  /** @default - the TaskRun gets only Tekton's labels and annotations */
   readonly metadata?: {
-    /** @default - none */
+    /** @default - no extra labels */
     readonly labels?: Readonly<Record<string, string>>;
-    /** @default - none */
+    /** @default - no extra annotations */
     readonly annotations?: Readonly<Record<string, string>>;
   };
-  /** @default - none */
+  /** @default - no task-level resources: the steps' own apply */
   readonly computeResources?: k8s.ResourceRequirements;
   /** @default - the tasks timeout */
   readonly timeout?: string;
@@ -96,19 +96,19 @@ export interface PipelineTaskRunSpec {
 
 /** The spec of a PipelineRun. */
 export interface PipelineRunSpec {
-  /** Exactly one of pipelineRef and pipelineSpec. @default - none */
+  /** Exactly one of pipelineRef and pipelineSpec. @default - not set: `pipelineSpec` must be */
   readonly pipelineRef?: PipelineRef;
-  /** @default - none */
+  /** @default - not set: `pipelineRef` must be */
   readonly pipelineSpec?: PipelineSpec;
-  /** Must not contain task result expressions (RUN-3). @default - none */
+  /** Must not contain task result expressions (RUN-3). @default - no params: every Pipeline param needs a default */
   readonly params?: readonly Param[];
-  /** @default - none */
+  /** @default - no bindings: every required Pipeline workspace must be optional */
   readonly workspaces?: readonly WorkspaceBinding[];
-  /** @default - none */
+  /** @default - TaskRuns use the namespace's `default` service account and pod template */
   readonly taskRunTemplate?: TaskRunTemplate;
   /** @default - none (60m pipeline timeout) */
   readonly timeouts?: PipelineRunTimeouts;
-  /** @default - none */
+  /** @default - no per-task overrides */
   readonly taskRunSpecs?: readonly PipelineTaskRunSpec[];
   /** @default - running */
   readonly status?: 'Cancelled' | 'CancelledRunFinally' | 'StoppedRunFinally' | 'PipelineRunPending';

@@ -1,7 +1,7 @@
 /**
  * StepActionSpec (`tekton.dev/v1beta1`).
  *
- * @see tekton-api.md §3
+ * @see https://tekton.dev/docs/pipelines/stepactions/
  */
 import type { k8s } from 'cdk8s-plus-28';
 import type { ParamSpec } from './params.js';
@@ -9,26 +9,26 @@ import type { StepResultSpec } from './results.js';
 
 /** The spec of a StepAction: a reusable step. */
 export interface StepActionSpec {
-  /** @default - none */
+  /** @default - no description */
   readonly description?: string;
   /** Image, pinned by digest. */
   readonly image: string;
   /** Not together with script. @default - the image's entrypoint */
   readonly command?: readonly string[];
-  /** @default - none */
+  /** @default - the image's default arguments */
   readonly args?: readonly string[];
-  /** @default - none */
+  /** @default - no extra environment variables */
   readonly env?: readonly k8s.EnvVar[];
-  /** No `$(params.*)` allowed in it (SA-3). @default - none */
+  /** No `$(params.*)` allowed in it (SA-3). @default - no script: `command` or the image's entrypoint runs */
   readonly script?: string;
   /** @default - the image's working directory */
   readonly workingDir?: string;
-  /** @default - none */
+  /** @default - the StepAction takes no params */
   readonly params?: readonly ParamSpec[];
-  /** @default - none */
+  /** @default - the StepAction reports no results */
   readonly results?: readonly StepResultSpec[];
-  /** Wins over the Task step's. @default - none */
+  /** Wins over the Task step's. @default - the referencing step's security context */
   readonly securityContext?: k8s.SecurityContext;
-  /** Each name must be a single `$(params.x)` reference; the Task supplies the volume. @default - none */
+  /** Each name must be a single `$(params.x)` reference; the Task supplies the volume. @default - no volumes mounted */
   readonly volumeMounts?: readonly k8s.VolumeMount[];
 }

@@ -1,7 +1,7 @@
 /**
  * Guards on pipeline tasks and steps.
  *
- * @see tekton-api.md §1.9
+ * @see https://tekton.dev/docs/pipelines/pipelines/#guard-task-execution-using-when-expressions
  */
 
 /** `input` compared against `values` (`in` or `notin`). */

@@ -1,7 +1,7 @@
 /**
  * Workspace declarations, pipeline bindings and run-time bindings.
  *
- * @see tekton-api.md §1.4 to §1.8
+ * @see https://tekton.dev/docs/pipelines/workspaces/
  */
 import type { k8s } from 'cdk8s-plus-28';
 
@@ -67,7 +67,7 @@ export interface WorkspacePipelineTaskBinding {
 export interface VolumeClaimTemplate {
   /**
    * Metadata of the created claim.
-   * @default - none
+   * @default - the claim gets a generated name and no labels
    */
   readonly metadata?: k8s.ObjectMeta;
   /** The claim spec (access modes, storage request, storage class). */

@@ -1,6 +1,7 @@
 /**
  * Hygiene lint for containers (CAT-4 to CAT-7) and the catalog profile (CAT-2, CAT-3), all warnings.
  */
+import { hasRegistry } from '../../shared/oci/index.js';
 import { asObj, field, objs, str, type Issues, type Obj } from './_model.js';
 
 /** Label that marks an object as a versioned catalog resource; it switches on the catalog profile. */
@@ -29,11 +30,9 @@ export function lintContainer(c: Obj, path: string, issues: Issues): void {
 
 function lintImage(image: string, path: string, issues: Issues): void {
   const [repoAndTag = '', digest] = image.split('@');
-  const slash = repoAndTag.indexOf('/');
-  const host = slash > 0 ? repoAndTag.slice(0, slash) : '';
   const lastPart = repoAndTag.slice(repoAndTag.lastIndexOf('/') + 1);
   const tag = lastPart.includes(':') ? lastPart.slice(lastPart.indexOf(':') + 1) : undefined;
-  if (!(host.includes('.') || host.includes(':') || host === 'localhost')) {
+  if (!hasRegistry(repoAndTag)) {
     issues.warn('CAT-4', path, 'image is not fully qualified with a registry host', 'write the registry, e.g. docker.io/library/alpine', image);
   }
   if (digest === undefined) {

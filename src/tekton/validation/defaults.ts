@@ -1,6 +1,6 @@
 /**
  * Tekton's defaulting webhook, replayed before validation, so that rules see what the validating
- * webhook sees (tekton-api.md §11).
+ * webhook sees (`SetDefaults` in https://github.com/tektoncd/pipeline/tree/main/pkg/apis/pipeline/v1).
  *
  * Copy-on-write: only the objects on the path to a defaulted field are copied, everything else is shared
  * with the input (validation reads the result and never writes it). Deep-copying every manifest was a

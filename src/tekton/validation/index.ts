@@ -37,7 +37,8 @@ const TEKTON_KINDS: ReadonlySet<string> = new Set(['Task', 'Pipeline', 'Pipeline
  * then the admission rules, then the run-time rules that the referenced objects from `context` make
  * checkable. Other kinds, and these kinds in other API groups, yield no issues.
  *
- * @see ../../../../shared/docs/tekton-validation.md for the rule ids
+ * @see rules.ts for the rule ids, and https://github.com/tektoncd/pipeline/tree/main/pkg/apis/pipeline/v1
+ *   (`*_validation.go`) for the webhook's own checks they follow
  */
 export function validateTektonObject(manifest: unknown, context: ValidationContext = {}): ValidationIssue[] {
   const issues = new Issues();

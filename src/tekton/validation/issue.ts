@@ -12,7 +12,7 @@ export interface ValidationIssue {
   readonly path: string;
   /** What is wrong, in the user's terms, lower-case, no trailing period. */
   readonly message: string;
-  /** The offending value, when there is one (never secret material). @default - none */
+  /** The offending value, when there is one (never secret material). @default - not set: the issue is about a missing or structural field */
   readonly value?: unknown;
   /** How to fix it. */
   readonly fix: string;

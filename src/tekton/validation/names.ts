@@ -1,28 +1,11 @@
 /**
  * Name formats (Kubernetes and Tekton) and the metadata rules (META-*).
  */
+import { isDnsLabel, isQualifiedName } from '../../shared/kubernetes-names.js';
+import { isObjectName as isTektonObjectName, MAX_NAME_LENGTH } from '../names.js';
 import { asObj, field, str, type Issues, type Obj } from './_model.js';
 
-const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const QUALIFIED = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-
-/** Kubernetes' label length limit, which Tekton also applies to object names. */
-export const MAX_NAME_LENGTH = 63;
-
-/** A DNS-1123 label: lower-case alphanumerics and `-`, at most 63 characters. */
-export const isDnsLabel = (s: string): boolean => s.length <= MAX_NAME_LENGTH && LABEL.test(s);
-/** A DNS-1123 subdomain capped at 63 characters, as Tekton requires for object names. */
-const isTektonObjectName = (s: string): boolean => s.length <= MAX_NAME_LENGTH && SUBDOMAIN.test(s);
-
-/** A Kubernetes qualified name: optional `prefix/` (a DNS subdomain) and a name of at most 63 characters. */
-export function isQualifiedName(s: string): boolean {
-  const slash = s.lastIndexOf('/');
-  const prefix = slash >= 0 ? s.slice(0, slash) : undefined;
-  const name = slash >= 0 ? s.slice(slash + 1) : s;
-  if (prefix !== undefined && (prefix.length > 253 || !SUBDOMAIN.test(prefix))) return false;
-  return name.length > 0 && name.length <= MAX_NAME_LENGTH && QUALIFIED.test(name);
-}
+export { isDnsLabel, isQualifiedName, MAX_NAME_LENGTH };
 
 /** Turns any text into a DNS-1123 label suggestion for fix messages. */
 export function suggestLabel(s: string): string {

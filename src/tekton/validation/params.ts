@@ -13,7 +13,7 @@ export interface ParamDecl {
   readonly keys: ReadonlySet<string>;
   /** True when the declaration has a default (so callers need not pass it). */
   readonly hasDefault: boolean;
-  /** The default value. @default - none */
+  /** The default value. @default - not set: a value must be passed */
   readonly default?: unknown;
   /** Allowed values (alpha `enum`). */
   readonly enum: readonly string[];

@@ -17,7 +17,7 @@ import { field, named, objs, str, type Issues, type Obj } from './_model.js';
 /** Where a PipelineSpec sits. */
 export interface PipelineSpecOptions {
   readonly path: string;
-  /** Params of the enclosing PipelineRun (propagated). @default - none */
+  /** Params of the enclosing PipelineRun (propagated). @default - not set: a Pipeline checked on its own */
   readonly outerParams?: ReadonlyMap<string, ParamDecl>;
   /** Workspaces bound by the enclosing PipelineRun (propagated into an inline spec). @default - none */
   readonly outerWorkspaces?: ReadonlySet<string>;

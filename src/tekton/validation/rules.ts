@@ -1,6 +1,7 @@
 /**
- * The validation checklist (tekton-validation.md) as data: which rule ids this validator reports,
- * which are reported under another id, and which it deliberately leaves out, with the reason.
+ * The validation checklist as data: which rule ids this validator reports, which are reported under another id,
+ * and which it deliberately leaves out, with the reason. The rules follow the Tekton webhook's own checks
+ * (`*_validation.go` in https://github.com/tektoncd/pipeline/tree/main/pkg/apis/pipeline/v1).
  */
 
 /** How one checklist rule is covered. */

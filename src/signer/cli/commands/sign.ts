@@ -34,7 +34,7 @@ export interface SignArgs {
   readonly passwordFile?: string;
   /** The image to sign. */
   readonly reference: ImageReference;
-  /** `-a key=value` annotations. @default - none */
+  /** `-a key=value` annotations. @default - no annotations in the payload */
   readonly annotations?: Readonly<Record<string, string>>;
   /** `--sign-container-identity`. @default - the image repository */
   readonly identity?: string;

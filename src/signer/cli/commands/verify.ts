@@ -23,7 +23,7 @@ export interface VerifyArgs {
   readonly keyPath: string;
   /** The image to verify. */
   readonly reference: ImageReference;
-  /** `-a key=value` annotations every accepted signature must carry. @default - none */
+  /** `-a key=value` annotations every accepted signature must carry. @default - no annotation is required */
   readonly annotations?: Readonly<Record<string, string>>;
   /** The registry flags. */
   readonly registry: RegistryFlags;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatReference, InvalidReferenceError, isDigest, isTag, parseReference, repositoryName } from '../../../src/signer/oci/index.js';
+import { formatReference, InvalidReferenceError, isDigest, isTag, parseReference, repositoryName } from '../../../src/shared/oci/index.js';
 
 const D = `sha256:${'a'.repeat(64)}`;
 
