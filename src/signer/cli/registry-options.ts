@@ -1,5 +1,5 @@
 import { SIGNER_ENV, SIGNER_FLAGS } from '../../shared/constants.js';
-import { createRegistryClient, loadDockerConfig, type RegistryClient, type RequestEvent } from '../oci/index.js';
+import { createRegistryClient, loadDockerConfig, type ReferrersClient, type RegistryClient, type RequestEvent } from '../oci/index.js';
 import { readInputFile } from './files.js';
 import type { CliIo } from './io.js';
 
@@ -26,7 +26,7 @@ export async function registryClientFromFlags(
   io: CliIo,
   flags: RegistryFlags,
   options: { pushIntent: boolean; onRequest?: (e: RequestEvent) => void },
-): Promise<RegistryClient> {
+): Promise<RegistryClient & ReferrersClient> {
   const caPem: string[] = [];
   if (flags.caFile !== undefined) caPem.push((await readInputFile(io, flags.caFile, SIGNER_FLAGS.registryCaFile)).text);
   const sslCertFile = io.env[SIGNER_ENV.sslCertFile];
