@@ -4,7 +4,7 @@
  * that does not exist, so a cosign that tried to reach Sigstore's public services fails instead.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,10 @@ export function cosign(major: CosignMajor): Cosign {
   const bin = goTool(name);
   const home = mkdtempSync(join(tmpdir(), `signet-${name}-`));
   mkdirSync(join(home, '.docker'), { recursive: true });
+  // cosign v2.6 demands a trusted root to verify a bundle even with a key and no transparency log;
+  // one that trusts no authority at all satisfies it without TUF (v3 needs none offline).
+  const emptyTrustedRoot = join(home, 'empty-trusted-root.json');
+  writeFileSync(emptyTrustedRoot, '{"mediaType":"application/vnd.dev.sigstore.trustedroot+json;version=0.1"}\n');
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '/usr/bin:/bin',
     HOME: home,
@@ -77,6 +81,7 @@ export function cosign(major: CosignMajor): Cosign {
       const format = major === 'v2' ? (options.bundle ? ['--new-bundle-format=true'] : []) : [`--new-bundle-format=${options.bundle}`, '--use-signing-config=false'];
       return run(['sign', '--key', keyPath, '--tlog-upload=false', '--yes', ...format, ...annotationArgs(options.annotations), image], { password: options.password });
     },
-    verify: (publicKeyPath, image, options = {}) => run(['verify', '--key', publicKeyPath, '--insecure-ignore-tlog=true', ...annotationArgs(options.annotations), image]),
+    verify: (publicKeyPath, image, options = {}) =>
+      run(['verify', '--key', publicKeyPath, '--insecure-ignore-tlog=true', ...(major === 'v2' ? ['--trusted-root', emptyTrustedRoot] : []), ...annotationArgs(options.annotations), image]),
   };
 }
