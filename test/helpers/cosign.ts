@@ -85,3 +85,11 @@ export function cosign(major: CosignMajor): Cosign {
       run(['verify', '--key', publicKeyPath, '--insecure-ignore-tlog=true', ...(major === 'v2' ? ['--trusted-root', emptyTrustedRoot] : []), ...annotationArgs(options.annotations), image]),
   };
 }
+
+/**
+ * cosign's protojson output with protojson's optional space after commas removed (outside strings).
+ * protojson adds it or not depending on the binary, on purpose, so nobody relies on the bytes.
+ */
+export function withoutProtojsonSpaces(text: string): string {
+  return text.replace(/("(?:[^"\\]|\\.)*")|, /g, (_match, str: string | undefined) => str ?? ',');
+}

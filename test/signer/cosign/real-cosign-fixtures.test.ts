@@ -29,6 +29,7 @@ import {
 } from '../../../src/signer/cosign/bundle-format.js';
 import { parseSignatureManifest, parseSimpleSigningPayload, SIGNATURE_ANNOTATION, signatureManifest, simpleSigningPayload } from '../../../src/signer/cosign/format.js';
 import { decryptPrivateKey, loadPublicKey } from '../../../src/signer/keys/index.js';
+import { withoutProtojsonSpaces } from '../../helpers/cosign.js';
 
 const ROOT = fileURLToPath(new URL('./fixtures/real-cosign/', import.meta.url));
 const versions = existsSync(ROOT) ? readdirSync(ROOT).filter((d) => existsSync(join(ROOT, d, 'info.json'))).sort() : [];
@@ -38,11 +39,6 @@ interface Info {
   readonly password: string;
   readonly legacy?: { supported: boolean; imageDigest?: string; repository?: string };
   readonly bundle?: { supported: boolean; imageDigest?: string; repository?: string };
-}
-
-/** protojson's per-binary random space after commas; cosign's bytes with it removed outside strings. */
-function withoutProtojsonSpaces(text: string): string {
-  return text.replace(/("(?:[^"\\]|\\.)*")|, /g, (_match, str: string | undefined) => str ?? ',');
 }
 
 describe('real cosign fixtures', () => {
@@ -88,21 +84,31 @@ describe('real cosign fixtures', () => {
       expect(bundle.signatures.some((sig) => verifier.verify(pae, sig))).toBe(true);
       const digest = info.bundle!.imageDigest!;
       expect(parseSignStatement(bundle.payload).manifestDigest).toBe(digest);
-      // The statement: same bytes as ours once protojson's optional spaces are removed.
-      expect(withoutProtojsonSpaces(Buffer.from(bundle.payload).toString('utf8'))).toBe(Buffer.from(signStatement({ manifestDigest: digest })).toString('utf8'));
+      // The statement: v3's bytes are ours once protojson's optional spaces are removed. (cosign
+      // v2.6 wrote neither the empty subject annotations nor the empty predicate; signet writes v3's form.)
+      const statement = withoutProtojsonSpaces(Buffer.from(bundle.payload).toString('utf8'));
+      const ours = Buffer.from(signStatement({ manifestDigest: digest })).toString('utf8');
+      if (major === 'v3') expect(statement).toBe(ours);
+      else expect(statement).toBe(ours.replace(',"annotations":{}', '').replace(',"predicate":{}', ''));
       // The bundle: ours around cosign's statement and signature equals cosign's (modulo those spaces).
       const der = new Uint8Array(createPublicKey(publicPem).export({ type: 'spki', format: 'der' }));
-      const ours = dsseBundle({ payload: bundle.payload, signature: bundle.signatures[0]!, publicKeyDer: der });
-      expect(Buffer.from(ours).toString('utf8')).toBe(withoutProtojsonSpaces(Buffer.from(bundleBytes).toString('utf8')));
+      const wrapped = dsseBundle({ payload: bundle.payload, signature: bundle.signatures[0]!, publicKeyDer: der });
+      expect(Buffer.from(wrapped).toString('utf8')).toBe(withoutProtojsonSpaces(Buffer.from(bundleBytes).toString('utf8')));
       // The referrer manifest: exact bytes, given cosign's bundle and its creation time.
       const referrerBytes = read('bundle/referrer-manifest.json');
       const cosignReferrer = JSON.parse(Buffer.from(referrerBytes).toString('utf8')) as { annotations: Record<string, string>; subject: { mediaType: string; size: number; digest: string } };
       const built = bundleReferrerManifest({ bundle: bundleBytes, subject: cosignReferrer.subject, created: new Date(cosignReferrer.annotations[CREATED_ANNOTATION]!) });
       expect(Buffer.from(built.manifest).toString('utf8')).toBe(Buffer.from(referrerBytes).toString('utf8'));
       expect(parseReferrerManifest(referrerBytes).subjectDigest).toBe(digest);
-      // The fallback index lists it; signet's entry is spec-correct where older ggcr was not (named here).
-      const [entry] = parseReferrersIndex(read('bundle/referrers-index.json'));
+      // The fallback index lists it. cosign's entry differs from signet's, which follows the spec
+      // (artifactType = the manifest's, annotations copied): v2.6 (ggcr 0.20) writes the config's
+      // media type as artifactType, v3.1 (ggcr 0.21.7) the right type but no annotations.
+      const [entry, ...more] = parseReferrersIndex(read('bundle/referrers-index.json'));
+      expect(more).toEqual([]);
       expect(entry!.digest).toBe(built.manifestDigest);
+      expect(entry!.artifactType).toBe(major === 'v2' ? 'application/vnd.oci.empty.v1+json' : 'application/vnd.dev.sigstore.bundle.v0.3+json');
+      expect(entry!.annotations).toBeUndefined();
+      expect(built.descriptor.annotations).toEqual(cosignReferrer.annotations);
       expect(referrersIndex([entry!], [])).toEqual(read('bundle/referrers-index.json'));
     });
   });

@@ -15,7 +15,7 @@ import { parseSignatureManifest, signatureLayer, signatureManifest, signatureTag
 import { decryptPrivateKey, generateKeyPair } from '../../../src/signer/keys/index.js';
 import { createRegistryClient, type ReferrersClient, type RegistryClient, type RepositoryRef } from '../../../src/signer/oci/index.js';
 import { runSignet } from '../../helpers/cli.js';
-import { COSIGN_VERSIONS, cosign, type Cosign } from '../../helpers/cosign.js';
+import { COSIGN_VERSIONS, cosign, type Cosign, withoutProtojsonSpaces } from '../../helpers/cosign.js';
 import { pushRandomImage, startRegistry, type TestRegistry } from '../../helpers/registry.js';
 
 const PASSWORD = 'interop-pw';
@@ -56,6 +56,30 @@ describe.each(COSIGN_VERSIONS)('real cosign %s', (major) => {
     expect(key).toMatch(/^-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\n/);
     const signer = await decryptPrivateKey(key, new TextEncoder().encode(PASSWORD));
     expect(signer.publicKeyPem()).toBe(await import('node:fs').then((fs) => fs.readFileSync(join(dir, 'cosign.pub'), 'utf8')));
+  });
+
+  it.runIf(major === 'v3')('writes the bundle cosign v3 writes: same key, same image, equal bytes but for the signature and the time', async () => {
+    const ref = await image('agree/app');
+    const repo = repoOf('agree/app');
+    const referrerOf = async (digest: string) => {
+      const bytes = (await client.getManifest(repo, digest))!.bytes;
+      const bundle = await client.getBlob(repo, parseReferrerManifest(bytes).layers[0]!.digest);
+      return { text: Buffer.from(bytes).toString('utf8'), bundle: withoutProtojsonSpaces(Buffer.from(bundle).toString('utf8')) };
+    };
+    const listed = async () => parseReferrersIndex((await client.getManifest(repo, referrersTag(digestOf(ref))))!.bytes).map((d) => d.digest);
+    expect((await tool.sign(join(dir, 'cosign.key'), ref, { password: PASSWORD, bundle: true })).code).toBe(0);
+    const [cosignDigest] = await listed();
+    expect((await signet(['sign', '--key', 'cosign.key', '--new-bundle-format', ref])).code).toBe(0);
+    const signetDigest = (await listed()).find((d) => d !== cosignDigest)!;
+    const theirs = await referrerOf(cosignDigest!);
+    const ours = await referrerOf(signetDigest);
+    // Random parts: the ECDSA signature (and with it the bundle's digest and size), the creation time,
+    // and protojson's optional spaces after commas (removed above).
+    const sigOf = (bundle: string) => (JSON.parse(bundle) as { dsseEnvelope: { signatures: { sig: string }[] } }).dsseEnvelope.signatures[0]!.sig;
+    expect(ours.bundle).toBe(theirs.bundle.replace(sigOf(theirs.bundle), sigOf(ours.bundle)));
+    const layerOf = (manifest: string) => JSON.stringify((JSON.parse(manifest) as { layers: unknown[] }).layers[0]);
+    const createdOf = (manifest: string) => (JSON.parse(manifest) as { annotations: Record<string, string> }).annotations['org.opencontainers.image.created']!;
+    expect(ours.text).toBe(theirs.text.replace(layerOf(theirs.text), layerOf(ours.text)).replace(createdOf(theirs.text), createdOf(ours.text)));
   });
 
   describe.each(['legacy', 'bundle'] as const)('%s format', (format) => {
