@@ -49,8 +49,8 @@ export interface SignArgs {
   readonly imageUrlFile?: string;
   /** `--image-digest-file`. @default - not written */
   readonly imageDigestFile?: string;
-  /** `--new-bundle-format`: write cosign v3's bundle referrer instead of the `.sig` tag. */
-  readonly newBundleFormat: boolean;
+  /** `--new-bundle-format`: write cosign v3's bundle referrer instead of the `.sig` tag. @default false */
+  readonly newBundleFormat?: boolean;
   /** The registry flags. */
   readonly registry: RegistryFlags;
 }
@@ -75,7 +75,7 @@ export function parseSignArgs(args: readonly string[]): SignArgs {
   }
   return {
     keyPath,
-    newBundleFormat,
+    ...(newBundleFormat ? { newBundleFormat } : {}),
     reference: parseReference(positionals[0] ?? ''),
     identityWithTag: values[SIGNER_FLAGS.identityWithTag] ?? false,
     registry: { allowHttp: values[SIGNER_FLAGS.allowHttpRegistry] ?? false, insecure: values[SIGNER_FLAGS.allowInsecureRegistry] ?? false, ...optional('caFile', caFile) },
@@ -104,7 +104,7 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   try {
     const { reference } = parsed;
     const onWarning = (message: string): void => io.stderr(`signet: warning: ${message}\n`);
-    const result = parsed.newBundleFormat
+    const result = parsed.newBundleFormat === true
       ? await signImageBundle({ reference, signer, client, onWarning, ...optional('annotations', parsed.annotations) })
       : await signImage({
           reference,

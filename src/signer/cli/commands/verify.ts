@@ -27,8 +27,8 @@ export interface VerifyArgs {
   readonly reference: ImageReference;
   /** `-a key=value` annotations every accepted signature must carry. @default - none */
   readonly annotations?: Readonly<Record<string, string>>;
-  /** `--new-bundle-format`: `bundle` (true), `legacy` (false) or `auto` (default: bundles if any exist). */
-  readonly format: 'bundle' | 'legacy' | 'auto';
+  /** `--new-bundle-format`: `bundle` (true), `legacy` (false) or `auto` (bundles if any exist). @default 'auto' */
+  readonly format?: 'bundle' | 'legacy' | 'auto';
   /** The registry flags. */
   readonly registry: RegistryFlags;
 }
@@ -45,7 +45,7 @@ export function parseVerifyArgs(args: readonly string[]): VerifyArgs {
   return {
     keyPath,
     reference,
-    format: verifyBundleFormat(values[SIGNER_FLAGS.newBundleFormat]),
+    ...(values[SIGNER_FLAGS.newBundleFormat] === undefined ? {} : { format: verifyBundleFormat(values[SIGNER_FLAGS.newBundleFormat]) }),
     ...(annotations === undefined ? {} : { annotations }),
     registry: { allowHttp: values[SIGNER_FLAGS.allowHttpRegistry] ?? false, insecure: values[SIGNER_FLAGS.allowInsecureRegistry] ?? false, ...(caFile === undefined ? {} : { caFile }) },
   };
@@ -65,7 +65,7 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       reference,
       verifier,
       client,
-      format,
+      format: format ?? 'auto',
       onWarning: (message) => io.stderr(`signet: warning: ${message}\n`),
       ...(annotations === undefined ? {} : { annotations }),
     });
