@@ -12,6 +12,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { runCosignBench, type CosignComparison } from './cosign-bench.js';
 import { runSigningBench, type SigningResult } from './signing-bench.js';
 import { runStartupBench, type StartupResult } from './startup-bench.js';
 import { runSynthBench, type SynthResult } from './synth-bench.js';
@@ -25,7 +26,7 @@ const TARGETS = { synthRatio: 1.25, requestsPerSignature: 7, batch100Ms: 3000, s
 
 const verdict = (ok: boolean): string => (ok ? 'meets' : '**misses**');
 
-function table(synth: readonly SynthResult[], signing: SigningResult, startup: StartupResult): string {
+function table(synth: readonly SynthResult[], signing: SigningResult, startup: StartupResult, cosign: CosignComparison): string {
   const rows: string[] = ['| measure | value | baseline (same run) | ratio / target | verdict |', '|---|---|---|---|---|'];
   for (const s of synth) {
     const size = `${s.pipelines.toLocaleString('en')} pipelines (${s.tasks.toLocaleString('en')} pipeline tasks), median of ${s.repetitions}`;
@@ -56,11 +57,12 @@ try {
   const startup = await runStartupBench(cli, log, quick ? 11 : 41);
   const synth = await runSynthBench(quick ? [100, 1000] : [100, 1000, 5000], log);
   const signing = await runSigningBench(cli, work, log);
+  const cosign = await runCosignBench(cli, work, log, quick ? 3 : 7);
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`;
-  const markdown = `# signet benchmarks (latest run)\n\n${new Date().toISOString().slice(0, 10)}, ${machine}${quick ? ', --quick' : ''}\n\n${table(synth, signing, startup)}`;
+  const markdown = `# signet benchmarks (latest run)\n\n${new Date().toISOString().slice(0, 10)}, ${machine}${quick ? ', --quick' : ''}\n\n${table(synth, signing, startup, cosign)}`;
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/latest.md'), markdown);
-  writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify({ machine, quick, targets: TARGETS, synth, signing, startup }, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify({ machine, quick, targets: TARGETS, synth, signing, startup, cosign }, null, 2)}\n`);
   process.stdout.write(markdown);
 } finally {
   rmSync(work, { recursive: true, force: true });
