@@ -45,6 +45,19 @@ function table(synth: readonly SynthResult[], signing: SigningResult, startup: S
   rows.push(`| one sign: confirm wait before the re-read (default) | ${signing.confirmWaitMs} ms | | | |`);
   rows.push(`| one \`signet sign\` process (bundled CLI, wall) | ${signing.cliSignProcessMs} ms | | | |`);
   rows.push(`| batch of 100 images, one process, concurrency ${signing.batchConcurrency}, key decrypted once | ${signing.batch100Ms} ms | | ≤ ${TARGETS.batch100Ms} ms | ${verdict(signing.batch100Ms <= TARGETS.batch100Ms)} |`);
+  if ('skipped' in cosign) {
+    rows.push(`| \`signet sign\` vs \`cosign sign --key\` | not run: ${cosign.skipped} | | | |`);
+  } else {
+    for (const format of ['legacy', 'bundle'] as const) {
+      const c = cosign[format];
+      const what = format === 'legacy' ? '`.sig` tag' : 'bundle referrer (`--new-bundle-format`)';
+      rows.push(
+        `| first signature of a fresh image, ${what}: one \`signet sign\` process, median of ${cosign.runs} interleaved | ${c.signetMs} ms | \`cosign sign --key\` ${cosign.cosignVersion} offline ${c.cosignMs} ms | ${c.ratio} / ≤ 1.0 | ${verdict(c.ratio <= 1)} |`,
+        `| HTTP requests per signature, ${what} (signet, no auth) | ${c.signetRequests} | | | |`,
+      );
+    }
+    rows.push(`| key decryption (scrypt N=32768): \`public-key\` process, median of ${cosign.runs} | ${cosign.decryptSignetMs} ms | cosign ${cosign.decryptCosignMs} ms | ${cosign.decryptRatio} / ≤ 1.0 | ${verdict(cosign.decryptRatio <= 1)} |`);
+  }
   rows.push(`| CLI start-up: \`node bundle --help\`, median of ${startup.runs} | ${startup.bundleHelpMs} ms | \`node -e 0\` ${startup.bareNodeMs} ms | ${startup.ratio} / ≤ ${TARGETS.startupRatio} | ${verdict(startup.ratio <= TARGETS.startupRatio)} |`);
   return `${rows.join('\n')}\n`;
 }
