@@ -20,8 +20,11 @@ import { signStatement } from './statement.js';
 export interface SignImageBundleOptions {
   /** The image: `registry/repo@sha256:…` (recommended) or `registry/repo:tag` (resolved, with a warning). */
   readonly reference: string | ImageReference;
-  /** The private key. */
-  readonly signer: Signer;
+  /**
+   * The private key, or a promise of it: then the image `HEAD` and the empty-config upload run while
+   * the key is still being decrypted.
+   */
+  readonly signer: Signer | PromiseLike<Signer>;
   /**
    * `-a key=value` annotations, signed into the statement subject's annotations.
    * @default - none
@@ -104,14 +107,18 @@ export async function signImageBundle(options: SignImageBundleOptions): Promise<
 }
 
 async function signWith(client: RegistryClient & ReferrersClient, ref: ImageReference, options: SignImageBundleOptions): Promise<SignImageBundleResult> {
+  const pending = Promise.resolve(options.signer);
+  // Awaited below; a registry failure first must not leave a failed decryption unhandled.
+  pending.catch(() => undefined);
   const notFound = (what: string): SigningError => new SigningError('SIGN_IMAGE_NOT_FOUND', `image not found (${what}); check the tag or sign by digest`);
   const digest = await resolveDigest(client, ref, notFound, options.onWarning);
   // The subject descriptor needs the manifest's media type and size: one HEAD, as cosign does.
-  const head = await client.headManifest(ref, digest);
+  const [head] = await Promise.all([client.headManifest(ref, digest), client.putBlob(ref, EMPTY_BLOB)]);
   if (head === undefined) throw notFound(`${repositoryName(ref)}@${digest}`);
   const statement = signStatement({ manifestDigest: digest, ...(options.annotations ? { annotations: options.annotations } : {}) });
-  const signature = options.signer.sign(preAuthEncoding(IN_TOTO_PAYLOAD_TYPE, statement));
-  const publicKeyDer = new Uint8Array(createPublicKey(options.signer.publicKeyPem()).export({ type: 'spki', format: 'der' }));
+  const signer = await pending;
+  const signature = signer.sign(preAuthEncoding(IN_TOTO_PAYLOAD_TYPE, statement));
+  const publicKeyDer = new Uint8Array(createPublicKey(signer.publicKeyPem()).export({ type: 'spki', format: 'der' }));
   const bundle = dsseBundle({ payload: statement, signature, publicKeyDer });
   const referrer = bundleReferrerManifest({ bundle, subject: { mediaType: head.mediaType, size: head.size, digest }, created: (options.now ?? (() => new Date()))() });
 
@@ -119,7 +126,7 @@ async function signWith(client: RegistryClient & ReferrersClient, ref: ImageRefe
   const random = options.random ?? Math.random;
   const maxAttempts = Math.max(1, options.maxAttempts ?? 10);
   for (let attempt = 1; ; attempt += 1) {
-    await Promise.all([client.putBlob(ref, EMPTY_BLOB), client.putBlob(ref, bundle)]);
+    await (attempt === 1 ? client.putBlob(ref, bundle) : Promise.all([client.putBlob(ref, EMPTY_BLOB), client.putBlob(ref, bundle)]));
     try {
       await client.putManifestByDigest(ref, referrer.manifest, referrer.descriptor.mediaType);
       break;

@@ -97,8 +97,13 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseSignArgs(args);
   const key = await readInputFile(io, parsed.keyPath, SIGNER_FLAGS.key);
   const password = await readPassword(io, parsed.passwordFile, 'decrypt');
-  const signer = await decryptPrivateKey(key.text, password, { source: key.path });
-  password.fill(0);
+  // Decryption (scrypt, off the main thread) overlaps the first registry requests; the password
+  // is wiped once it is done, whichever way.
+  const signer = decryptPrivateKey(key.text, password, { source: key.path });
+  void signer.then(
+    () => password.fill(0),
+    () => password.fill(0),
+  );
 
   const client = await registryClientFromFlags(io, parsed.registry, { pushIntent: true });
   try {
