@@ -97,13 +97,9 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseSignArgs(args);
   const key = await readInputFile(io, parsed.keyPath, SIGNER_FLAGS.key);
   const password = await readPassword(io, parsed.passwordFile, 'decrypt');
-  // Decryption (scrypt, off the main thread) overlaps the first registry requests; the password
-  // is wiped once it is done, whichever way.
-  const signer = decryptPrivateKey(key.text, password, { source: key.path });
-  void signer.then(
-    () => password.fill(0),
-    () => password.fill(0),
-  );
+  // Decrypt before any registry request: a bad key or password must never reach the registry.
+  const signer = await decryptPrivateKey(key.text, password, { source: key.path });
+  password.fill(0);
 
   const client = await registryClientFromFlags(io, parsed.registry, { pushIntent: true });
   try {
