@@ -14,8 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CosignPublicKey, KyvernoClusterPolicy, KyvernoImageValidatingPolicy } from '../../src/policies/index.js';
 import { signatureTag } from '../../src/signer/cosign/format.js';
 import { signImage } from '../../src/signer/cosign/sign.js';
+import { signImageBundle } from '../../src/signer/cosign/sign-bundle.js';
 import { decryptPrivateKey, generateKeyPair, type Signer } from '../../src/signer/keys/index.js';
-import { createRegistryClient, type RegistryClient } from '../../src/signer/oci/index.js';
+import { createRegistryClient, type ReferrersClient, type RegistryClient } from '../../src/signer/oci/index.js';
 import { goTool } from '../helpers/go-tools.js';
 import { pushRandomImage, startRegistry, type TestRegistry } from '../helpers/registry.js';
 
@@ -26,7 +27,7 @@ async function newSigner(): Promise<Signer> {
 
 describe('Kyverno CLI v1.19.1 with signet’s Kyverno policies', () => {
   let registry: TestRegistry;
-  let client: RegistryClient;
+  let client: RegistryClient & ReferrersClient;
   let signer: Signer;
   let stranger: Signer;
   let dir: string;
@@ -94,5 +95,17 @@ describe('Kyverno CLI v1.19.1 with signet’s Kyverno policies', () => {
     if (process.env.SIGNET_SHOW_COSIGN === '1') process.stderr.write(`kyverno ${policy} transplanted: ${copied.out.trim().slice(-600)}\n`);
     expect(copied.code, copied.out).toBe(1);
     expect(copied.out).toMatch(/fail: [1-9]\d*, warn: 0, error: 0/);
+  });
+
+  it('image-validating-policy.yaml: passes an image signed by signet in the bundle format (it detects bundles like cosign v3)', async () => {
+    const signed = await image('ky/bundle');
+    await signImageBundle({ reference: signed, signer, client, confirmDelayMs: 0 });
+    const ok = await apply('image-validating-policy.yaml', signed);
+    expect(ok.code, ok.out).toBe(0);
+    expect(ok.out).toMatch(/pass: 1, fail: 0, warn: 0, error: 0/);
+    const strangers = await image('ky/bundle-stranger');
+    await signImageBundle({ reference: strangers, signer: stranger, client, confirmDelayMs: 0 });
+    const wrong = await apply('image-validating-policy.yaml', strangers);
+    expect(wrong.code, wrong.out).toBe(1);
   });
 });
