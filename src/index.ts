@@ -8,3 +8,4 @@ export * from './catalog/index.js';
 export * from './patterns/index.js';
 export * from './policies/index.js';
 export * as signer from './signer/index.js';
+export * as lint from './lint/index.js';

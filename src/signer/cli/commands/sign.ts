@@ -10,10 +10,10 @@ import { formatReference, type ImageReference, parseReference } from '../../oci/
 import { parseAnnotations } from '../annotations.js';
 import { normaliseBundleFormatFlag, signBundleFormat } from '../bundle-format-flag.js';
 import { CliError, usageError } from '../errors.js';
-import { readInputFile } from '../files.js';
+import { readKeyFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { readPassword } from '../password.js';
-import { REGISTRY_FLAG_OPTIONS, type RegistryFlags, registryClientFromFlags } from '../registry-options.js';
+import { parseRegistryFlags, REGISTRY_FLAG_OPTIONS, type RegistryFlags, registryClientFromFlags } from '../registry-options.js';
 
 /** The parseArgs option table of `signet sign` (exported so Task constructs can be tested against it). */
 export const SIGN_ARG_OPTIONS = {
@@ -68,7 +68,6 @@ export function parseSignArgs(args: readonly string[]): SignArgs {
   if (identity !== undefined && values[SIGNER_FLAGS.identityWithTag]) {
     throw usageError(`--${SIGNER_FLAGS.signContainerIdentity} and --${SIGNER_FLAGS.identityWithTag} exclude each other; pass one`);
   }
-  const caFile = values[SIGNER_FLAGS.registryCaFile];
   const newBundleFormat = signBundleFormat(values[SIGNER_FLAGS.newBundleFormat]);
   if (newBundleFormat && (identity !== undefined || values[SIGNER_FLAGS.identityWithTag])) {
     throw usageError(`--${SIGNER_FLAGS.newBundleFormat} signs no docker-reference, so --${SIGNER_FLAGS.signContainerIdentity} and --${SIGNER_FLAGS.identityWithTag} do not apply; drop them`);
@@ -78,7 +77,7 @@ export function parseSignArgs(args: readonly string[]): SignArgs {
     ...(newBundleFormat ? { newBundleFormat } : {}),
     reference: parseReference(positionals[0] ?? ''),
     identityWithTag: values[SIGNER_FLAGS.identityWithTag] ?? false,
-    registry: { allowHttp: values[SIGNER_FLAGS.allowHttpRegistry] ?? false, insecure: values[SIGNER_FLAGS.allowInsecureRegistry] ?? false, ...optional('caFile', caFile) },
+    registry: parseRegistryFlags(values),
     ...optional('passwordFile', values[SIGNER_FLAGS.passwordFile]),
     ...optional('annotations', parseAnnotations(values[SIGNER_FLAGS.annotations])),
     ...optional('identity', identity),
@@ -95,13 +94,13 @@ export function parseSignArgs(args: readonly string[]): SignArgs {
  */
 export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseSignArgs(args);
-  const key = await readInputFile(io, parsed.keyPath, SIGNER_FLAGS.key);
+  const key = await readKeyFile(io, parsed.keyPath, SIGNER_FLAGS.key);
   const password = await readPassword(io, parsed.passwordFile, 'decrypt');
   // Decrypt before any registry request: a bad key or password must never reach the registry.
   const signer = await decryptPrivateKey(key.text, password, { source: key.path });
   password.fill(0);
 
-  const client = await registryClientFromFlags(io, parsed.registry, { pushIntent: true });
+  const client = await registryClientFromFlags(io, parsed.registry, { pushIntent: true, registries: [parsed.reference.registry] });
   try {
     const { reference } = parsed;
     const onWarning = (message: string): void => io.stderr(`signet: warning: ${message}\n`);
