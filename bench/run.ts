@@ -12,6 +12,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { runCosignBench, type CosignComparison } from './cosign-bench.js';
 import { type LintResult, runLintBench } from './lint-bench.js';
 import { runSigningBench, type SigningResult } from './signing-bench.js';
 import { runStartupBench, type StartupResult } from './startup-bench.js';
@@ -26,7 +27,7 @@ const TARGETS = { synthRatio: 1.25, requestsPerSignature: 8, batch100Ms: 3000, s
 
 const verdict = (ok: boolean): string => (ok ? 'meets' : '**misses**');
 
-function table(synth: readonly SynthResult[], signing: SigningResult, startup: StartupResult, lint: LintResult): string {
+function table(synth: readonly SynthResult[], signing: SigningResult, startup: StartupResult, lint: LintResult, cosign: CosignComparison): string {
   const rows: string[] = ['| measure | value | baseline (same run) | ratio / target | verdict |', '|---|---|---|---|---|'];
   for (const s of synth) {
     const size = `${s.pipelines.toLocaleString('en')} pipelines (${s.tasks.toLocaleString('en')} pipeline tasks), median of ${s.repetitions}`;
@@ -45,6 +46,19 @@ function table(synth: readonly SynthResult[], signing: SigningResult, startup: S
   rows.push(`| one sign: confirm wait before the re-read (default) | ${signing.confirmWaitMs} ms | | | |`);
   rows.push(`| one \`signet sign\` process (bundled CLI, wall) | ${signing.cliSignProcessMs} ms | | | |`);
   rows.push(`| batch of 100 images, one process, concurrency ${signing.batchConcurrency}, key decrypted once | ${signing.batch100Ms} ms | | ≤ ${TARGETS.batch100Ms} ms | ${verdict(signing.batch100Ms <= TARGETS.batch100Ms)} |`);
+  if ('skipped' in cosign) {
+    rows.push(`| \`signet sign\` vs \`cosign sign --key\` | not run: ${cosign.skipped} | | | |`);
+  } else {
+    for (const format of ['legacy', 'bundle'] as const) {
+      const c = cosign[format];
+      const what = format === 'legacy' ? '`.sig` tag' : 'bundle referrer (`--new-bundle-format`)';
+      rows.push(
+        `| first signature of a fresh image, ${what}: one \`signet sign\` process, median of ${cosign.runs} interleaved | ${c.signetMs} ms | \`cosign sign --key\` ${cosign.cosignVersion} offline ${c.cosignMs} ms | ${c.ratio} / ≤ 1.0 | ${verdict(c.ratio <= 1)} |`,
+        `| HTTP requests per signature, ${what} (signet, no auth) | ${c.signetRequests} | | | |`,
+      );
+    }
+    rows.push(`| key decryption (scrypt N=32768): \`public-key\` process, median of ${cosign.runs} | ${cosign.decryptSignetMs} ms | cosign ${cosign.decryptCosignMs} ms | ${cosign.decryptRatio} / ≤ 1.0 | ${verdict(cosign.decryptRatio <= 1)} |`);
+  }
   rows.push(`| CLI start-up: \`node bundle --help\`, median of ${startup.runs} | ${startup.bundleHelpMs} ms | \`node -e 0\` ${startup.bareNodeMs} ms | ${startup.ratio} / ≤ ${TARGETS.startupRatio} | ${verdict(startup.ratio <= TARGETS.startupRatio)} |`);
   rows.push(`| \`signet lint catalog dist\` after start-up (bundled CLI, median of ${lint.runs} minus \`--help\`) | ${lint.afterStartupMs} ms | \`--help\` ${lint.helpMs} ms | < ${TARGETS.lintAfterStartupMs} ms (issue 12) | ${verdict(lint.afterStartupMs < TARGETS.lintAfterStartupMs)} |`);
   return `${rows.join('\n')}\n`;
@@ -59,11 +73,12 @@ try {
   const synth = await runSynthBench(quick ? [100, 1000] : [100, 1000, 5000], log);
   const signing = await runSigningBench(cli, work, log);
   const lint = await runLintBench(cli, ROOT, log, quick ? 5 : 11);
+  const cosign = await runCosignBench(cli, work, log, quick ? 3 : 7);
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`;
-  const markdown = `# signet benchmarks (latest run)\n\n${new Date().toISOString().slice(0, 10)}, ${machine}${quick ? ', --quick' : ''}\n\n${table(synth, signing, startup, lint)}`;
+  const markdown = `# signet benchmarks (latest run)\n\n${new Date().toISOString().slice(0, 10)}, ${machine}${quick ? ', --quick' : ''}\n\n${table(synth, signing, startup, lint, cosign)}`;
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/latest.md'), markdown);
-  writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify({ machine, quick, targets: TARGETS, synth, signing, startup, lint }, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify({ machine, quick, targets: TARGETS, synth, signing, startup, lint, cosign }, null, 2)}\n`);
   process.stdout.write(markdown);
 } finally {
   rmSync(work, { recursive: true, force: true });

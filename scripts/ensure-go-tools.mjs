@@ -6,7 +6,7 @@
 // Usage: node scripts/ensure-go-tools.mjs [name...]   (no names: all of them)
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -39,7 +39,7 @@ function filesUnder(dir) {
 
 /** The cache key of a tool: its version, or a hash of its module's files for `build` entries. */
 function cacheKey(spec) {
-  if (spec.install) return spec.version;
+  if (spec.install || spec.module) return spec.version;
   const hash = createHash('sha256');
   for (const file of filesUnder(join(root, spec.build))) {
     hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
@@ -65,8 +65,18 @@ function build(name, goVersion) {
   const started = Date.now();
   const env = { ...process.env, GOFLAGS: '-mod=mod', CGO_ENABLED: process.env.CGO_ENABLED ?? '0' };
   if (spec.toolchain) env.GOTOOLCHAIN = spec.toolchain;
-  process.stderr.write(`signet tests: building ${name} (${spec.install ? `${spec.install}@${spec.version}` : spec.build}) with ${goVersion}…\n`);
-  if (spec.install) {
+  const what = spec.install ? `${spec.install}@${spec.version}` : spec.module ? `${spec.module}@${spec.version} ${spec.package}` : spec.build;
+  process.stderr.write(`signet tests: building ${name} (${what}) with ${goVersion}…\n`);
+  if (spec.module) {
+    // `go install pkg@version` refuses modules whose go.mod has replace directives (policy-controller,
+    // Kyverno): build inside a copy of the downloaded module instead, so its replaces apply.
+    const { Dir } = JSON.parse(execFileSync('go', ['mod', 'download', '-json', `${spec.module}@${spec.version}`], { encoding: 'utf8', env }));
+    const src = join(tmp, 'src');
+    cpSync(Dir, src, { recursive: true });
+    execFileSync('chmod', ['-R', 'u+w', src]);
+    execFileSync('go', ['build', '-trimpath', '-o', join(tmp, spec.binary), spec.package], { cwd: src, stdio: ['ignore', 'ignore', 'inherit'], env });
+    rmSync(src, { recursive: true, force: true });
+  } else if (spec.install) {
     execFileSync('go', ['install', `${spec.install}@${spec.version}`], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...env, GOBIN: tmp } });
   } else {
     execFileSync('go', ['build', '-trimpath', '-o', join(tmp, spec.binary), spec.package ?? '.'], {

@@ -35,6 +35,8 @@ export const SIGNER_FLAGS = {
   imageUrlFile: 'image-url-file',
   /** `sign`: write the signed image's digest to this file, e.g. `$(results.IMAGE_DIGEST.path)`. */
   imageDigestFile: 'image-digest-file',
+  /** `sign`/`verify`: cosign v3's Sigstore bundle referrer instead of (verify: or as well as) the `.sig` tag. */
+  newBundleFormat: 'new-bundle-format',
 } as const;
 
 /** Environment variables the signer reads (cosign's names where they exist). */

@@ -4,6 +4,7 @@
  */
 export * from './cosign/index.js';
 export * from './cosign/sign.js';
+export * from './cosign/sign-bundle.js';
 export * from './cosign/sign-images.js';
 export * from './cosign/verify.js';
 export * from './keys/index.js';

@@ -4,7 +4,7 @@ const row = (left: string, right: string): string => `  ${left.padEnd(32)} ${rig
 
 /** The `--help` text. */
 export const HELP_TEXT =
-  'signet: sign and verify container images with cosign-compatible keys (tag-based .sig signatures)\n\n' +
+  'signet: sign and verify container images with cosign-compatible keys (.sig tags or Sigstore bundles)\n\n' +
   'Usage:\n' +
   `  signet ${C.generateKeyPair} [--${F.outputKeyPrefix} cosign] [--${F.keyFormat} cosign|sigstore] [--force]\n` +
   `  signet ${C.sign} --${F.key} cosign.key [options] IMAGE\n` +
@@ -23,8 +23,10 @@ export const HELP_TEXT =
   row(`--${F.resultsDir} DIR`, 'write Tekton results IMAGE_URL and IMAGE_DIGEST into DIR') +
   row(`--${F.imageUrlFile} FILE`, 'write the image URL (no digest) to FILE, e.g. $(results.IMAGE_URL.path)') +
   row(`--${F.imageDigestFile} FILE`, 'write the image digest to FILE, e.g. $(results.IMAGE_DIGEST.path)') +
+  row(`--${F.newBundleFormat}[=true|false]`, "store cosign v3's Sigstore bundle as an OCI referrer instead of the .sig tag") +
   'Verify options:\n' +
   row(`-a, --${F.annotations} KEY=VALUE`, 'require this annotation in the payload (repeatable)') +
+  row(`--${F.newBundleFormat}[=true|false|auto]`, 'bundle referrers only, .sig only, or (auto, default) bundles when any exist') +
   'Registry options (sign, verify):\n' +
   row(`--${F.allowHttpRegistry}`, 'allow plain HTTP (always allowed for 127.0.0.0/8, localhost, ::1)') +
   row(`--${F.allowInsecureRegistry}`, 'skip TLS certificate verification') +

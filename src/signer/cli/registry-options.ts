@@ -1,5 +1,5 @@
 import { SIGNER_ENV, SIGNER_FLAGS } from '../../shared/constants.js';
-import { createRegistryClient, loadDockerKeychain, prefetchCredentials, type RegistryClient, type RequestEvent } from '../oci/index.js';
+import { createRegistryClient, loadDockerKeychain, prefetchCredentials, type ReferrersClient, type RegistryClient, type RequestEvent } from '../oci/index.js';
 import { parseDuration } from './duration.js';
 import { readInputFile } from './files.js';
 import type { CliIo } from './io.js';
@@ -62,7 +62,7 @@ export interface RegistryClientOptions {
  * then `DOCKER_CONFIG` (or `~/.docker/config.json`) with its credential helpers, resolved once per
  * registry before any request; extra CA from `--registry-cacert` and/or `SSL_CERT_FILE`.
  */
-export async function registryClientFromFlags(io: CliIo, flags: RegistryFlags, options: RegistryClientOptions): Promise<RegistryClient> {
+export async function registryClientFromFlags(io: CliIo, flags: RegistryFlags, options: RegistryClientOptions): Promise<RegistryClient & ReferrersClient> {
   const caPem: string[] = [];
   if (flags.caFile !== undefined) caPem.push((await readInputFile(io, flags.caFile, SIGNER_FLAGS.registryCaFile)).text);
   const sslCertFile = io.env[SIGNER_ENV.sslCertFile];

@@ -3,3 +3,4 @@
  * The sign and verify use cases (`sign.ts`, `verify.ts`) compose these with `oci` and `keys`.
  */
 export * from './format.js';
+export * from './bundle-format.js';

@@ -23,8 +23,11 @@ export { SigningError, type SigningErrorCode } from './_signing-error.js';
 export interface SignImageOptions {
   /** The image: `registry/repo@sha256:…` (recommended) or `registry/repo:tag` (resolved, with a warning). */
   readonly reference: string | ImageReference;
-  /** The private key. */
-  readonly signer: Signer;
+  /**
+   * The private key, or a promise of it: then the first registry requests (resolving a tag,
+   * uploading the payload) run while the key is still being decrypted.
+   */
+  readonly signer: Signer | PromiseLike<Signer>;
   /**
    * `-a key=value` annotations, signed into the payload's `optional` object.
    * @default - none (`"optional":null`)
@@ -138,6 +141,9 @@ export async function signImage(options: SignImageOptions): Promise<SignImageRes
 async function signWith(client: RegistryClient, ref: ImageReference, options: SignImageOptions): Promise<SignImageResult> {
   // option errors before any request
   const dockerReference = identityFor(ref, options);
+  const pending = Promise.resolve(options.signer);
+  // Awaited below; a registry failure first must not leave a failed decryption unhandled.
+  pending.catch(() => undefined);
   const digest = await resolveDigest(
     client,
     ref,
@@ -146,10 +152,14 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     true,
   );
   const payload = simpleSigningPayload({ dockerReference, manifestDigest: digest, ...(options.annotations ? { annotations: options.annotations } : {}) });
-  const signature = Buffer.from(options.signer.sign(payload)).toString('base64');
+  // Blobs before any manifest that points to them; the payload needs no key, so it goes up while
+  // the key may still be decrypting.
+  await client.putBlob(ref, payload);
+  const signer = await pending;
+  const signature = Buffer.from(signer.sign(payload)).toString('base64');
   const layer = signatureLayer(payload, signature);
   const tag = signatureTag(digest);
-  const verifier = loadPublicKey(options.signer.publicKeyPem());
+  const verifier = loadPublicKey(signer.publicKeyPem());
   // cosign's duplicate rule: an old layer counts as ours when its signature verifies with our key.
   const isOurs = (old: Descriptor): boolean => {
     const b64 = old.annotations?.[SIGNATURE_ANNOTATION];
@@ -163,8 +173,6 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
   const confirmDelayMs = Math.max(0, options.confirmDelayMs ?? 300);
   const now = options.clock ?? (() => performance.now());
 
-  // Blobs before any manifest that points to them; the payload is the same whatever we read.
-  await client.putBlob(ref, payload);
   let readAt = now();
   let seen = await readSignatureLayers(client, ref, tag);
   let known = seen.layers;

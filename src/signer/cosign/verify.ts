@@ -1,7 +1,8 @@
 /**
- * The verify use case, with `cosign verify --key … --insecure-ignore-tlog` semantics for the
- * tag-based `.sig` format: at least one layer must carry a signature that verifies over its payload
- * with the key, and whose payload names the image's digest (and the requested annotations).
+ * The verify use case, with `cosign verify --key … --insecure-ignore-tlog` semantics: for the
+ * tag-based `.sig` format, at least one layer must carry a signature that verifies over its payload
+ * with the key, and whose payload names the image's digest (and the requested annotations); for the
+ * bundle format (cosign v3), at least one bundle referrer must pass the same checks.
  */
 import type { Verifier } from '../keys/index.js';
 import {
@@ -12,16 +13,27 @@ import {
   repositoryName,
   type Fetcher,
   type ImageReference,
+  type ReferrersClient,
   type RegistryClient,
 } from '../oci/index.js';
 import { checkImageExists, readSignatureLayers, resolveDigest } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
 import { FormatError, MEDIA_TYPES, parseSimpleSigningPayload, SIGNATURE_ANNOTATION, signatureTag, type SimpleSigningPayload } from './format.js';
+import { checkBundle, findBundles, type VerifiedBundle } from './verify-bundle.js';
 
 /** Default of {@link VerifyImageOptions.maxPayloadBytes}: 16 MiB, the registry client's blob limit. */
 export const DEFAULT_MAX_PAYLOAD_BYTES = DEFAULT_MAX_BLOB_BYTES;
 /** Default of {@link VerifyImageOptions.maxTotalPayloadBytes}: 64 MiB. */
 export const DEFAULT_MAX_TOTAL_PAYLOAD_BYTES = 64 * 1024 * 1024;
+
+/**
+ * Which signature storage to verify, as cosign's `--new-bundle-format`: `legacy` reads only the
+ * `.sig` tag, `bundle` only bundle referrers, `auto` (cosign v3's behaviour) bundles when the image
+ * has any bundle referrer, else the `.sig` tag.
+ */
+export type SignatureFormat = 'legacy' | 'bundle' | 'auto';
+
+export type { VerifiedBundle } from './verify-bundle.js';
 
 /** Options of {@link verifyImage}. */
 export interface VerifyImageOptions {
@@ -38,7 +50,12 @@ export interface VerifyImageOptions {
    * The registry client.
    * @default - a client with anonymous access and default options, closed when done
    */
-  readonly client?: Fetcher & Partial<Pick<RegistryClient, 'close'>>;
+  readonly client?: Fetcher & Partial<Pick<RegistryClient, 'close'>> & Partial<Pick<ReferrersClient, 'getReferrers'>>;
+  /**
+   * Which signatures to read (see {@link SignatureFormat}); a client without `getReferrers` reads only `.sig`.
+   * @default 'auto'
+   */
+  readonly format?: SignatureFormat;
   /**
    * Receives warnings (tag resolution).
    * @default - warnings are dropped
@@ -74,9 +91,13 @@ export interface VerifiedSignature {
 export interface VerifyImageResult {
   /** The verified image digest. */
   readonly digest: string;
-  /** The accepted signatures (at least one). */
+  /** Which storage was verified. */
+  readonly format: 'legacy' | 'bundle';
+  /** The accepted `.sig` signatures (at least one when `format` is `legacy`). */
   readonly signatures: readonly VerifiedSignature[];
-  /** Layers that were looked at but rejected, with the reason (for diagnostics). */
+  /** The accepted bundles (at least one when `format` is `bundle`). */
+  readonly bundles: readonly VerifiedBundle[];
+  /** Layers (or bundle referrers, by manifest digest) that were looked at but rejected, with the reason. */
   readonly rejected: readonly { readonly layerDigest: string; readonly reason: string }[];
 }
 
@@ -100,9 +121,49 @@ export async function verifyImage(options: VerifyImageOptions): Promise<VerifyIm
   }
 }
 
-async function verifyWith(client: Fetcher, ref: ImageReference, options: VerifyImageOptions): Promise<VerifyImageResult> {
+async function verifyWith(client: Fetcher & Partial<Pick<ReferrersClient, 'getReferrers'>>, ref: ImageReference, options: VerifyImageOptions): Promise<VerifyImageResult> {
   const onMissing = (what: string): SigningError => new SigningError('VERIFY_IMAGE_NOT_FOUND', `image not found (${what}); check the reference or verify by digest`);
   const digest = await resolveDigest(client, ref, onMissing, options.onWarning);
+  const format = options.format ?? 'auto';
+  const getReferrers = client.getReferrers?.bind(client);
+  if (format !== 'legacy' && getReferrers !== undefined) {
+    const { bundles } = await findBundles({ ...bindFetcher(client), getReferrers }, ref, digest);
+    if (bundles.length > 0 || format === 'bundle') return verifyBundles(ref, digest, bundles, options);
+  } else if (format === 'bundle') {
+    throw new SigningError('VERIFY_NO_SIGNATURES', `cannot list referrers of ${repositoryName(ref)}@${digest} with this client; pass a registry client with getReferrers`);
+  }
+  return verifyLegacy(client, ref, digest, options, onMissing);
+}
+
+function bindFetcher(client: Fetcher): Fetcher {
+  return {
+    headManifest: client.headManifest.bind(client),
+    getManifest: client.getManifest.bind(client),
+    headBlob: client.headBlob.bind(client),
+    getBlob: client.getBlob.bind(client),
+  };
+}
+
+function verifyBundles(ref: ImageReference, digest: string, found: Awaited<ReturnType<typeof findBundles>>['bundles'], options: VerifyImageOptions): VerifyImageResult {
+  const where = `${repositoryName(ref)}@${digest}`;
+  if (found.length === 0) {
+    throw new SigningError('VERIFY_NO_SIGNATURES', `no bundle signatures found for ${where} (referrers); sign with --new-bundle-format or verify the .sig format`);
+  }
+  const bundles: VerifiedBundle[] = [];
+  const rejected: { layerDigest: string; reason: string }[] = [];
+  for (const bundle of found) {
+    const checked = checkBundle(bundle, options.verifier, digest, options.annotations);
+    if ('reason' in checked) rejected.push({ layerDigest: bundle.referrerDigest, reason: checked.reason });
+    else bundles.push(checked);
+  }
+  if (bundles.length === 0) {
+    const reasons = [...new Set(rejected.map((r) => r.reason))].join('; ');
+    throw new SigningError('VERIFY_FAILED', `no valid bundle signature for ${where} among ${found.length} (referrers): ${reasons}; check that the public key matches the signing key`);
+  }
+  return { digest, format: 'bundle', signatures: [], bundles, rejected };
+}
+
+async function verifyLegacy(client: Fetcher, ref: ImageReference, digest: string, options: VerifyImageOptions, onMissing: (what: string) => SigningError): Promise<VerifyImageResult> {
   const tag = signatureTag(digest);
   const where = `${repositoryName(ref)}:${tag}`;
   const { layers, found } = await readSignatureLayers(client, ref, tag);
@@ -174,5 +235,5 @@ async function verifyWith(client: Fetcher, ref: ImageReference, options: VerifyI
     const reasons = [...new Set(rejected.map((r) => r.reason))].join('; ');
     throw new SigningError('VERIFY_FAILED', `no valid signature for ${repositoryName(ref)}@${digest} among ${candidates.length} (${where}): ${reasons}; check that the public key matches the signing key`);
   }
-  return { digest, signatures, rejected };
+  return { digest, format: 'legacy', signatures, bundles: [], rejected };
 }

@@ -76,6 +76,29 @@ export interface Pusher {
   putBlob(repo: RepositoryRef, bytes: Uint8Array, options?: PutBlobOptions): Promise<BlobWritten>;
 }
 
+/** What the referrers API answered for a subject. */
+export type ReferrersAnswer =
+  /** The registry implements `GET /v2/<name>/referrers/<digest>`: the index it returned. */
+  | { readonly supported: true; readonly index: Uint8Array }
+  /** It does not (404 or 400): use the referrers tag schema instead. */
+  | { readonly supported: false };
+
+/** What a manifest `PUT` by digest reported. */
+export interface ManifestPut {
+  /** The digest of the bytes. */
+  readonly digest: string;
+  /** The `OCI-Subject` response header: the registry says it indexed the subject. @default - absent */
+  readonly ociSubject?: string;
+}
+
+/** OCI 1.1 referrers verbs (distribution-spec "Listing Referrers", "Pushing Manifests with Subject"). */
+export interface ReferrersClient {
+  /** `GET /v2/<name>/referrers/<digest>`: the index, or `supported: false` when the API is missing. */
+  getReferrers(repo: RepositoryRef, digest: string): Promise<ReferrersAnswer>;
+  /** `PUT` a manifest under its own digest; returns the digest and the `OCI-Subject` header. */
+  putManifestByDigest(repo: RepositoryRef, bytes: Uint8Array, mediaType: string): Promise<ManifestPut>;
+}
+
 /** Both sides, as used by sign and verify. */
 export interface RegistryClient extends Fetcher, Pusher {
   /** Releases pooled connections. */
@@ -130,12 +153,12 @@ function checkTarget(repo: RepositoryRef, value: string, kind: 'blob' | 'manifes
 }
 
 /** Creates a {@link RegistryClient} over a {@link Transport}. */
-export function createRegistryClient(options: RegistryClientOptions = {}): RegistryClient {
+export function createRegistryClient(options: RegistryClientOptions = {}): RegistryClient & ReferrersClient {
   return new DistributionClient(new Transport(options), options);
 }
 
 /** The OCI distribution API verbs over a {@link Transport}. */
-export class DistributionClient implements RegistryClient {
+export class DistributionClient implements RegistryClient, ReferrersClient {
   public constructor(
     private readonly transport: Transport,
     private readonly options: Pick<RegistryClientOptions, 'pushIntent' | 'maxBlobBytes'> = {},
@@ -199,6 +222,25 @@ export class DistributionClient implements RegistryClient {
     const reported = res.headers['docker-content-digest'];
     if (reported !== undefined && reported.startsWith('sha256:') && reported !== digest) throw mismatch('PUT', res.url, digest, reported);
     return digest;
+  }
+
+  /** @inheritdoc */
+  public async getReferrers(repo: RepositoryRef, digest: string): Promise<ReferrersAnswer> {
+    // distribution-spec: a registry with the API answers 200 (an empty index for an unknown subject);
+    // ggcr and sigstore-js read 404 and 400 as "no API" and use the tag schema.
+    const res = await this.call(repo, 'GET', `referrers/${digest}`, [200, 400, 404], { accept: 'application/vnd.oci.image.index.v1+json' }, 'pull', this.options.maxBlobBytes ?? 16 * 1024 * 1024);
+    if (res.status !== 200) return { supported: false };
+    return { supported: true, index: res.body };
+  }
+
+  /** @inheritdoc */
+  public async putManifestByDigest(repo: RepositoryRef, bytes: Uint8Array, mediaType: string): Promise<ManifestPut> {
+    const digest = sha256(bytes);
+    const res = await this.call(repo, 'PUT', `manifests/${digest}`, [200, 201, 202], { 'content-type': mediaType }, 'push', undefined, bytes);
+    const reported = res.headers['docker-content-digest'];
+    if (reported !== undefined && reported.startsWith('sha256:') && reported !== digest) throw mismatch('PUT', res.url, digest, reported);
+    const subject = res.headers['oci-subject'];
+    return { digest, ...(subject === undefined || subject === '' ? {} : { ociSubject: subject }) };
   }
 
   /** @inheritdoc */

@@ -4,9 +4,11 @@ import { parseArgs } from 'node:util';
 
 import { CHAINS_RESULTS, SIGNER_FLAGS } from '../../../shared/constants.js';
 import { signImage } from '../../cosign/sign.js';
+import { signImageBundle } from '../../cosign/sign-bundle.js';
 import { decryptPrivateKey } from '../../keys/index.js';
 import { formatReference, type ImageReference, parseReference } from '../../oci/index.js';
 import { parseAnnotations } from '../annotations.js';
+import { normaliseBundleFormatFlag, signBundleFormat } from '../bundle-format-flag.js';
 import { CliError, usageError } from '../errors.js';
 import { readKeyFile } from '../files.js';
 import type { CliIo } from '../io.js';
@@ -23,6 +25,7 @@ export const SIGN_ARG_OPTIONS = {
   [SIGNER_FLAGS.resultsDir]: { type: 'string' },
   [SIGNER_FLAGS.imageUrlFile]: { type: 'string' },
   [SIGNER_FLAGS.imageDigestFile]: { type: 'string' },
+  [SIGNER_FLAGS.newBundleFormat]: { type: 'string' },
   ...REGISTRY_FLAG_OPTIONS,
 } as const;
 
@@ -46,6 +49,8 @@ export interface SignArgs {
   readonly imageUrlFile?: string;
   /** `--image-digest-file`. @default - not written */
   readonly imageDigestFile?: string;
+  /** `--new-bundle-format`: write cosign v3's bundle referrer instead of the `.sig` tag. @default false */
+  readonly newBundleFormat?: boolean;
   /** The registry flags. */
   readonly registry: RegistryFlags;
 }
@@ -55,7 +60,7 @@ export interface SignArgs {
  * `CliError` (or parseArgs' `ERR_PARSE_ARGS_*` error) for a bad command line.
  */
 export function parseSignArgs(args: readonly string[]): SignArgs {
-  const { values, positionals } = parseArgs({ args: [...args], options: SIGN_ARG_OPTIONS, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args: normaliseBundleFormatFlag(args), options: SIGN_ARG_OPTIONS, allowPositionals: true });
   if (positionals.length !== 1) throw usageError(`sign takes exactly one IMAGE, got ${positionals.length}; run: signet sign --${SIGNER_FLAGS.key} cosign.key registry/repo@sha256:…`);
   const keyPath = values[SIGNER_FLAGS.key];
   if (keyPath === undefined) throw usageError(`missing --${SIGNER_FLAGS.key} (sign); pass the private key file, e.g. --${SIGNER_FLAGS.key} cosign.key`);
@@ -63,8 +68,13 @@ export function parseSignArgs(args: readonly string[]): SignArgs {
   if (identity !== undefined && values[SIGNER_FLAGS.identityWithTag]) {
     throw usageError(`--${SIGNER_FLAGS.signContainerIdentity} and --${SIGNER_FLAGS.identityWithTag} exclude each other; pass one`);
   }
+  const newBundleFormat = signBundleFormat(values[SIGNER_FLAGS.newBundleFormat]);
+  if (newBundleFormat && (identity !== undefined || values[SIGNER_FLAGS.identityWithTag])) {
+    throw usageError(`--${SIGNER_FLAGS.newBundleFormat} signs no docker-reference, so --${SIGNER_FLAGS.signContainerIdentity} and --${SIGNER_FLAGS.identityWithTag} do not apply; drop them`);
+  }
   return {
     keyPath,
+    ...(newBundleFormat ? { newBundleFormat } : {}),
     reference: parseReference(positionals[0] ?? ''),
     identityWithTag: values[SIGNER_FLAGS.identityWithTag] ?? false,
     registry: parseRegistryFlags(values),
@@ -86,21 +96,25 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseSignArgs(args);
   const key = await readKeyFile(io, parsed.keyPath, SIGNER_FLAGS.key);
   const password = await readPassword(io, parsed.passwordFile, 'decrypt');
+  // Decrypt before any registry request: a bad key or password must never reach the registry.
   const signer = await decryptPrivateKey(key.text, password, { source: key.path });
   password.fill(0);
 
   const client = await registryClientFromFlags(io, parsed.registry, { pushIntent: true, registries: [parsed.reference.registry] });
   try {
     const { reference } = parsed;
-    const result = await signImage({
-      reference,
-      signer,
-      client,
-      identityWithTag: parsed.identityWithTag,
-      onWarning: (message) => io.stderr(`signet: warning: ${message}\n`),
-      ...optional('identity', parsed.identity),
-      ...optional('annotations', parsed.annotations),
-    });
+    const onWarning = (message: string): void => io.stderr(`signet: warning: ${message}\n`);
+    const result = parsed.newBundleFormat === true
+      ? await signImageBundle({ reference, signer, client, onWarning, ...optional('annotations', parsed.annotations) })
+      : await signImage({
+          reference,
+          signer,
+          client,
+          identityWithTag: parsed.identityWithTag,
+          onWarning,
+          ...optional('identity', parsed.identity),
+          ...optional('annotations', parsed.annotations),
+        });
     const imageUrl = formatReference({ registry: reference.registry, repository: reference.repository, ...(reference.tag === undefined ? {} : { tag: reference.tag }) });
     const files: Array<[path: string, value: string, flag: string]> = [];
     if (parsed.resultsDir !== undefined) {

@@ -5,6 +5,7 @@ import { verifyImage } from '../../cosign/verify.js';
 import { loadPublicKey } from '../../keys/index.js';
 import { type ImageReference, parseReference, repositoryName } from '../../oci/index.js';
 import { parseAnnotations } from '../annotations.js';
+import { normaliseBundleFormatFlag, verifyBundleFormat } from '../bundle-format-flag.js';
 import { usageError } from '../errors.js';
 import { readKeyFile } from '../files.js';
 import type { CliIo } from '../io.js';
@@ -14,6 +15,7 @@ import { parseRegistryFlags, REGISTRY_FLAG_OPTIONS, type RegistryFlags, registry
 export const VERIFY_ARG_OPTIONS = {
   [SIGNER_FLAGS.key]: { type: 'string' },
   [SIGNER_FLAGS.annotations]: { type: 'string', short: 'a', multiple: true },
+  [SIGNER_FLAGS.newBundleFormat]: { type: 'string' },
   ...REGISTRY_FLAG_OPTIONS,
 } as const;
 
@@ -25,13 +27,15 @@ export interface VerifyArgs {
   readonly reference: ImageReference;
   /** `-a key=value` annotations every accepted signature must carry. @default - no annotation is required */
   readonly annotations?: Readonly<Record<string, string>>;
+  /** `--new-bundle-format`: `bundle` (true), `legacy` (false) or `auto` (bundles if any exist). @default 'auto' */
+  readonly format?: 'bundle' | 'legacy' | 'auto';
   /** The registry flags. */
   readonly registry: RegistryFlags;
 }
 
 /** Parses `signet verify` arguments (without the sub-command); throws for a bad command line. */
 export function parseVerifyArgs(args: readonly string[]): VerifyArgs {
-  const { values, positionals } = parseArgs({ args: [...args], options: VERIFY_ARG_OPTIONS, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args: normaliseBundleFormatFlag(args), options: VERIFY_ARG_OPTIONS, allowPositionals: true });
   if (positionals.length !== 1) throw usageError(`verify takes exactly one IMAGE, got ${positionals.length}; run: signet verify --${SIGNER_FLAGS.key} cosign.pub registry/repo@sha256:…`);
   const keyPath = values[SIGNER_FLAGS.key];
   if (keyPath === undefined) throw usageError(`missing --${SIGNER_FLAGS.key} (verify); pass the public key file, e.g. --${SIGNER_FLAGS.key} cosign.pub`);
@@ -40,6 +44,7 @@ export function parseVerifyArgs(args: readonly string[]): VerifyArgs {
   return {
     keyPath,
     reference,
+    ...(values[SIGNER_FLAGS.newBundleFormat] === undefined ? {} : { format: verifyBundleFormat(values[SIGNER_FLAGS.newBundleFormat]) }),
     ...(annotations === undefined ? {} : { annotations }),
     registry: parseRegistryFlags(values),
   };
@@ -50,7 +55,7 @@ export function parseVerifyArgs(args: readonly string[]): VerifyArgs {
  * verified payloads as a JSON array on stdout (like cosign) and a summary on stderr.
  */
 export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
-  const { keyPath, reference, annotations, registry } = parseVerifyArgs(args);
+  const { keyPath, reference, annotations, registry, format } = parseVerifyArgs(args);
   const key = await readKeyFile(io, keyPath, SIGNER_FLAGS.key);
   const verifier = loadPublicKey(key.text, { source: key.path });
   const client = await registryClientFromFlags(io, registry, { pushIntent: false, registries: [reference.registry] });
@@ -59,18 +64,20 @@ export async function verifyCommand(args: string[], io: CliIo): Promise<number> 
       reference,
       verifier,
       client,
+      format: format ?? 'auto',
       onWarning: (message) => io.stderr(`signet: warning: ${message}\n`),
       ...(annotations === undefined ? {} : { annotations }),
     });
     io.stderr(
       `\nVerification for ${repositoryName(reference)}@${result.digest} --\nThe following checks were performed on each of these signatures:\n` +
         '  - The signatures were verified against the specified public key\n' +
-        '  - The payload names this image digest' +
+        (result.format === 'bundle' ? '  - The bundle statement names this image digest' : '  - The payload names this image digest') +
         (annotations === undefined ? '' : ' and carries the requested annotations') +
         '\n  - No transparency log was consulted (key-based, offline)\n\n',
     );
     // The payload bytes as signed, parsed: the same objects cosign prints.
-    const payloads = result.signatures.map((s) => JSON.parse(new TextDecoder().decode(s.payloadBytes)) as unknown);
+    const signed = result.format === 'bundle' ? result.bundles.map((b) => b.statementBytes) : result.signatures.map((s) => s.payloadBytes);
+    const payloads = signed.map((bytes) => JSON.parse(new TextDecoder().decode(bytes)) as unknown);
     io.stdout(`${JSON.stringify(payloads)}\n`);
     return 0;
   } finally {

@@ -1,0 +1,128 @@
+/**
+ * signet against the real cosign (v3, built by scripts/ensure-go-tools.mjs), in one run, interleaved:
+ * wall time of one `signet sign` process and one `cosign sign --key` process (offline, no
+ * transparency log) for a first signature of a fresh image, per format, on the same loopback
+ * registry with the same key; requests per signature for each signet format; and key decryption
+ * (scrypt N=32768) as `public-key` processes of both tools.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { signImageBundle } from '../src/signer/cosign/sign-bundle.js';
+import { signImage } from '../src/signer/cosign/sign.js';
+import { decryptPrivateKey, generateKeyPair } from '../src/signer/keys/index.js';
+import { createRegistryClient, type RequestEvent } from '../src/signer/oci/index.js';
+import { toolPath } from '../scripts/ensure-go-tools.mjs';
+import { pushRandomImage, startRegistry } from '../test/helpers/registry.js';
+import { median, round, timeMs } from './stats.js';
+
+/** One format's comparison. */
+export interface FormatComparison {
+  readonly signetMs: number;
+  readonly cosignMs: number;
+  /** signet / cosign; ≤ 1 means signet is at least as fast. */
+  readonly ratio: number;
+  /** HTTP requests of one signet signature of an unsigned image by digest (no auth). */
+  readonly signetRequests: number;
+}
+
+/** What the cosign comparison measured, or why it did not run. */
+export type CosignComparison =
+  | {
+      readonly cosignVersion: string;
+      readonly runs: number;
+      readonly legacy: FormatComparison;
+      readonly bundle: FormatComparison;
+      readonly decryptSignetMs: number;
+      readonly decryptCosignMs: number;
+      readonly decryptRatio: number;
+    }
+  | { readonly skipped: string };
+
+const PASSWORD = 'bench-password';
+
+/** Runs the comparison; `cli` is the bundled signet CLI. */
+export async function runCosignBench(cli: string, workDir: string, log: (line: string) => void, runs: number): Promise<CosignComparison> {
+  const cosign = toolPath('cosign-v3');
+  if (!existsSync(cosign)) return { skipped: 'cosign v3 is not built; run node scripts/ensure-go-tools.mjs cosign-v3' };
+  const registry = await startRegistry();
+  const client = createRegistryClient({ pushIntent: true });
+  try {
+    // A cosign-format key (scrypt N=32768), which both tools read.
+    const pair = await generateKeyPair(new TextEncoder().encode(PASSWORD), 'cosign');
+    const keyPath = join(workDir, 'cmp.key');
+    writeFileSync(keyPath, pair.privateKeyPem, { mode: 0o600 });
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: workDir,
+      DOCKER_CONFIG: join(workDir, 'none'),
+      TUF_ROOT: join(workDir, 'tuf'),
+      COSIGN_PASSWORD: PASSWORD,
+      HTTPS_PROXY: 'http://127.0.0.1:9',
+      HTTP_PROXY: 'http://127.0.0.1:9',
+      NO_PROXY: '127.0.0.1,localhost',
+    };
+    const exec = (file: string, args: string[]): void => void execFileSync(file, args, { env, stdio: 'ignore' });
+    const signetSign = (ref: string, bundle: boolean) => exec(process.execPath, [cli, 'sign', '--key', keyPath, ...(bundle ? ['--new-bundle-format'] : []), ref]);
+    const cosignSign = (ref: string, bundle: boolean) =>
+      exec(cosign, ['sign', '--key', keyPath, '--tlog-upload=false', '--use-signing-config=false', `--new-bundle-format=${bundle}`, '--yes', ref]);
+    const fresh = async (repository: string): Promise<string> => `${registry.host}/${repository}@${(await pushRandomImage(client, { registry: registry.host, repository }, `t${Math.random()}`)).digest}`;
+
+    const times = { signet: { legacy: [] as number[], bundle: [] as number[] }, cosign: { legacy: [] as number[], bundle: [] as number[] } };
+    for (let i = 0; i < runs; i += 1) {
+      for (const format of ['legacy', 'bundle'] as const) {
+        const bundle = format === 'bundle';
+        // Interleaved, alternating who goes first, each on a fresh image.
+        const order = i % 2 === 0 ? (['signet', 'cosign'] as const) : (['cosign', 'signet'] as const);
+        for (const who of order) {
+          const ref = await fresh(`cmp/${who}-${format}`);
+          times[who][format].push(await timeMs(() => (who === 'signet' ? signetSign(ref, bundle) : cosignSign(ref, bundle))));
+        }
+      }
+    }
+
+    const signer = await decryptPrivateKey(pair.privateKeyPem, new TextEncoder().encode(PASSWORD));
+    const count = async (bundle: boolean): Promise<number> => {
+      const ref = await fresh('cmp/count');
+      const events: RequestEvent[] = [];
+      const counting = createRegistryClient({ pushIntent: true, onRequest: (e) => events.push(e) });
+      try {
+        if (bundle) await signImageBundle({ reference: ref, signer, client: counting });
+        else await signImage({ reference: ref, signer, client: counting });
+      } finally {
+        counting.close();
+      }
+      return events.length;
+    };
+
+    const decrypt = { signet: [] as number[], cosign: [] as number[] };
+    for (let i = 0; i < runs; i += 1) {
+      decrypt.signet.push(await timeMs(() => exec(process.execPath, [cli, 'public-key', '--key', keyPath])));
+      decrypt.cosign.push(await timeMs(() => exec(cosign, ['public-key', '--key', keyPath])));
+    }
+
+    const compare = async (format: 'legacy' | 'bundle'): Promise<FormatComparison> => {
+      const signetMs = round(median(times.signet[format]));
+      const cosignMs = round(median(times.cosign[format]));
+      return { signetMs, cosignMs, ratio: round(signetMs / cosignMs, 2), signetRequests: await count(format === 'bundle') };
+    };
+    const decryptSignetMs = round(median(decrypt.signet));
+    const decryptCosignMs = round(median(decrypt.cosign));
+    const version = execFileSync(cosign, ['version'], { env, encoding: 'utf8' }).match(/GitVersion:\s+(\S+)/)?.[1] ?? 'unknown';
+    const result: CosignComparison = {
+      cosignVersion: version,
+      runs,
+      legacy: await compare('legacy'),
+      bundle: await compare('bundle'),
+      decryptSignetMs,
+      decryptCosignMs,
+      decryptRatio: round(decryptSignetMs / decryptCosignMs, 2),
+    };
+    log(`cosign comparison: ${JSON.stringify(result)}`);
+    return result;
+  } finally {
+    client.close();
+    await registry.stop();
+  }
+}

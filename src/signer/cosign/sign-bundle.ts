@@ -1,0 +1,152 @@
+/**
+ * The sign use case in cosign v3's format (`--new-bundle-format`): a Sigstore bundle (DSSE around an
+ * in-toto statement) stored as an OCI 1.1 referrer of the image. A referrer is a manifest of its
+ * own, PUT by digest, so concurrent signers never overwrite each other's signature; only the
+ * referrers tag schema index (registries without the referrers API) is read-modify-write.
+ */
+import { createPublicKey } from 'node:crypto';
+
+import type { Signer } from '../keys/index.js';
+import { createRegistryClient, parseReference, RegistryError, repositoryName, type ImageReference, type ReferrersClient, type RegistryClient } from '../oci/index.js';
+import { addToFallbackIndex } from './_referrers.js';
+import { resolveDigest } from './_signatures.js';
+import { SigningError } from './_signing-error.js';
+import { dsseBundle } from './bundle.js';
+import { IN_TOTO_PAYLOAD_TYPE, preAuthEncoding } from './dsse.js';
+import { bundleReferrerManifest, EMPTY_BLOB, referrersTag } from './referrer.js';
+import { signStatement } from './statement.js';
+
+/** Options of {@link signImageBundle}. */
+export interface SignImageBundleOptions {
+  /** The image: `registry/repo@sha256:…` (recommended) or `registry/repo:tag` (resolved, with a warning). */
+  readonly reference: string | ImageReference;
+  /**
+   * The private key, or a promise of it: then the image `HEAD` and the empty-config upload run while
+   * the key is still being decrypted.
+   */
+  readonly signer: Signer | PromiseLike<Signer>;
+  /**
+   * `-a key=value` annotations, signed into the statement subject's annotations.
+   * @default - none
+   */
+  readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * The registry client; it should be created with `pushIntent: true`.
+   * @default - a client with anonymous access and default options, closed when done
+   */
+  readonly client?: RegistryClient & ReferrersClient;
+  /**
+   * Receives warnings (a tag was resolved to a digest).
+   * @default - warnings are dropped
+   */
+  readonly onWarning?: (message: string) => void;
+  /**
+   * The time recorded in the referrer's `org.opencontainers.image.created` annotation.
+   * @default - now
+   */
+  readonly now?: () => Date;
+  /**
+   * Wait after writing the referrers tag schema index before re-reading it, in milliseconds (only
+   * on registries without the referrers API). 0 skips the check (no concurrent signer of this image).
+   * @default 300
+   */
+  readonly confirmDelayMs?: number;
+  /**
+   * Index write attempts before giving up when concurrent signers keep replacing it.
+   * @default 10
+   */
+  readonly maxAttempts?: number;
+  /**
+   * Sleeps between attempts (tests inject a fake).
+   * @default - `setTimeout`
+   */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * Random source in [0, 1) for back-off jitter.
+   * @default Math.random
+   */
+  readonly random?: () => number;
+}
+
+/** What {@link signImageBundle} did. */
+export interface SignImageBundleResult {
+  /** The signed manifest digest. */
+  readonly digest: string;
+  /** `registry/repository@digest`, what the CLI prints. */
+  readonly signedReference: string;
+  /** The statement bytes (the DSSE payload). */
+  readonly statement: Uint8Array;
+  /** The bundle JSON bytes (the referrer's layer). */
+  readonly bundle: Uint8Array;
+  /** Digest of the referrer manifest. */
+  readonly referrerDigest: string;
+  /** `api` when the registry indexes referrers itself, `tag` when signet updated the `sha256-<hex>` index. */
+  readonly referrersSource: 'api' | 'tag';
+  /** The fallback index tag, when one was written or checked. @default - none (referrers API) */
+  readonly referrersTag?: string;
+}
+
+/**
+ * Signs one image the way `cosign sign --key … --tlog-upload=false` does in cosign v3's default
+ * format (no transparency log, no timestamp).
+ *
+ * Requests for an image by digest on a registry without auth and without the referrers API:
+ * `HEAD` image, 2 blob uploads (`POST`+`PUT` each), `PUT` referrer, `GET` referrers API (404),
+ * `GET` index tag, `PUT` index, re-`GET` index = 10.
+ *
+ * @throws SigningError, RegistryError, FormatError, InvalidReferenceError
+ */
+export async function signImageBundle(options: SignImageBundleOptions): Promise<SignImageBundleResult> {
+  const ref = typeof options.reference === 'string' ? parseReference(options.reference) : options.reference;
+  const client = options.client ?? createRegistryClient({ pushIntent: true });
+  try {
+    return await signWith(client, ref, options);
+  } finally {
+    if (options.client === undefined) client.close();
+  }
+}
+
+async function signWith(client: RegistryClient & ReferrersClient, ref: ImageReference, options: SignImageBundleOptions): Promise<SignImageBundleResult> {
+  const pending = Promise.resolve(options.signer);
+  // Awaited below; a registry failure first must not leave a failed decryption unhandled.
+  pending.catch(() => undefined);
+  const notFound = (what: string): SigningError => new SigningError('SIGN_IMAGE_NOT_FOUND', `image not found (${what}); check the tag or sign by digest`);
+  const digest = await resolveDigest(client, ref, notFound, options.onWarning);
+  // The subject descriptor needs the manifest's media type and size: one HEAD, as cosign does.
+  const [head] = await Promise.all([client.headManifest(ref, digest), client.putBlob(ref, EMPTY_BLOB)]);
+  if (head === undefined) throw notFound(`${repositoryName(ref)}@${digest}`);
+  const statement = signStatement({ manifestDigest: digest, ...(options.annotations ? { annotations: options.annotations } : {}) });
+  const signer = await pending;
+  const signature = signer.sign(preAuthEncoding(IN_TOTO_PAYLOAD_TYPE, statement));
+  const publicKeyDer = new Uint8Array(createPublicKey(signer.publicKeyPem()).export({ type: 'spki', format: 'der' }));
+  const bundle = dsseBundle({ payload: statement, signature, publicKeyDer });
+  const referrer = bundleReferrerManifest({ bundle, subject: { mediaType: head.mediaType, size: head.size, digest }, created: (options.now ?? (() => new Date()))() });
+
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const random = options.random ?? Math.random;
+  const maxAttempts = Math.max(1, options.maxAttempts ?? 10);
+  for (let attempt = 1; ; attempt += 1) {
+    await (attempt === 1 ? client.putBlob(ref, bundle) : Promise.all([client.putBlob(ref, EMPTY_BLOB), client.putBlob(ref, bundle)]));
+    try {
+      await client.putManifestByDigest(ref, referrer.manifest, referrer.descriptor.mediaType);
+      break;
+    } catch (error) {
+      // distribution's filesystem store rewrites a blob's link in place when the same blob (`{}`) is
+      // uploaded concurrently, so the manifest PUT may briefly miss it: upload again and retry.
+      if (!isBlobUnknown(error) || attempt >= maxAttempts) throw error;
+      await sleep(Math.round(random() * Math.min(2000, 50 * 2 ** attempt)));
+    }
+  }
+  const result = { digest, signedReference: `${repositoryName(ref)}@${digest}`, statement, bundle, referrerDigest: referrer.manifestDigest };
+  // Like sigstore-js, trust the probe rather than the OCI-Subject header alone (some registries send
+  // the header without serving the API).
+  const answer = await client.getReferrers(ref, digest);
+  if (answer.supported) return { ...result, referrersSource: 'api' };
+  await addToFallbackIndex(client, ref, digest, referrer.descriptor, { confirmDelayMs: Math.max(0, options.confirmDelayMs ?? 300), maxAttempts, sleep, random });
+  return { ...result, referrersSource: 'tag', referrersTag: referrersTag(digest) };
+}
+
+/** A manifest PUT refused because the registry does not (yet) see a blob it references. */
+function isBlobUnknown(error: unknown): boolean {
+  return error instanceof RegistryError && error.status === 400 && error.ociCodes.includes('MANIFEST_BLOB_UNKNOWN');
+}
