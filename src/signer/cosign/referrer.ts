@@ -8,7 +8,8 @@
 import { BUNDLE_MEDIA_TYPE_PREFIX, BUNDLE_V03_MEDIA_TYPE } from './bundle.js';
 import { MEDIA_TYPES } from './constants.js';
 import { checkDescriptor, type Descriptor } from './descriptor.js';
-import { assertDigest, quote, sha256Digest } from './digest.js';
+import { sha256Digest } from '../../shared/oci/index.js';
+import { assertDigest, quote } from './digest.js';
 import { FormatError } from './errors.js';
 import { type GoJsonValue, goJsonBytes, goMap } from './go-json.js';
 import { COSIGN_SIGN_PREDICATE_TYPE } from './statement.js';
