@@ -52,9 +52,9 @@ export class PipelineReference implements IPipelineDefinition {
     });
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IPipelineDefinition.displayLabel} */
   public readonly displayLabel: string;
-  /** @inheritdoc */
+  /** {@inheritDoc IPipelineDefinition.pipelineInterface} */
   public readonly pipelineInterface: PipelineInterface;
   private readonly binding: PipelineBinding;
 
@@ -64,7 +64,7 @@ export class PipelineReference implements IPipelineDefinition {
     this.pipelineInterface = known;
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IPipelineDefinition.bindPipeline} */
   public bindPipeline(): PipelineBinding {
     return this.binding;
   }

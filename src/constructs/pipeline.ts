@@ -81,7 +81,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
     for (const w of props.workspaces ?? []) this.addWorkspace(w.name, w);
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IPipelineDefinition.displayLabel} */
   public get displayLabel(): string {
     return `pipeline '${this.name}'`;
   }
@@ -157,7 +157,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
     this._results.push({ name, value, type: options.type, description: options.description });
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IPipelineDefinition.bindPipeline} */
   public bindPipeline(): PipelineBinding {
     return { pipelineRef: { name: this.name } };
   }

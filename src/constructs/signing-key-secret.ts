@@ -68,7 +68,7 @@ export class SigningKeySecret extends Construct implements ISigningKeySecret {
     return new ImportedSigningKeySecret(scope, id, secretName);
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc ISigningKeySecret.secretName} */
   public readonly secretName: string;
   /** The emitted Secret object. */
   public readonly apiObject: ApiObject;
@@ -108,7 +108,7 @@ export class SigningKeySecret extends Construct implements ISigningKeySecret {
     this.keys = Object.keys(data);
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc ISigningKeySecret.toSecretVolume} */
   public toSecretVolume(options?: SecretVolumeOptions): SigningKeyVolume {
     return new SigningKeyVolume(this.secretName, this.keys.map((key) => ({ key })), options);
   }

@@ -27,7 +27,7 @@ export interface TaskRunProps extends TektonObjectProps {
   readonly podTemplate?: PodTemplate;
   /** Go duration; `0` means none. @default - 60m (Tekton's default) */
   readonly timeout?: string;
-  /** @default 0 */
+  /** Times to retry the TaskRun after a failure. @default 0 */
   readonly retries?: number;
   /** Create the run pending or cancelled. @default - runs at once */
   readonly status?: TaskRunSpec['status'];

@@ -35,7 +35,7 @@ export interface TaskRunSpec {
   readonly podTemplate?: PodTemplate;
   /** Go duration; `0` means none. @default - 60m (`default-timeout-minutes`) */
   readonly timeout?: string;
-  /** @default 0 */
+  /** Times to retry the TaskRun after a failure. @default 0 */
   readonly retries?: number;
   /** @default - running */
   readonly status?: 'TaskRunCancelled' | 'TaskRunPending';
