@@ -16,9 +16,9 @@ export interface PipelineInterface {
 
 /** How a PipelineRun points at its Pipeline: exactly one of the two. */
 export interface PipelineBinding {
-  /** @default - none */
+  /** The Pipeline to run, by name or resolver. @default - none */
   readonly pipelineRef?: PipelineRef;
-  /** @default - none */
+  /** The Pipeline to run, embedded. @default - none */
   readonly pipelineSpec?: PipelineSpec;
 }
 

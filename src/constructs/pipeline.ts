@@ -31,17 +31,17 @@ export type PipelineWorkspaceOptions = Omit<PipelineWorkspaceDeclaration, 'name'
 export interface PipelineResultOptions {
   /** Where the value comes from: task result references (`buildTask.result('IMAGE_DIGEST')`) or strings built from them. */
   readonly value: ParamValueInput;
-  /** @default 'string' */
+  /** The result type. @default 'string' */
   readonly type?: ResultType;
-  /** @default - no description */
+  /** What it does, in a sentence or two. @default - no description */
   readonly description?: string;
 }
 
 /** Props of a {@link Pipeline}. */
 export interface PipelineProps extends TektonObjectProps {
-  /** @default - none */
+  /** A human-readable name for dashboards. @default - none */
   readonly displayName?: string;
-  /** @default - none */
+  /** What it does, in a sentence or two. @default - none */
   readonly description?: string;
   /** Params, as if passed to `addParam()` in order. @default - none */
   readonly params?: readonly ParamSpec[];
@@ -59,9 +59,9 @@ export interface PipelineProps extends TektonObjectProps {
  * @see tekton-api.md §4
  */
 export class Pipeline extends TektonObject implements IPipelineDefinition {
-  /** @default - none */
+  /** A human-readable name for dashboards. @default - none */
   public readonly displayName?: string;
-  /** @default - none */
+  /** What it does, in a sentence or two. @default - none */
   public readonly description?: string;
 
   private readonly _params = new Map<string, ParamReference>();

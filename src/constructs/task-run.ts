@@ -21,9 +21,9 @@ export interface TaskRunProps extends TektonObjectProps {
   readonly params?: Readonly<Record<string, ParamValueInput>>;
   /** Workspace bindings by name (see `WorkspaceSources`). @default - none (every required workspace must be bound) */
   readonly workspaces?: Readonly<Record<string, RunWorkspaceInput>>;
-  /** @default - 'default' (Tekton's `default-service-account`) */
+  /** The ServiceAccount the pod runs as. @default - 'default' (Tekton's `default-service-account`) */
   readonly serviceAccountName?: string;
-  /** @default - none */
+  /** Pod-level settings for the pod. @default - none */
   readonly podTemplate?: PodTemplate;
   /** Go duration; `0` means none. @default - 60m (Tekton's default) */
   readonly timeout?: string;
@@ -35,7 +35,7 @@ export interface TaskRunProps extends TektonObjectProps {
   readonly stepSpecs?: readonly ContainerResourceSpec[];
   /** Beta: compute resources per sidecar. @default - none */
   readonly sidecarSpecs?: readonly ContainerResourceSpec[];
-  /** @default - Tekton */
+  /** The controller that manages the run (`spec.managedBy`). @default - Tekton */
   readonly managedBy?: string;
 }
 

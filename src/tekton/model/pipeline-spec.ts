@@ -23,9 +23,9 @@ export interface Matrix {
 export interface PipelineTaskSpec {
   /** DNS-1123 label, unique across tasks and finally. */
   readonly name: string;
-  /** @default - none */
+  /** A human-readable name for dashboards. @default - none */
   readonly displayName?: string;
-  /** @default - none */
+  /** What it does, in a sentence or two. @default - none */
   readonly description?: string;
   /** The Task to run, by name or resolver. Exactly one of taskRef, taskSpec, pipelineRef, pipelineSpec. @default - none */
   readonly taskRef?: TaskRef;
@@ -53,18 +53,18 @@ export interface PipelineTaskSpec {
 
 /** The spec of a Pipeline. */
 export interface PipelineSpec {
-  /** @default - none */
+  /** A human-readable name for dashboards. @default - none */
   readonly displayName?: string;
-  /** @default - none */
+  /** What it does, in a sentence or two. @default - none */
   readonly description?: string;
-  /** @default - none */
+  /** Params the Pipeline declares. @default - none */
   readonly params?: readonly ParamSpec[];
-  /** @default - none */
+  /** Workspaces the Pipeline declares. @default - none */
   readonly workspaces?: readonly PipelineWorkspaceDeclaration[];
   /** The DAG. @default - none */
   readonly tasks?: readonly PipelineTaskSpec[];
   /** Tasks that run after all others, whatever their outcome. @default - none */
   readonly finally?: readonly PipelineTaskSpec[];
-  /** @default - none */
+  /** Results the Pipeline declares. @default - none */
   readonly results?: readonly PipelineResultSpec[];
 }

@@ -7,40 +7,40 @@ import type { k8s } from 'cdk8s-plus-28';
 
 /** Pod-level settings for the pods of a TaskRun (or of every TaskRun of a PipelineRun). */
 export interface PodTemplate {
-  /** @default - none */
+  /** Node labels the pods must match. @default - none */
   readonly nodeSelector?: Readonly<Record<string, string>>;
   /** Merged into every step and sidecar. @default - none */
   readonly env?: readonly k8s.EnvVar[];
-  /** @default - none */
+  /** Node taints the pods tolerate. @default - none */
   readonly tolerations?: readonly k8s.Toleration[];
-  /** @default - none */
+  /** Scheduling affinity of the pods. @default - none */
   readonly affinity?: k8s.Affinity;
   /** Pod security context; set `fsGroup` so non-root steps can read mounted Secrets. @default - none */
   readonly securityContext?: k8s.PodSecurityContext;
   /** Extra volumes. @default - none */
   readonly volumes?: readonly k8s.Volume[];
-  /** @default - none */
+  /** RuntimeClass of the pods. @default - none */
   readonly runtimeClassName?: string;
-  /** @default - Kubernetes' default */
+  /** Whether the service account token is mounted into the pods. @default - Kubernetes' default */
   readonly automountServiceAccountToken?: boolean;
-  /** @default - Kubernetes' default */
+  /** DNS policy of the pods. @default - Kubernetes' default */
   readonly dnsPolicy?: string;
-  /** @default - none */
+  /** Extra DNS settings of the pods. @default - none */
   readonly dnsConfig?: k8s.PodDnsConfig;
-  /** @default - Kubernetes' default */
+  /** Whether Service environment variables are injected into the pods. @default - Kubernetes' default */
   readonly enableServiceLinks?: boolean;
-  /** @default - none */
+  /** PriorityClass of the pods. @default - none */
   readonly priorityClassName?: string;
-  /** @default - the default scheduler */
+  /** The scheduler that places the pods. @default - the default scheduler */
   readonly schedulerName?: string;
   /** Secrets for pulling step images. @default - none */
   readonly imagePullSecrets?: readonly k8s.LocalObjectReference[];
-  /** @default - none */
+  /** Extra `/etc/hosts` entries. @default - none */
   readonly hostAliases?: readonly k8s.HostAlias[];
-  /** @default false */
+  /** Run the pods in the node's network namespace. @default false */
   readonly hostNetwork?: boolean;
-  /** @default - Kubernetes' default */
+  /** Run the pods in the node's user namespace. @default - Kubernetes' default */
   readonly hostUsers?: boolean;
-  /** @default - none */
+  /** How the pods spread across topology domains. @default - none */
   readonly topologySpreadConstraints?: readonly k8s.TopologySpreadConstraint[];
 }

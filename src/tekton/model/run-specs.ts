@@ -23,21 +23,21 @@ export interface ContainerResourceSpec {
 export interface TaskRunSpec {
   /** Exactly one of taskRef and taskSpec. @default - none */
   readonly taskRef?: TaskRef;
-  /** @default - none */
+  /** The Task to run, embedded. @default - none */
   readonly taskSpec?: TaskSpec;
-  /** @default - none */
+  /** Param values passed to the run. @default - none */
   readonly params?: readonly Param[];
-  /** @default - 'default' (Tekton's `default-service-account`) */
+  /** The ServiceAccount the pods run as. @default - 'default' (Tekton's `default-service-account`) */
   readonly serviceAccountName?: string;
-  /** @default - none */
+  /** Workspace bindings of the run. @default - none */
   readonly workspaces?: readonly WorkspaceBinding[];
-  /** @default - none */
+  /** Pod-level settings for the pods. @default - none */
   readonly podTemplate?: PodTemplate;
   /** Go duration; `0` means none. @default - 60m (`default-timeout-minutes`) */
   readonly timeout?: string;
   /** Times to retry the TaskRun after a failure. @default 0 */
   readonly retries?: number;
-  /** @default - running */
+  /** Create the run pending, or cancel it. @default - running */
   readonly status?: 'TaskRunCancelled' | 'TaskRunPending';
   /** Only with status. @default - none */
   readonly statusMessage?: string;
@@ -53,19 +53,19 @@ export interface TaskRunSpec {
 
 /** Pipeline-level defaults for every TaskRun of a PipelineRun. */
 export interface TaskRunTemplate {
-  /** @default - 'default' */
+  /** The ServiceAccount the pods run as. @default - 'default' */
   readonly serviceAccountName?: string;
-  /** @default - none */
+  /** Pod-level settings for the pods. @default - none */
   readonly podTemplate?: PodTemplate;
 }
 
 /** Limits of a PipelineRun; `tasks + finally ≤ pipeline`. Go durations; `0` means none. */
 export interface PipelineRunTimeouts {
-  /** @default - 60m */
+  /** Timeout of the whole PipelineRun (Go duration). @default - 60m */
   readonly pipeline?: string;
-  /** @default - the pipeline timeout */
+  /** Timeout of the `tasks` section (Go duration). @default - the pipeline timeout */
   readonly tasks?: string;
-  /** @default - what remains of the pipeline timeout */
+  /** Timeout of the `finally` section (Go duration). @default - what remains of the pipeline timeout */
   readonly finally?: string;
 }
 
@@ -73,24 +73,24 @@ export interface PipelineRunTimeouts {
 export interface PipelineTaskRunSpec {
   /** The pipeline task name. */
   readonly pipelineTaskName: string;
-  /** @default - the run's service account */
+  /** The ServiceAccount the pods run as. @default - the run's service account */
   readonly serviceAccountName?: string;
-  /** @default - the run's pod template */
+  /** Pod-level settings for the pods. @default - the run's pod template */
   readonly podTemplate?: PodTemplate;
-  /** @default - none */
+  /** Compute resources per step. @default - none */
   readonly stepSpecs?: readonly ContainerResourceSpec[];
-  /** @default - none */
+  /** Compute resources per sidecar. @default - none */
   readonly sidecarSpecs?: readonly ContainerResourceSpec[];
-  /** @default - none */
+  /** Labels and annotations added to the pods. @default - none */
   readonly metadata?: {
-    /** @default - none */
+    /** Labels. @default - none */
     readonly labels?: Readonly<Record<string, string>>;
-    /** @default - none */
+    /** Annotations. @default - none */
     readonly annotations?: Readonly<Record<string, string>>;
   };
-  /** @default - none */
+  /** Compute resources for the whole TaskRun. @default - none */
   readonly computeResources?: k8s.ResourceRequirements;
-  /** @default - the tasks timeout */
+  /** Timeout of this task's TaskRun (Go duration). @default - the tasks timeout */
   readonly timeout?: string;
 }
 
@@ -98,20 +98,20 @@ export interface PipelineTaskRunSpec {
 export interface PipelineRunSpec {
   /** Exactly one of pipelineRef and pipelineSpec. @default - none */
   readonly pipelineRef?: PipelineRef;
-  /** @default - none */
+  /** The Pipeline to run, embedded. @default - none */
   readonly pipelineSpec?: PipelineSpec;
   /** Must not contain task result expressions (RUN-3). @default - none */
   readonly params?: readonly Param[];
-  /** @default - none */
+  /** Workspace bindings of the run. @default - none */
   readonly workspaces?: readonly WorkspaceBinding[];
-  /** @default - none */
+  /** Defaults for every TaskRun of the run (service account, pod template). @default - none */
   readonly taskRunTemplate?: TaskRunTemplate;
-  /** @default - none (60m pipeline timeout) */
+  /** Timeouts of the run and of its sections. @default - none (60m pipeline timeout) */
   readonly timeouts?: PipelineRunTimeouts;
-  /** @default - none */
+  /** Per-task overrides of the TaskRun settings. @default - none */
   readonly taskRunSpecs?: readonly PipelineTaskRunSpec[];
-  /** @default - running */
+  /** Create the run pending, or cancel or stop it. @default - running */
   readonly status?: 'Cancelled' | 'CancelledRunFinally' | 'StoppedRunFinally' | 'PipelineRunPending';
-  /** @default - Tekton */
+  /** The controller that manages the run (`spec.managedBy`). @default - Tekton */
   readonly managedBy?: string;
 }

@@ -9,23 +9,23 @@ import type { StepResultSpec } from './results.js';
 
 /** The spec of a StepAction: a reusable step. */
 export interface StepActionSpec {
-  /** @default - none */
+  /** What it does, in a sentence or two. @default - none */
   readonly description?: string;
   /** Image, pinned by digest. */
   readonly image: string;
   /** Not together with script. @default - the image's entrypoint */
   readonly command?: readonly string[];
-  /** @default - none */
+  /** Arguments to the entrypoint. @default - none */
   readonly args?: readonly string[];
-  /** @default - none */
+  /** Environment variables. @default - none */
   readonly env?: readonly k8s.EnvVar[];
   /** No `$(params.*)` allowed in it (SA-3). @default - none */
   readonly script?: string;
-  /** @default - the image's working directory */
+  /** Working directory of the step. @default - the image's working directory */
   readonly workingDir?: string;
-  /** @default - none */
+  /** Params the StepAction declares. @default - none */
   readonly params?: readonly ParamSpec[];
-  /** @default - none */
+  /** Results the StepAction writes. @default - none */
   readonly results?: readonly StepResultSpec[];
   /** Wins over the Task step's. @default - none */
   readonly securityContext?: k8s.SecurityContext;

@@ -90,23 +90,23 @@ export interface Sidecar extends ContainerFields {
   readonly script?: string;
   /** Ports. @default - none */
   readonly ports?: readonly k8s.ContainerPort[];
-  /** @default - none */
+  /** Kubernetes liveness probe. @default - none */
   readonly livenessProbe?: k8s.Probe;
-  /** @default - none */
+  /** Kubernetes readiness probe. @default - none */
   readonly readinessProbe?: k8s.Probe;
-  /** @default - none */
+  /** Kubernetes startup probe. @default - none */
   readonly startupProbe?: k8s.Probe;
-  /** @default - none */
+  /** Container lifecycle hooks. @default - none */
   readonly lifecycle?: k8s.Lifecycle;
-  /** @default - Kubernetes' default */
+  /** Where the container writes its termination message. @default - Kubernetes' default */
   readonly terminationMessagePath?: string;
-  /** @default - Kubernetes' default */
+  /** How the termination message is read. @default - Kubernetes' default */
   readonly terminationMessagePolicy?: 'File' | 'FallbackToLogsOnError';
-  /** @default false */
+  /** Keep stdin open. @default false */
   readonly stdin?: boolean;
-  /** @default false */
+  /** Close stdin after the first attach ends. @default false */
   readonly stdinOnce?: boolean;
-  /** @default false */
+  /** Allocate a TTY. @default false */
   readonly tty?: boolean;
   /** Task workspaces mounted into this sidecar (beta). @default - none */
   readonly workspaces?: readonly WorkspaceUsage[];

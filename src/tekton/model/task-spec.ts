@@ -33,11 +33,11 @@ export interface TaskSpec {
 
 /** An inline TaskSpec inside a pipeline task, with optional labels and annotations for its TaskRun. */
 export interface EmbeddedTaskSpec extends TaskSpec {
-  /** @default - none */
+  /** Labels and annotations of the embedded Task. @default - none */
   readonly metadata?: {
-    /** @default - none */
+    /** Labels. @default - none */
     readonly labels?: Readonly<Record<string, string>>;
-    /** @default - none */
+    /** Annotations. @default - none */
     readonly annotations?: Readonly<Record<string, string>>;
   };
 }
