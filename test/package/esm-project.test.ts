@@ -82,6 +82,15 @@ describe('an ESM TypeScript project that installs the tarball', () => {
     expect(cjsKeys.stdout).toBe(esmKeys.stdout);
   });
 
+  it('exports the signer alone as signet/signer (without loading cdk8s), the same as the signer namespace', async () => {
+    const keys = "import * as root from 'signet'; import * as sub from 'signet/signer'; console.log(JSON.stringify([Object.keys(root.signer).sort(), Object.keys(sub).sort()]))";
+    const [fromRoot, fromSubpath] = JSON.parse((await project.exec('node', ['--input-type=module', '-e', keys])).stdout) as [string[], string[]];
+    expect(fromSubpath).toEqual(fromRoot);
+    expect(fromSubpath).toContain('signImage');
+    const required = await project.exec('node', ['--input-type=commonjs', '-e', "const s = require('signet/signer'); console.log(typeof s.verifyImage, Object.keys(require.cache).some((f) => f.includes('/cdk8s')))"]);
+    expect(required.stdout).toBe('function false\n');
+  });
+
   describe.skipIf(!registryAvailable())('the installed signet CLI', () => {
     let registry: TestRegistry;
     let client: RegistryClient;
