@@ -50,7 +50,7 @@ export abstract class VerificationKey {
 
   /**
    * A ConfigMap in the cluster holding the PEM public key.
-   * @param key data key of the PEM. @default 'cosign.pub'
+   * @param key - data key of the PEM. @default 'cosign.pub'
    */
   public static fromConfigMap(configMapName: string, key: string = SIGNING_SECRET_KEYS.publicKey): VerificationKey {
     return new (class extends VerificationKey {

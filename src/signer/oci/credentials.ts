@@ -41,8 +41,8 @@ function hostOfAuthKey(key: string): string {
  * `username`+`password` or `identitytoken`). Credential helpers (`credsStore`, `credHelpers`) are
  * not supported: such registries are treated as anonymous.
  *
- * @param text the file content.
- * @param where the file path, for error messages.
+ * @param text - the file content.
+ * @param where - the file path, for error messages.
  * @throws RegistryError `REGISTRY_CONFIG` when the JSON or an `auth` value is malformed
  *   (the message never includes the value).
  */
