@@ -1,8 +1,8 @@
 /**
  * The exported API is reviewed through api/signet.api.md (API Extractor's report). This test runs API
  * Extractor over the declarations of the packed tarball (what users get) and fails when they no longer
- * match the committed report, or when an export is missing from the entry point although public
- * signatures use it. `npm run api` rewrites the report.
+ * match the committed report, when a public signature uses a type the entry point does not export, or
+ * when an export or one of its members has no TSDoc. `npm run api` rewrites the report.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -43,7 +43,9 @@ describe('api/signet.api.md', () => {
         message.handled = true;
       },
     });
-    expect(problems, 'exports the public API needs but the entry point lacks; export them from src/index.ts').toEqual([]);
+    // ae-forgotten-export: a public signature uses a type src/index.ts does not export; export it (or make
+    // the signature not need it). ae-undocumented: an export or member has no TSDoc summary; write one.
+    expect(problems, 'API Extractor errors on the public API (see the comment above this line)').toEqual([]);
     if (result.apiReportChanged) {
       const fresh = readFileSync(join(work, 'report', 'signet.api.md'), 'utf8').split('\n');
       const committed = existsSync(REPORT) ? readFileSync(REPORT, 'utf8').split('\n') : [];
