@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Installs the system packages the test suite needs (a real distribution registry and htpasswd),
-// so that `npm test` works on a fresh Debian machine. Runs before `npm test` (npm `pretest`).
+// Installs the system packages the test suite needs (a real distribution registry, htpasswd, Docker's
+// credential helpers), so that `npm test` works on a fresh Debian machine. Runs before `npm test`
+// (npm `pretest`).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
@@ -8,6 +9,13 @@ const needed = [
   { bin: '/usr/bin/docker-registry', pkg: 'docker-registry' },
   { bin: '/usr/bin/htpasswd', pkg: 'apache2-utils' },
   { bin: '/usr/bin/openssl', pkg: 'openssl' },
+  // Docker's own credential helpers (pass, secretservice) and what they need headless: gpg and pass
+  // for docker-credential-pass, a D-Bus session bus and gnome-keyring (a dependency) for secretservice.
+  { bin: '/usr/bin/docker-credential-pass', pkg: 'golang-docker-credential-helpers' },
+  { bin: '/usr/bin/pass', pkg: 'pass' },
+  { bin: '/usr/bin/gpg', pkg: 'gpg' },
+  { bin: '/usr/bin/dbus-run-session', pkg: 'dbus-daemon' },
+  { bin: '/usr/share/dbus-1/session.conf', pkg: 'dbus-session-bus-common' },
 ];
 const missing = needed.filter((n) => !existsSync(n.bin)).map((n) => n.pkg);
 if (missing.length === 0) process.exit(0);

@@ -8,7 +8,7 @@
  *
  * --update-lock  rewrite signer-image.lock.json from this build
  * --verify       unpack the layers into a temp dir and run `chroot DIR node signet.cjs --help` (root only)
- * --push REF     push with the signer's registry client (credentials from DOCKER_CONFIG or ~/.docker)
+ * --push REF     push with the signer's registry client (credentials as for `signet sign`: docs/cli.md)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +30,7 @@ import {
   writeOciLayout,
 } from '../src/image/index.js';
 import { SignetError } from '../src/shared/errors.js';
-import { createRegistryClient, loadDockerConfig } from '../src/signer/oci/index.js';
+import { createRegistryClient, loadDockerKeychain, parseReference, prefetchCredentials } from '../src/signer/oci/index.js';
 
 const repoRoot = resolve(import.meta.dirname, '..');
 const log = (line: string): void => { process.stderr.write(`${line}\n`); };
@@ -56,9 +56,14 @@ async function main(): Promise<void> {
   const bundle = JSON.parse(bundleOut.trim().split('\n').at(-1)!) as { path: string; size: number; digest: string };
   log(`bundle: ${bundle.path} ${bundle.size} bytes ${bundle.digest} (${elapsed()})`);
 
-  const credentials = await loadDockerConfig({ homeDir: homedir(), ...(process.env.DOCKER_CONFIG ? { dockerConfigDir: process.env.DOCKER_CONFIG } : {}) });
-  // base layers can be tens of MB; the client's default cap is for signature payloads
-  const client = createRegistryClient({ credentials, allowHttp: values['allow-http-registry'], pushIntent: values.push !== undefined, maxBlobBytes: 2 * 1024 ** 3 });
+  const keychain = await loadDockerKeychain(
+    { homeDir: homedir(), ...(process.env.DOCKER_CONFIG ? { dockerConfigDir: process.env.DOCKER_CONFIG } : {}) },
+    process.env.DOCKER_AUTH_CONFIG ? { authConfig: process.env.DOCKER_AUTH_CONFIG } : {},
+  );
+  const remote = [values.push, values.base.startsWith('oci-layout:') || values.base === 'runtime' ? undefined : values.base];
+  const credentials = await prefetchCredentials(keychain, remote.flatMap((ref) => (ref === undefined ? [] : [parseReference(ref).registry])));
+  // base layers can be tens of MB; the client's default size cap and 60 s request deadline are for signature payloads
+  const client = createRegistryClient({ credentials, allowHttp: values['allow-http-registry'], pushIntent: values.push !== undefined, maxBlobBytes: 2 * 1024 ** 3, requestTimeoutMs: 30 * 60_000 });
   try {
     const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
     const build = await buildSignerImage({

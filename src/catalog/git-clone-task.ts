@@ -62,7 +62,7 @@ export class GitCloneTask extends CatalogTask {
     const depth = this.addParam('depth', { type: 'string', default: '1', description: 'Fetch only the last N commits; 0 fetches the whole history.' });
     const sslVerify = this.addParam('sslVerify', { type: 'string', default: 'true', description: 'Set git http.sslVerify; false only for remotes you trust.' });
     const crtFileName = this.addParam('crtFileName', { type: 'string', default: 'ca-bundle.crt', description: 'CA bundle file name in the ssl-ca-directory workspace.' });
-    const subdirectory = this.addParam('subdirectory', { type: 'string', default: '', description: 'Subdirectory of the output workspace to clone into.' });
+    const subdirectory = this.addParam('subdirectory', { type: 'string', default: '', description: 'Subdirectory of the output workspace to clone into: a relative path without .. components that stays inside the workspace.' });
     const sparse = this.addParam('sparseCheckoutDirectories', { type: 'string', default: '', description: 'Comma-separated directory patterns for a sparse checkout.' });
     const deleteExisting = this.addParam('deleteExisting', { type: 'string', default: 'true', description: 'Empty the destination directory before cloning: true or false.' });
     const httpProxy = this.addParam('httpProxy', { type: 'string', default: '', description: 'HTTP proxy for non-TLS requests.' });
@@ -146,7 +146,21 @@ if [ -n "\${PARAM_HTTP_PROXY}" ]; then export HTTP_PROXY="\${PARAM_HTTP_PROXY}";
 if [ -n "\${PARAM_HTTPS_PROXY}" ]; then export HTTPS_PROXY="\${PARAM_HTTPS_PROXY}"; fi
 if [ -n "\${PARAM_NO_PROXY}" ]; then export NO_PROXY="\${PARAM_NO_PROXY}"; fi
 
+# The clone stays inside the output workspace: no absolute path, no '..' component, and no symbolic
+# link on the way that leads out (an earlier clone may have left one). Checked before anything is emptied.
+refuse_subdirectory() {
+  printf 'git-clone: subdirectory "%s" leaves the output workspace (params.subdirectory); %s\n' "\${PARAM_SUBDIRECTORY}" "$1" >&2
+  exit 1
+}
+case "\${PARAM_SUBDIRECTORY}" in /*) refuse_subdirectory 'use a path relative to the workspace' ;; esac
+case "/\${PARAM_SUBDIRECTORY}/" in */../*) refuse_subdirectory "use a relative path without '..' components" ;; esac
 CHECKOUT_DIR="\${OUTPUT_PATH}/\${PARAM_SUBDIRECTORY}"
+EXISTING="\${CHECKOUT_DIR}"
+while [ -n "\${EXISTING}" ] && [ ! -d "\${EXISTING}" ]; do EXISTING="\${EXISTING%/*}"; done
+WORKSPACE_REAL="$(cd "\${OUTPUT_PATH}" && pwd -P)"
+EXISTING_REAL="$(cd "\${EXISTING:-\${OUTPUT_PATH}}" && pwd -P)"
+case "\${EXISTING_REAL}/" in "\${WORKSPACE_REAL%/}"/*) ;; *) refuse_subdirectory 'it leads out through a symbolic link, pick another directory' ;; esac
+
 if [ "\${PARAM_DELETE_EXISTING}" = "true" ] && [ -d "\${CHECKOUT_DIR}" ]; then
   # Empty the directory rather than remove it: it may be the root of the mounted volume.
   rm -rf "\${CHECKOUT_DIR:?}"/* "\${CHECKOUT_DIR}"/.[!.]* "\${CHECKOUT_DIR}"/..?*

@@ -52,29 +52,57 @@ export async function pullBaseToLayout(client: Fetcher, reference: string, diges
   const repo = { registry: ref.registry, repository: ref.repository };
   const blobs = join(dir, 'blobs', 'sha256');
   await mkdir(blobs, { recursive: true });
-  const save = async (d: string, bytes: Uint8Array): Promise<void> => {
-    const target = join(blobs, digestHex(d as Sha256Digest));
+  const save = async (d: Sha256Digest, bytes: Uint8Array): Promise<void> => {
+    const target = join(blobs, digestHex(d));
     await writeFile(`${target}.partial`, bytes);
     await rename(`${target}.partial`, target);
   };
   const top = await client.getManifest(repo, digest);
   if (top === undefined) throw new ImageError('BASE_INVALID', `base '${reference}@${digest}' was not found in the registry; check the reference and your credentials`);
   await save(digest, top.bytes);
-  let manifest = JSON.parse(Buffer.from(top.bytes).toString('utf8')) as { manifests?: Descriptor[]; config?: Descriptor; layers?: Descriptor[] };
+  let manifest = parseManifest(top.bytes, `base '${reference}@${digest}'`);
   if (manifest.manifests !== undefined) {
-    const match = manifest.manifests.find((m) => m.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
-    if (match === undefined || !isSha256Digest(match.digest)) {
-      throw new ImageError('BASE_INVALID', `base '${reference}@${digest}' has no ${platform.os}/${platform.architecture} image`);
-    }
-    const child = await client.getManifest(repo, match.digest);
-    if (child === undefined) throw new ImageError('BASE_INVALID', `base '${reference}@${match.digest}' (from the index) was not found in the registry`);
-    await save(match.digest, child.bytes);
-    manifest = JSON.parse(Buffer.from(child.bytes).toString('utf8')) as typeof manifest;
+    const match = manifest.manifests.find((m) => m?.platform?.os === platform.os && m.platform?.architecture === platform.architecture);
+    if (match === undefined) throw new ImageError('BASE_INVALID', `base '${reference}@${digest}' has no ${platform.os}/${platform.architecture} image`);
+    const childDigest = checkDigest(match.digest, `base '${reference}@${digest}' index entry for ${platform.os}/${platform.architecture}`);
+    const child = await client.getManifest(repo, childDigest);
+    if (child === undefined) throw new ImageError('BASE_INVALID', `base '${reference}@${childDigest}' (from the index) was not found in the registry`);
+    await save(childDigest, child.bytes);
+    manifest = parseManifest(child.bytes, `base '${reference}@${childDigest}'`);
   }
-  for (const blob of [manifest.config, ...(manifest.layers ?? [])]) {
-    if (blob === undefined) continue;
-    await save(blob.digest, await client.getBlob(repo, blob.digest));
-  }
+  // Every digest is checked before the first blob request: a digest is a file name below and a URL path there.
+  // The declared sizes bound what is read (the client's limit still applies).
+  const wanted: { digest: Sha256Digest; size: number }[] = [];
+  const want = (d: Descriptor | null | undefined, what: string): void => {
+    const size = d?.size;
+    if (typeof size !== 'number' || !Number.isSafeInteger(size) || size < 0) throw new ImageError('BASE_INVALID', `${what} has no valid size; check the base reference`);
+    wanted.push({ digest: checkDigest(d?.digest, what), size });
+  };
+  if (manifest.config !== undefined) want(manifest.config, `base '${reference}@${digest}' config`);
+  (manifest.layers ?? []).forEach((layer, i) => want(layer, `base '${reference}@${digest}' layer ${i + 1}`));
+  for (const blob of wanted) await save(blob.digest, await client.getBlob(repo, blob.digest, { maxBytes: blob.size }));
   await writeFile(join(dir, 'oci-layout'), canonicalJson(OCI_LAYOUT_FILE));
   await writeFile(join(dir, 'index.json'), canonicalJson({ schemaVersion: 2, mediaType: MEDIA_TYPES.imageIndex, manifests: [{ mediaType: top.mediaType, digest, size: top.size }] }));
+}
+
+/** `value` when it is a well-formed `sha256:<64 hex>` digest; `what` names its place in the remote document. */
+function checkDigest(value: unknown, what: string): Sha256Digest {
+  if (isSha256Digest(value)) return value;
+  const shown = typeof value === 'string' ? JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value) : `(${typeof value})`;
+  throw new ImageError('BASE_INVALID', `${what} digest ${shown} is not a sha256 digest (the registry's manifest is malformed or hostile); check the base reference`);
+}
+
+/** A manifest or index document; a body that is not a JSON object is a clean error, not a SyntaxError. */
+function parseManifest(bytes: Uint8Array, what: string): { manifests?: Descriptor[]; config?: Descriptor; layers?: Descriptor[] } {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(Buffer.from(bytes).toString('utf8'));
+  } catch {
+    doc = undefined;
+  }
+  const shapeOk = (v: unknown): boolean => v === undefined || Array.isArray(v);
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw new ImageError('BASE_INVALID', `${what} is not a JSON manifest or index; check the base reference`);
+  const { manifests, layers } = doc as Record<string, unknown>;
+  if (!shapeOk(manifests) || !shapeOk(layers)) throw new ImageError('BASE_INVALID', `${what} has a malformed layers or manifests list; check the base reference`);
+  return doc as { manifests?: Descriptor[]; config?: Descriptor; layers?: Descriptor[] };
 }

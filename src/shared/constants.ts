@@ -24,6 +24,10 @@ export const SIGNER_FLAGS = {
   allowHttpRegistry: 'allow-http-registry',
   allowInsecureRegistry: 'allow-insecure-registry',
   registryCaFile: 'registry-cacert',
+  /** Overall deadline of one registry request (Go duration, e.g. `60s`). */
+  requestTimeout: 'request-timeout',
+  /** Deadline for all the registry work of one command (cosign's `--timeout`). */
+  timeout: 'timeout',
   resultsDir: 'results-dir',
   keyFormat: 'key-format',
   /** `sign`: write the signed image's URL (no digest) to this file, e.g. `$(results.IMAGE_URL.path)`. */
@@ -36,6 +40,7 @@ export const SIGNER_FLAGS = {
 export const SIGNER_ENV = {
   password: 'COSIGN_PASSWORD',
   dockerConfig: 'DOCKER_CONFIG',
+  dockerAuthConfig: 'DOCKER_AUTH_CONFIG',
   sslCertFile: 'SSL_CERT_FILE',
 } as const;
 

@@ -26,6 +26,11 @@ class MemoryRegistry implements RegistryClient {
   /** Runs before each call is served (the call name is `METHOD kind`). */
   public before: (call: string) => void | Promise<void> = () => undefined;
 
+  public constructor() {
+    // the image being signed exists (sign checks it with a HEAD first)
+    this.tags.set(IMAGE, { bytes: new Uint8Array(), mediaType: 'application/vnd.oci.image.manifest.v1+json' });
+  }
+
   public async headManifest(_repo: unknown, tag: string): Promise<{ digest: string; mediaType: string; size: number } | undefined> {
     await this.enter('HEAD manifest');
     const m = this.tags.get(tag);
@@ -86,7 +91,7 @@ describe('signImage read→write window and registry hiccups', () => {
     let clock = 0;
     registry.before = () => void (clock += 1);
     await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep: async () => undefined });
-    expect(registry.calls).toEqual(['PUT blob', 'GET manifest', 'PUT blob', 'PUT manifest', 'GET manifest']);
+    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'GET manifest', 'PUT blob', 'PUT manifest', 'GET manifest']);
   });
 
   it('a slow window is re-validated with a HEAD; a tag changed meanwhile is read again and merged', async () => {
@@ -104,7 +109,7 @@ describe('signImage read→write window and registry hiccups', () => {
       }
     };
     const result = await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep: async () => undefined });
-    expect(registry.calls).toEqual(['PUT blob', 'GET manifest', 'PUT blob', 'HEAD manifest', 'GET manifest', 'PUT blob', 'PUT manifest', 'GET manifest']);
+    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'GET manifest', 'PUT blob', 'HEAD manifest', 'GET manifest', 'PUT blob', 'PUT manifest', 'GET manifest']);
     expect(storedSignatures(registry).sort()).toEqual([bobs.result.signature, result.signature].sort());
     expect(result.writes).toBe(1);
   });
@@ -114,7 +119,7 @@ describe('signImage read→write window and registry hiccups', () => {
     let clock = 0;
     registry.before = (call) => void (clock += call === 'PUT blob' ? 400 : 1);
     await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep: async () => undefined });
-    expect(registry.calls).toEqual(['PUT blob', 'GET manifest', 'PUT blob', 'HEAD manifest', 'PUT manifest', 'GET manifest']);
+    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'GET manifest', 'PUT blob', 'HEAD manifest', 'PUT manifest', 'GET manifest']);
   });
 
   it('retries a manifest PUT refused with MANIFEST_BLOB_UNKNOWN after uploading the payload again', async () => {
@@ -126,7 +131,7 @@ describe('signImage read→write window and registry hiccups', () => {
       }
     };
     const result = await signImage({ reference: REFERENCE, signer: alice, client: registry, confirmDelayMs: 0, sleep: async () => undefined });
-    expect(registry.calls).toEqual(['PUT blob', 'GET manifest', 'PUT blob', 'PUT manifest', 'PUT blob', 'PUT blob', 'PUT manifest', 'GET manifest']);
+    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'GET manifest', 'PUT blob', 'PUT manifest', 'PUT blob', 'PUT blob', 'PUT manifest', 'GET manifest']);
     expect(storedSignatures(registry)).toEqual([result.signature]);
   });
 

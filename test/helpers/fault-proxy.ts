@@ -8,8 +8,12 @@
  * Requests keep their `Host` header, so the registry builds upload `Location`s that point back at the
  * proxy. With `tokenRealm`, `WWW-Authenticate` realms naming that token server are rewritten to the
  * proxy's `/__token`, so token requests pass through it too.
+ *
+ * For hostile-registry tests the proxy can also serve HTTPS (`tls`) in front of an HTTPS registry
+ * (`targetCaPem`), drip a body one byte at a time, and send canned bodies chunked (no length).
  */
 import * as http from 'node:http';
+import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 
 /** What a request is, from the signer's point of view. */
@@ -36,6 +40,11 @@ export interface CannedResponse {
   readonly headers?: Readonly<Record<string, string>>;
   /** @default - empty */
   readonly body?: Uint8Array | string;
+  /**
+   * Send the body with chunked transfer encoding (no `Content-Length`), in 64 KiB writes.
+   * @default false
+   */
+  readonly chunked?: boolean;
 }
 
 /** What to do to a matching request. */
@@ -51,7 +60,9 @@ export type Fault =
   /** Answer with this response without forwarding. */
   | { readonly type: 'respond'; readonly response: CannedResponse }
   /** Forward, then send whatever `change` makes of the real answer. */
-  | { readonly type: 'mutate'; readonly change: (real: Required<CannedResponse> & { body: Uint8Array }) => CannedResponse };
+  | { readonly type: 'mutate'; readonly change: (real: Required<Omit<CannedResponse, 'chunked'>> & { body: Uint8Array }) => CannedResponse }
+  /** Answer 200 with a large `Content-Length`, then send one byte every `intervalMs` until the client gives up (not forwarded). */
+  | { readonly type: 'drip'; readonly intervalMs: number };
 
 /** When to inject a fault. */
 export interface FaultRule {
@@ -85,6 +96,8 @@ export interface ProxiedRequest {
   readonly fault?: Fault['type'];
   /** Status sent to the client (0 when the connection was cut). */
   status: number;
+  /** True when the request carried an `Authorization` header. */
+  readonly authorized?: boolean;
 }
 
 /** Options of {@link startFaultProxy}. */
@@ -101,12 +114,24 @@ export interface FaultProxyOptions {
    * @default []
    */
   readonly rules?: readonly FaultRule[];
+  /**
+   * Serve HTTPS with this certificate and key (PEM) instead of plain HTTP.
+   * @default - plain HTTP
+   */
+  readonly tls?: { readonly certPem: string; readonly keyPem: string };
+  /**
+   * CA certificate (PEM) to trust when `target` is an HTTPS registry.
+   * @default - Node's bundled roots
+   */
+  readonly targetCaPem?: string;
 }
 
 /** A running proxy. */
 export interface FaultProxy {
   /** `127.0.0.1:<port>`: use it as the registry part of image references. */
   readonly host: string;
+  /** `http(s)://127.0.0.1:<port>`. */
+  readonly url: string;
   /** Every request so far, in arrival order. */
   readonly requests: ProxiedRequest[];
   /** Replaces the rules, resets their counters and clears {@link FaultProxy.requests}. */
@@ -163,12 +188,12 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     return undefined;
   };
 
-  const server = http.createServer((req, res) => {
+  const listener: http.RequestListener = (req, res) => {
     const method = req.method ?? 'GET';
     const path = req.url ?? '/';
     const kind = classifyRequest(method, path);
     const fault = pick(kind, path);
-    const record: ProxiedRequest = { kind, method, path, ...(fault ? { fault: fault.type } : {}), status: 0 };
+    const record: ProxiedRequest = { kind, method, path, ...(fault ? { fault: fault.type } : {}), status: 0, authorized: req.headers.authorization !== undefined };
     requests.push(record);
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -179,11 +204,18 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         res.destroy();
       });
     });
-  });
+  };
+  const server = options.tls === undefined ? http.createServer(listener) : https.createServer({ cert: options.tls.certPem, key: options.tls.keyPem }, listener);
 
   const send = (res: http.ServerResponse, record: ProxiedRequest, out: CannedResponse): void => {
     const body = out.body === undefined ? Buffer.alloc(0) : Buffer.from(out.body);
     record.status = out.status;
+    if (out.chunked === true && record.method !== 'HEAD') {
+      res.writeHead(out.status, { ...out.headers });
+      for (let at = 0; at < body.byteLength; at += 65536) res.write(body.subarray(at, at + 65536));
+      res.end();
+      return;
+    }
     res.writeHead(out.status, { ...out.headers, 'content-length': String(body.byteLength) });
     res.end(record.method === 'HEAD' ? undefined : body);
   };
@@ -199,6 +231,14 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     }
     if (fault?.type === 'respond') {
       send(res, record, fault.response);
+      return;
+    }
+    if (fault?.type === 'drip') {
+      record.status = 200;
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(1024 * 1024) });
+      const timer = setInterval(() => res.write('{'), fault.intervalMs);
+      timers.add(timer);
+      res.once('close', () => clearInterval(timer));
       return;
     }
     const real = await forward(req, body, record.kind);
@@ -231,13 +271,15 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   }
 
   /** Sends the request upstream and returns the whole answer. */
-  function forward(req: http.IncomingMessage, body: Buffer, kind: RequestKind): Promise<Required<CannedResponse> & { body: Uint8Array }> {
+  function forward(req: http.IncomingMessage, body: Buffer, kind: RequestKind): Promise<Required<Omit<CannedResponse, 'chunked'>> & { body: Uint8Array }> {
     const upstream =
       kind === 'token' && tokenRealm !== undefined ? new URL(`${tokenRealm.pathname}${(req.url ?? '').slice(TOKEN_PATH.length)}`, tokenRealm) : new URL(req.url ?? '/', target);
     const headers = { ...req.headers };
     delete headers['content-length'];
     return new Promise((resolve, reject) => {
-      const out = http.request(upstream, { method: req.method, headers: { ...headers, 'content-length': String(body.byteLength) }, agent: false }, (answer) => {
+      const lib = upstream.protocol === 'https:' ? https : http;
+      const tls = options.targetCaPem === undefined ? {} : { ca: options.targetCaPem };
+      const out = lib.request(upstream, { method: req.method, headers: { ...headers, 'content-length': String(body.byteLength) }, agent: false, ...tls }, (answer) => {
         const parts: Buffer[] = [];
         answer.on('data', (c: Buffer) => parts.push(c));
         answer.on('error', reject);
@@ -268,6 +310,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
 
   return {
     host: proxyHost,
+    url: `${options.tls === undefined ? 'http' : 'https'}://${proxyHost}`,
     requests,
     setRules,
     faulted: () => requests.filter((r) => r.fault !== undefined),

@@ -9,23 +9,49 @@ export interface TokenServer {
   readonly realm: string;
   readonly service: string;
   readonly issuer: string;
-  /** Token requests seen (for assertions on token reuse). */
-  readonly requests: { scope: string[]; authorized: boolean }[];
+  /** Token requests seen (for assertions on token reuse); `refresh` marks an OAuth2 refresh-token POST. */
+  readonly requests: { scope: string[]; authorized: boolean; refresh?: boolean }[];
   stop(): Promise<void>;
 }
 
 const b64url = (data: Buffer | string): string => Buffer.from(data).toString('base64url');
 
+/** Credentials the token server demands. */
+export interface TokenServerCredentials {
+  readonly username: string;
+  readonly password: string;
+  /**
+   * Also accept this OAuth2 refresh token (an identity token) in a `grant_type=refresh_token` POST.
+   * @default - only Basic auth GETs
+   */
+  readonly refreshToken?: string;
+}
+
 /**
- * Starts the token server. With `credentials`, requests must carry matching Basic auth; the token
- * grants exactly the actions asked for in `scope=repository:<name>:<actions>`.
+ * Starts the token server. With `credentials`, requests must carry matching Basic auth (or the
+ * refresh token, POSTed); the token grants exactly the actions asked for in
+ * `scope=repository:<name>:<actions>`.
  */
-export async function startTokenServer(cert: TokenSigningCert, credentials?: { username: string; password: string }): Promise<TokenServer> {
+export async function startTokenServer(cert: TokenSigningCert, credentials?: TokenServerCredentials): Promise<TokenServer> {
   const service = 'signet-test-registry';
   const issuer = 'signet-test-issuer';
   const key = createPrivateKey(cert.keyPem);
-  const requests: { scope: string[]; authorized: boolean }[] = [];
+  const requests: TokenServer['requests'][number][] = [];
   const server: Server = createServer((req, res) => {
+    if (req.method === 'POST') {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+        const scopes = form.getAll('scope').flatMap((scope) => scope.split(' '));
+        const refreshToken = credentials?.refreshToken;
+        const authorized = refreshToken !== undefined && form.get('grant_type') === 'refresh_token' && form.get('refresh_token') === refreshToken;
+        requests.push({ scope: scopes, authorized, refresh: true });
+        if (!authorized) res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"invalid_grant"}');
+        else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ access_token: issue(scopes), expires_in: 600 }));
+      });
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const scopes = url.searchParams.getAll('scope');
     const expected = credentials === undefined ? undefined : `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
@@ -35,6 +61,9 @@ export async function startTokenServer(cert: TokenSigningCert, credentials?: { u
       res.writeHead(401, { 'content-type': 'application/json' }).end('{"details":"bad credentials"}');
       return;
     }
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: issue(scopes), expires_in: 600 }));
+  });
+  function issue(scopes: readonly string[]): string {
     const access = scopes.flatMap((scope) => {
       const [type, name, actions] = scope.split(':');
       return type === 'repository' && name !== undefined && actions !== undefined ? [{ type, name, actions: actions.split(',') }] : [];
@@ -44,8 +73,8 @@ export async function startTokenServer(cert: TokenSigningCert, credentials?: { u
     const claims = { iss: issuer, sub: credentials?.username ?? 'anonymous', aud: service, exp: now + 600, nbf: now - 60, iat: now, jti: randomUUID(), access };
     const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const signature = sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' });
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ token: `${input}.${b64url(signature)}`, expires_in: 600 }));
-  });
+    return `${input}.${b64url(signature)}`;
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 
 import type { RegistryClient, RepositoryRef } from '../../src/signer/oci/index.js';
 import { makeTestCertificates, makeTokenSigningCert } from './registry-certs.js';
-import { startTokenServer, type TokenServer } from './registry-token-server.js';
+import { startTokenServer, type TokenServer, type TokenServerCredentials } from './registry-token-server.js';
 
 /** Path of the distribution registry binary from the Debian package `docker-registry`. */
 export const REGISTRY_BIN = '/usr/bin/docker-registry';
@@ -36,7 +36,7 @@ export interface StartRegistryOptions {
    * demands them as Basic auth.
    * @default - no token auth
    */
-  readonly tokenAuth?: { readonly username: string; readonly password: string } | true;
+  readonly tokenAuth?: TokenServerCredentials | true;
 }
 
 /** A running registry. */

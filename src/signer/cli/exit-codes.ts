@@ -19,6 +19,8 @@ export const EXIT_CODES = {
   signing: 5,
   /** A local file could not be read or written, or would be overwritten. */
   file: 6,
+  /** `sign` or `verify`: the image (tag or digest) does not exist in the registry. */
+  imageNotFound: 7,
   /** A bug in signet (please report it). */
   internal: 70,
 } as const;
@@ -30,6 +32,7 @@ export function exitCodeFor(error: unknown): number {
   if (code === 'CLI_USAGE' || code === 'REFERENCE_INVALID') return EXIT_CODES.usage;
   if (code === 'CLI_PASSWORD' || code.startsWith('KEY_')) return EXIT_CODES.key;
   if (code === 'CLI_FILE') return EXIT_CODES.file;
+  if (code === 'SIGN_IMAGE_NOT_FOUND' || code === 'VERIFY_IMAGE_NOT_FOUND') return EXIT_CODES.imageNotFound;
   if (code.startsWith('REGISTRY_')) return EXIT_CODES.registry;
   if (code.startsWith('VERIFY_')) return EXIT_CODES.verificationFailed;
   if (code.startsWith('SIGN_') || code.startsWith('FORMAT_')) return EXIT_CODES.signing;

@@ -28,9 +28,12 @@ export const HELP_TEXT =
   row(`--${F.allowHttpRegistry}`, 'allow plain HTTP (always allowed for 127.0.0.0/8, localhost, ::1)') +
   row(`--${F.allowInsecureRegistry}`, 'skip TLS certificate verification') +
   row(`--${F.registryCaFile} FILE`, 'also trust the CA certificates in FILE (PEM)') +
+  row(`--${F.requestTimeout} DURATION`, 'deadline of one registry request, body included (default 60s)') +
+  row(`-t, --${F.timeout} DURATION`, 'deadline of all the registry work of the command (default 3m)') +
   '\nEnvironment:\n' +
   row(E.password, 'key password; set but empty means the empty password') +
-  row(E.dockerConfig, 'directory of config.json with registry credentials (default ~/.docker)') +
+  row(E.dockerConfig, 'directory of config.json: auths, credHelpers, credsStore (default ~/.docker)') +
+  row(E.dockerAuthConfig, 'config JSON whose auths entries win over config.json') +
   row(E.sslCertFile, 'extra CA certificates (PEM) to trust') +
   '\nExit codes: 0 ok, 1 verification failed, 2 usage, 3 key or password, 4 registry or network,\n' +
   '5 signing conflict or malformed signature data, 6 local file, 70 internal error.\n';

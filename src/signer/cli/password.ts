@@ -1,14 +1,18 @@
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { SIGNER_ENV, SIGNER_FLAGS } from '../../shared/constants.js';
 import { CliError } from './errors.js';
+import { readBoundedFile } from './files.js';
 import type { CliIo } from './io.js';
+
+/** Largest password file read, in bytes: far above any password, far below anything costly. */
+export const MAX_PASSWORD_FILE_BYTES = 64 * 1024;
 
 /**
  * Where the password for a private key comes from, first match wins:
  *
- * 1. `--password-file FILE`: the file's content; one trailing `\n` (or `\r\n`) is removed, because
+ * 1. `--password-file FILE`: the file's bytes as they are (not decoded as text, so any bytes work,
+ *    as they do in cosign's COSIGN_PASSWORD); one trailing `\n` (or `\r\n`) is removed, because
  *    files made with `echo` or editors end with one while key passwords practically never do.
  * 2. `COSIGN_PASSWORD`, when set, verbatim; set but empty means the empty password (like cosign).
  * 3. A prompt without echo, only when standard input is a terminal.
@@ -18,13 +22,16 @@ import type { CliIo } from './io.js';
 export async function readPassword(io: CliIo, passwordFile: string | undefined, purpose: 'decrypt' | 'create'): Promise<Uint8Array> {
   if (passwordFile !== undefined) {
     const path = resolve(io.cwd, passwordFile);
-    let text: string;
+    let bytes: Uint8Array;
     try {
-      text = await readFile(path, 'utf8');
+      bytes = await readBoundedFile(path, MAX_PASSWORD_FILE_BYTES);
     } catch (error) {
       throw new CliError('CLI_PASSWORD', `cannot read the password file (${path}); check --${SIGNER_FLAGS.passwordFile}`, { cause: error });
     }
-    return new TextEncoder().encode(text.replace(/\r?\n$/, ''));
+    if (bytes.length > MAX_PASSWORD_FILE_BYTES) {
+      throw new CliError('CLI_PASSWORD', `the password file is larger than ${MAX_PASSWORD_FILE_BYTES} bytes (${path}); check --${SIGNER_FLAGS.passwordFile} names the password file`);
+    }
+    return withoutTrailingNewline(bytes);
   }
   const fromEnv = io.env[SIGNER_ENV.password];
   if (fromEnv !== undefined) return new TextEncoder().encode(fromEnv);
@@ -44,4 +51,12 @@ export async function readPassword(io: CliIo, passwordFile: string | undefined, 
     if (error instanceof CliError) throw error;
     throw new CliError('CLI_PASSWORD', 'password prompt was interrupted (terminal); run the command again', { cause: error });
   }
+}
+
+/** `bytes` without one trailing `\n` or `\r\n`. */
+function withoutTrailingNewline(bytes: Uint8Array): Uint8Array {
+  const LF = 0x0a;
+  const CR = 0x0d;
+  if (bytes.at(-1) !== LF) return bytes;
+  return bytes.subarray(0, bytes.length - (bytes.at(-2) === CR ? 2 : 1));
 }

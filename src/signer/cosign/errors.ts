@@ -7,8 +7,16 @@ import { SignetError } from '../../shared/errors.js';
  * - `FORMAT_INVALID_MANIFEST`: a `.sig` manifest (or its descriptors) that is not a valid image manifest.
  * - `FORMAT_INVALID_DIGEST`: a string that is not a digest of the expected form.
  * - `FORMAT_INVALID_SIGNATURE`: a signature annotation that is not standard base64.
+ * - `FORMAT_TOO_MANY_LAYERS`: a `.sig` manifest with more layers than cosign reads (1000).
+ * - `FORMAT_PAYLOADS_TOO_LARGE`: `.sig` layers declaring more payload bytes in total than verify reads.
  */
-export type FormatErrorCode = 'FORMAT_INVALID_PAYLOAD' | 'FORMAT_INVALID_MANIFEST' | 'FORMAT_INVALID_DIGEST' | 'FORMAT_INVALID_SIGNATURE';
+export type FormatErrorCode =
+  | 'FORMAT_INVALID_PAYLOAD'
+  | 'FORMAT_INVALID_MANIFEST'
+  | 'FORMAT_INVALID_DIGEST'
+  | 'FORMAT_INVALID_SIGNATURE'
+  | 'FORMAT_TOO_MANY_LAYERS'
+  | 'FORMAT_PAYLOADS_TOO_LARGE';
 
 /** A malformed cosign artifact or argument. Messages quote at most a short prefix of untrusted input. */
 export class FormatError extends SignetError<FormatErrorCode> {

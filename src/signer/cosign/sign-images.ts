@@ -3,7 +3,7 @@
  * pooled connections), bounded concurrency.
  */
 import { createRegistryClient, formatReference, parseReference, repositoryName, type ImageReference } from '../oci/index.js';
-import { resolveDigest } from './_signatures.js';
+import { existingImage, resolveDigest } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
 import { signImage, type SignImageOptions, type SignImageResult } from './sign.js';
 
@@ -35,8 +35,8 @@ export type SignImagesOutcome =
  * does not stop the others. The same image given twice (by digest, or by tags resolving to one
  * digest) is signed once, and both outcomes carry that result.
  *
- * Requests: those of `signImage` per distinct image (7 for an unsigned image by digest without auth),
- * plus one `HEAD` per tag reference and one token per repository.
+ * Requests: those of `signImage` per distinct image (8 for an unsigned image by digest without auth,
+ * its existence `HEAD` included, by tag or digest) and one token per repository.
  */
 export async function signImages(options: SignImagesOptions): Promise<SignImagesOutcome[]> {
   const { references, concurrency = 8, client: given, ...perImage } = options;
@@ -46,8 +46,8 @@ export async function signImages(options: SignImagesOptions): Promise<SignImages
     // Resolve tags first so that jobs are keyed by digest: two jobs on one `.sig` tag would race.
     const resolved = await mapBounded(references, concurrency, async (r) => {
       const ref = typeof r === 'string' ? parseReference(r) : r;
-      const digest = await resolveDigest(client, ref, (what) => new SigningError('SIGN_IMAGE_NOT_FOUND', `image not found (${what}); check the tag or sign by digest`), perImage.onWarning);
-      return { ...ref, digest };
+      const digest = await resolveDigest(client, ref, (what) => new SigningError('SIGN_IMAGE_NOT_FOUND', `image not found (${what}); check the reference, push the image first or sign by digest`), perImage.onWarning, true);
+      return existingImage(ref, digest);
     });
     const jobs = new Map<string, Promise<SignImageResult>>();
     // Jobs on one `.sig` tag (same digest, different identities) run one after the other.

@@ -119,9 +119,10 @@ export interface SignImageResult {
  * Signs one image, cosign v2 style (`sha256-<hex>.sig`, OCI media types, payload byte-identical to
  * cosign's), appending to existing signatures with cosign's duplicate rule.
  *
- * Requests for an unsigned image by digest on a registry without auth: upload payload (`POST`,
- * `PUT`), read `.sig` (404), upload config (`POST`, `PUT`), `PUT` manifest, re-read `.sig` = 7.
- * The payload goes first so that the read-modify-write window (read → manifest PUT) is only
+ * Requests for an unsigned image by digest on a registry without auth: `HEAD` the image (it must
+ * exist: a signature for nothing would pass as a signed image), upload payload (`POST`, `PUT`), read
+ * `.sig` (404), upload config (`POST`, `PUT`), `PUT` manifest, re-read `.sig` = 8. A tag costs no
+ * more: its resolving `HEAD` is the existence check. The payload goes first so that the read-modify-write window (read → manifest PUT) is only
  * three requests wide.
  *
  * @throws SigningError, RegistryError, FormatError, InvalidReferenceError
@@ -137,13 +138,15 @@ export async function signImage(options: SignImageOptions): Promise<SignImageRes
 }
 
 async function signWith(client: RegistryClient, ref: ImageReference, options: SignImageOptions): Promise<SignImageResult> {
+  // option errors before any request
+  const dockerReference = identityFor(ref, options);
   const digest = await resolveDigest(
     client,
     ref,
-    (what) => new SigningError('SIGN_IMAGE_NOT_FOUND', `image not found (${what}); check the tag or sign by digest`),
+    (what) => new SigningError('SIGN_IMAGE_NOT_FOUND', `image not found (${what}); check the reference, push the image first or sign by digest`),
     options.onWarning,
+    true,
   );
-  const dockerReference = identityFor(ref, options);
   const payload = simpleSigningPayload({ dockerReference, manifestDigest: digest, ...(options.annotations ? { annotations: options.annotations } : {}) });
   const signature = Buffer.from(options.signer.sign(payload)).toString('base64');
   const layer = signatureLayer(payload, signature);

@@ -4,10 +4,24 @@
  * with the key, and whose payload names the image's digest (and the requested annotations).
  */
 import type { Verifier } from '../keys/index.js';
-import { createRegistryClient, parseReference, RegistryError, repositoryName, type Fetcher, type ImageReference, type RegistryClient } from '../oci/index.js';
-import { readSignatureLayers, resolveDigest } from './_signatures.js';
+import {
+  createRegistryClient,
+  DEFAULT_MAX_BLOB_BYTES,
+  parseReference,
+  RegistryError,
+  repositoryName,
+  type Fetcher,
+  type ImageReference,
+  type RegistryClient,
+} from '../oci/index.js';
+import { checkImageExists, readSignatureLayers, resolveDigest } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
-import { MEDIA_TYPES, parseSimpleSigningPayload, SIGNATURE_ANNOTATION, signatureTag, type SimpleSigningPayload } from './format.js';
+import { FormatError, MEDIA_TYPES, parseSimpleSigningPayload, SIGNATURE_ANNOTATION, signatureTag, type SimpleSigningPayload } from './format.js';
+
+/** Default of {@link VerifyImageOptions.maxPayloadBytes}: 16 MiB, the registry client's blob limit. */
+export const DEFAULT_MAX_PAYLOAD_BYTES = DEFAULT_MAX_BLOB_BYTES;
+/** Default of {@link VerifyImageOptions.maxTotalPayloadBytes}: 64 MiB. */
+export const DEFAULT_MAX_TOTAL_PAYLOAD_BYTES = 64 * 1024 * 1024;
 
 /** Options of {@link verifyImage}. */
 export interface VerifyImageOptions {
@@ -30,6 +44,18 @@ export interface VerifyImageOptions {
    * @default - warnings are dropped
    */
   readonly onWarning?: (message: string) => void;
+  /**
+   * Largest payload one signature layer may declare; a larger one is rejected without being read.
+   * (cosign's `COSIGN_MAX_ATTACHMENT_SIZE` is 128 MiB; simple-signing payloads are well under 1 KiB.)
+   * @default DEFAULT_MAX_PAYLOAD_BYTES (16 MiB)
+   */
+  readonly maxPayloadBytes?: number;
+  /**
+   * Largest sum of the payload sizes the signature layers declare; above it verify refuses the
+   * signature manifest before reading any payload, so one verify reads a bounded number of bytes.
+   * @default DEFAULT_MAX_TOTAL_PAYLOAD_BYTES (64 MiB)
+   */
+  readonly maxTotalPayloadBytes?: number;
 }
 
 /** One signature that passed every check. */
@@ -75,18 +101,28 @@ export async function verifyImage(options: VerifyImageOptions): Promise<VerifyIm
 }
 
 async function verifyWith(client: Fetcher, ref: ImageReference, options: VerifyImageOptions): Promise<VerifyImageResult> {
-  const digest = await resolveDigest(
-    client,
-    ref,
-    (what) => new SigningError('VERIFY_IMAGE_NOT_FOUND', `image not found (${what}); check the tag or verify by digest`),
-    options.onWarning,
-  );
+  const onMissing = (what: string): SigningError => new SigningError('VERIFY_IMAGE_NOT_FOUND', `image not found (${what}); check the reference or verify by digest`);
+  const digest = await resolveDigest(client, ref, onMissing, options.onWarning);
   const tag = signatureTag(digest);
   const where = `${repositoryName(ref)}:${tag}`;
-  const { layers } = await readSignatureLayers(client, ref, tag);
+  const { layers, found } = await readSignatureLayers(client, ref, tag);
+  // No signatures: tell a missing image (a typo, another exit code) from an unsigned one. Only this
+  // path pays the HEAD; a tag's resolving HEAD already proved the image exists.
+  if (!found && ref.digest !== undefined) await checkImageExists(client, ref, digest, onMissing);
   const candidates = layers.filter((layer) => layer.mediaType === MEDIA_TYPES.simpleSigning);
   if (candidates.length === 0) {
     throw new SigningError('VERIFY_NO_SIGNATURES', `no signatures found for ${repositoryName(ref)}@${digest} (${where}); sign the image first or check the reference`);
+  }
+  // Bounded before the first blob request: at most MAX_SIGNATURE_LAYERS GETs (readSignatureLayers), each
+  // no longer than its declared size, all together no more than the total budget.
+  const maxPayload = options.maxPayloadBytes ?? DEFAULT_MAX_PAYLOAD_BYTES;
+  const maxTotal = options.maxTotalPayloadBytes ?? DEFAULT_MAX_TOTAL_PAYLOAD_BYTES;
+  const declared = candidates.reduce((sum, layer) => sum + Math.min(layer.size, maxPayload + 1), 0);
+  if (declared > maxTotal) {
+    throw new FormatError(
+      'FORMAT_PAYLOADS_TOO_LARGE',
+      `the ${candidates.length} signature layers of ${where} declare ${declared} payload bytes, more than the ${maxTotal} verify reads; the registry holds malformed or hostile signature data, ask its owner to remove the tag`,
+    );
   }
   const signatures: VerifiedSignature[] = [];
   const rejected: { layerDigest: string; reason: string }[] = [];
@@ -97,9 +133,13 @@ async function verifyWith(client: Fetcher, ref: ImageReference, options: VerifyI
       reject('no signature annotation');
       continue;
     }
+    if (layer.size > maxPayload) {
+      reject(`payload declares ${layer.size} bytes, more than ${maxPayload}`);
+      continue;
+    }
     let payloadBytes: Uint8Array;
     try {
-      payloadBytes = await client.getBlob(ref, layer.digest);
+      payloadBytes = await client.getBlob(ref, layer.digest, { maxBytes: layer.size });
     } catch (error) {
       // A missing or altered payload blob disqualifies this layer, not the others.
       if (error instanceof RegistryError && (error.code === 'REGISTRY_NOT_FOUND' || error.code === 'REGISTRY_DIGEST_MISMATCH')) {

@@ -32,6 +32,11 @@ export const ALLOWED_SCRYPT_PARAMS: readonly ScryptParams[] = [
 export const SCRYPT_KEY_LENGTH = 32;
 /** Salt length cosign generates. */
 export const SALT_LENGTH = 32;
+/**
+ * Longest salt accepted. go-securesystemslib takes any length, but every cosign and signet key has
+ * 32 bytes; a longer one is refused before it is decoded and before scrypt runs.
+ */
+export const MAX_SALT_LENGTH = 1024;
 /** XSalsa20 nonce length; the nonce is stored separately, not prepended. */
 export const NONCE_LENGTH = 24;
 /** Poly1305 tag length; NaCl puts the tag before the encrypted bytes. */
@@ -88,7 +93,11 @@ export function parseEnvelope(json: string, where: string): Envelope {
         'only N=32768, 65536 or 131072 with r=8 p=1 are accepted (as in cosign), re-encrypt the key with cosign or signet',
     );
   }
+  const saltText = field(kdf, 'salt');
+  // the text's length bounds the decoded length: a huge salt is refused before it is decoded
+  if (typeof saltText === 'string' && saltText.length > Math.ceil(MAX_SALT_LENGTH / 3) * 4) throw saltTooLong(where, Math.floor(saltText.length / 4) * 3 - padding(saltText));
   const salt = bytesField(kdf, 'salt', 'kdf.salt', where);
+  if (salt.length > MAX_SALT_LENGTH) throw saltTooLong(where, salt.length);
   const nonce = bytesField(cipher, 'nonce', 'cipher.nonce', where);
   const ciphertext = bytesField(doc, 'ciphertext', 'ciphertext', where);
   if (nonce.length !== NONCE_LENGTH) throw unreadable(where, `cipher.nonce must be ${NONCE_LENGTH} bytes, got ${nonce.length}`);
@@ -117,6 +126,14 @@ function bytesField(value: unknown, name: string, path: string, where: string): 
   const bytes = typeof text === 'string' ? decodeStdBase64(text) : undefined;
   if (!bytes) throw unreadable(where, `${path} must be standard base64`);
   return bytes;
+}
+
+function saltTooLong(where: string, size: number): KeyError {
+  return new KeyError('KEY_KDF_PARAMS', `${where} has a scrypt salt of ${size} bytes, more than ${MAX_SALT_LENGTH} (cosign writes ${SALT_LENGTH}); re-encrypt the key with cosign or signet`);
+}
+
+function padding(base64: string): number {
+  return base64.endsWith('==') ? 2 : base64.endsWith('=') ? 1 : 0;
 }
 
 function describe(value: unknown): string {

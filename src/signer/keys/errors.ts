@@ -6,7 +6,7 @@ import { SignetError } from '../../shared/errors.js';
  * - `KEY_UNREADABLE`: not a PEM block of the expected kind, or its body/envelope is malformed.
  * - `KEY_UNSUPPORTED`: a well-formed key of a kind cosign does not use (label, KDF, cipher, algorithm, curve, size).
  * - `KEY_WRONG_PASSWORD`: the secretbox authentication failed, i.e. the password does not open this key.
- * - `KEY_KDF_PARAMS`: scrypt parameters outside the three sets cosign accepts (refused before scrypt runs).
+ * - `KEY_KDF_PARAMS`: scrypt parameters outside the three sets cosign accepts, or a salt over 1024 bytes (refused before scrypt runs).
  * - `KEY_NOT_PKCS8`: the decrypted key is not PKCS#8 (for example SEC1 `EC PRIVATE KEY` or PKCS#1 RSA).
  * - `KEY_CRYPTO_FAILED`: the platform's crypto failed unexpectedly (out of memory in scrypt, for example).
  */

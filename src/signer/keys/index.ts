@@ -15,6 +15,7 @@ export {
   type EncryptedKeyInfo,
 } from './private-key.js';
 export { loadPublicKey, PUBLIC_KEY_LABELS } from './public-key.js';
+export { checkKeySize, MAX_KEY_FILE_BYTES } from './pem.js';
 export { generateKeyPair, type GeneratedKeyPair } from './generate.js';
-export { ALLOWED_SCRYPT_PARAMS, type ScryptParams } from './envelope.js';
+export { ALLOWED_SCRYPT_PARAMS, MAX_SALT_LENGTH, type ScryptParams } from './envelope.js';
 export { decryptEnvelope, encryptEnvelope } from './secretbox-envelope.js';

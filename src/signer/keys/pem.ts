@@ -2,6 +2,7 @@
  * PEM framing as Go's `encoding/pem` writes and reads it (RFC 7468 "strict" textual encoding plus
  * Go's tolerance for text around the block and for headers).
  */
+import { KeyError } from './errors.js';
 
 /** One decoded PEM block. */
 export interface PemBlock {
@@ -59,4 +60,19 @@ export function decodeStdBase64(text: string): Uint8Array | undefined {
 /** Reads PEM input given as text or as the raw bytes of a file. */
 export function pemText(pem: string | Uint8Array): string {
   return typeof pem === 'string' ? pem : Buffer.from(pem).toString('latin1');
+}
+
+/**
+ * Largest key file read, in bytes. A cosign key is under 1 KiB and an encrypted RSA-8192 key about
+ * 9 KiB; anything larger is refused before it is parsed, so a hostile file costs no memory or time.
+ */
+export const MAX_KEY_FILE_BYTES = 64 * 1024;
+
+/** Throws `KEY_UNREADABLE` when the key input is larger than {@link MAX_KEY_FILE_BYTES}; `where` names the key. */
+export function checkKeySize(pem: string | Uint8Array, where: string): void {
+  // a string's length never exceeds its byte count in latin1 or UTF-8, so this errs towards reading
+  const size = typeof pem === 'string' ? pem.length : pem.byteLength;
+  if (size > MAX_KEY_FILE_BYTES) {
+    throw new KeyError('KEY_UNREADABLE', `${where} is larger than ${MAX_KEY_FILE_BYTES} bytes, too large for a key file; pass the key file written by cosign or signet generate-key-pair`);
+  }
 }

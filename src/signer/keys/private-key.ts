@@ -7,7 +7,7 @@ import { createPrivateKey, type KeyObject } from 'node:crypto';
 import { keyTypeOf } from './algorithms.js';
 import { parseEnvelope, type ScryptParams } from './envelope.js';
 import { KeyError } from './errors.js';
-import { decodeFirstPem, encodePem, pemText } from './pem.js';
+import { checkKeySize, decodeFirstPem, encodePem, pemText } from './pem.js';
 import { decryptEnvelope, encryptEnvelope } from './secretbox-envelope.js';
 import { signerFromPrivateKey } from './signer.js';
 import type { KeyFormat, KeySourceOptions, Signer } from './types.js';
@@ -82,6 +82,7 @@ export async function encryptPrivateKey(pkcs8Der: Uint8Array, password: Uint8Arr
 }
 
 function readEncryptedBlock(pem: string | Uint8Array, where: string): { label: string; der: Uint8Array } {
+  checkKeySize(pem, where);
   const block = decodeFirstPem(pemText(pem));
   if (!block) {
     throw new KeyError(

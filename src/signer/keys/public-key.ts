@@ -1,7 +1,7 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
 
 import { KeyError } from './errors.js';
-import { decodeFirstPem, pemText } from './pem.js';
+import { checkKeySize, decodeFirstPem, pemText } from './pem.js';
 import { verifierFromPublicKey } from './signer.js';
 import type { KeySourceOptions, Verifier } from './types.js';
 
@@ -19,6 +19,7 @@ export const PUBLIC_KEY_LABELS = {
  */
 export function loadPublicKey(pem: string | Uint8Array, options: KeySourceOptions = {}): Verifier {
   const where = options.source ? `public key ${options.source}` : 'the public key';
+  checkKeySize(pem, where);
   const block = decodeFirstPem(pemText(pem));
   if (!block) {
     throw new KeyError('KEY_UNREADABLE', `${where} is not a PEM file; expected a "-----BEGIN PUBLIC KEY-----" block such as cosign.pub`);

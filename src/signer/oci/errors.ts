@@ -3,6 +3,7 @@ import { SignetError } from '../../shared/errors.js';
 /** Codes of {@link RegistryError}; one per way a registry conversation can fail. */
 export type RegistryErrorCode =
   | 'REGISTRY_UNAUTHORIZED'
+  | 'REGISTRY_CREDENTIAL_HELPER'
   | 'REGISTRY_DENIED'
   | 'REGISTRY_NOT_FOUND'
   | 'REGISTRY_RATE_LIMITED'

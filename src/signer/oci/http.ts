@@ -16,6 +16,12 @@ export interface HttpRequest {
   readonly maxBodyBytes: number;
   /** Idle timeout: the request fails when no byte moves for this long. */
   readonly timeoutMs: number;
+  /**
+   * Overall deadline in milliseconds: the whole exchange, body included, fails with `EDEADLINE`
+   * when it takes longer (an idle timeout alone never ends a body dripped one byte at a time).
+   * @default - none
+   */
+  readonly deadlineMs?: number;
 }
 
 /** A complete response (bodies are small: manifests, signatures, tokens, error documents). */
@@ -77,12 +83,18 @@ export function createHttpSend(tlsOptions: TlsOptions = {}): PooledHttpSend {
       if (request.body !== undefined) headers['content-length'] = String(request.body.byteLength);
       const req = lib.request(request.url, { method: request.method, headers, agent: isHttps ? httpsAgent : httpAgent });
       let settled = false;
+      let deadline: NodeJS.Timeout | undefined;
+      // Settles before destroying: destroying emits `aborted`/`error`, which must not win the race
+      // and turn a size or deadline error into a retryable ECONNRESET.
       const fail = (code: string, message: string, cause?: unknown): void => {
         if (settled) return;
         settled = true;
-        req.destroy();
+        clearTimeout(deadline);
         reject(new HttpTransportError(code, message, { cause }));
+        req.destroy();
       };
+      // setTimeout fires at once beyond 2^31-1 ms (about 24 days): clamp, so a huge limit means "no limit".
+      if (request.deadlineMs !== undefined) deadline = setTimeout(() => fail('EDEADLINE', `the exchange took longer than ${request.deadlineMs} ms`), Math.min(request.deadlineMs, 2 ** 31 - 1));
       req.setTimeout(request.timeoutMs, () => fail('ETIMEDOUT', `no response data for ${request.timeoutMs} ms`));
       req.on('error', (error: NodeJS.ErrnoException) => fail(error.code ?? 'ECONNRESET', error.message, error));
       req.on('response', (res) => {
@@ -90,8 +102,8 @@ export function createHttpSend(tlsOptions: TlsOptions = {}): PooledHttpSend {
         const responseHeaders = flattenHeaders(res.headers);
         const declared = Number(responseHeaders['content-length'] ?? NaN);
         if (request.method !== 'HEAD' && Number.isFinite(declared) && declared > request.maxBodyBytes) {
-          res.destroy();
           fail('TOO_LARGE', `response body of ${declared} bytes exceeds the limit of ${request.maxBodyBytes}`);
+          res.destroy();
           return;
         }
         const chunks: Buffer[] = [];
@@ -99,8 +111,8 @@ export function createHttpSend(tlsOptions: TlsOptions = {}): PooledHttpSend {
         res.on('data', (chunk: Buffer) => {
           received += chunk.byteLength;
           if (received > request.maxBodyBytes) {
-            res.destroy();
             fail('TOO_LARGE', `response body exceeds the limit of ${request.maxBodyBytes} bytes`);
+            res.destroy();
             return;
           }
           chunks.push(chunk);
@@ -114,6 +126,7 @@ export function createHttpSend(tlsOptions: TlsOptions = {}): PooledHttpSend {
             return;
           }
           settled = true;
+          clearTimeout(deadline);
           resolve({ status, headers: responseHeaders, body: new Uint8Array(Buffer.concat(chunks)) });
         });
       });

@@ -113,6 +113,12 @@ export function formatReference(ref: ImageReference): string {
 export function isDigest(value: unknown): value is string {
   if (typeof value !== 'string') return false;
   const [algorithm = '', hex, extra] = value.split(':');
-  const pattern = DIGESTS[algorithm];
+  // own keys only: `constructor:…` must not find Object's prototype
+  const pattern = Object.hasOwn(DIGESTS, algorithm) ? DIGESTS[algorithm] : undefined;
   return hex !== undefined && extra === undefined && pattern !== undefined && pattern.test(hex);
+}
+
+/** True when `value` is a valid tag (letters, digits, `_ . -`, at most 128, not starting with `.` or `-`). */
+export function isTag(value: string): boolean {
+  return TAG.test(value);
 }

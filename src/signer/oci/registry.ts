@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 
 import { RegistryError } from './errors.js';
 import { describeRequest } from './redact.js';
-import { isDigest, type RepositoryRef } from './reference.js';
+import { isDigest, isTag, type RepositoryRef } from './reference.js';
 import { Transport } from './transport.js';
+import { resolveLocation } from './transport-origin.js';
 import type { RegistryResponse, Scope, TransportOptions } from './transport-types.js';
 
 /** Manifest media types signet asks for (OCI and Docker, single and multi-platform). */
@@ -50,6 +51,17 @@ export interface PutBlobOptions {
   readonly skipIfExists?: boolean;
 }
 
+/** Options of {@link Fetcher.getBlob}. */
+export interface GetBlobOptions {
+  /**
+   * Largest body read, in bytes, when the caller knows the blob's size (its descriptor's `size`):
+   * a registry cannot make the client read more than the document that named the blob declared.
+   * The client's own limit still applies when it is lower.
+   * @default - the client's `maxBlobBytes`
+   */
+  readonly maxBytes?: number;
+}
+
 /** Read side of the registry API (cf. ggcr `remote.Puller`). */
 export interface Fetcher {
   /** `HEAD` a manifest by tag or digest; `undefined` when it does not exist. */
@@ -59,7 +71,7 @@ export interface Fetcher {
   /** True when the blob exists. */
   headBlob(repo: RepositoryRef, digest: string): Promise<boolean>;
   /** `GET` a blob, verifying its digest. */
-  getBlob(repo: RepositoryRef, digest: string): Promise<Uint8Array>;
+  getBlob(repo: RepositoryRef, digest: string, options?: GetBlobOptions): Promise<Uint8Array>;
 }
 
 /** Write side of the registry API (cf. ggcr `remote.Pusher`). */
@@ -91,9 +103,36 @@ export interface RegistryClientOptions extends TransportOptions {
   readonly maxBlobBytes?: number;
 }
 
+/** Default of {@link RegistryClientOptions.maxBlobBytes}: 16 MiB. */
+export const DEFAULT_MAX_BLOB_BYTES = 16 * 1024 * 1024;
+
 /** sha256 digest string of some bytes. */
 function sha256(bytes: Uint8Array): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+  return digestOf(bytes, 'sha256');
+}
+
+/** The digest of some bytes with the algorithm of a well-formed digest (`sha256`, `sha384` or `sha512`). */
+function digestOf(bytes: Uint8Array, algorithm: string): string {
+  return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
+}
+
+/** The algorithm part of a well-formed digest. */
+function algorithmOf(digest: string): string {
+  return digest.slice(0, digest.indexOf(':'));
+}
+
+/**
+ * Digests and tags usually come from registry documents (manifests, indexes, headers): one that is not
+ * well-formed never becomes part of a URL (`sha256:../../x` would address another resource).
+ */
+function checkTarget(repo: RepositoryRef, value: string, kind: 'blob' | 'manifest'): void {
+  if (kind === 'manifest' ? isTag(value) || isDigest(value) : isDigest(value)) return;
+  const shown = JSON.stringify(value.length > 80 ? `${value.slice(0, 80)}…` : value);
+  const expected = kind === 'blob' ? 'a digest' : 'a tag or a digest';
+  throw new RegistryError(
+    'REGISTRY_BAD_RESPONSE',
+    `${kind} ${shown} is not ${expected} (${repo.registry}/${repo.repository}); digests are sha256:, sha384: or sha512: and lowercase hex, the document that named it is malformed`,
+  );
 }
 
 /** Creates a {@link RegistryClient} over a {@link Transport}. */
@@ -115,6 +154,7 @@ export class DistributionClient implements RegistryClient {
 
   /** @inheritdoc */
   public async headManifest(repo: RepositoryRef, tagOrDigest: string): Promise<ManifestHead | undefined> {
+    checkTarget(repo, tagOrDigest, 'manifest');
     const res = await this.call(repo, 'HEAD', `manifests/${tagOrDigest}`, [200, 404], { accept: MANIFEST_ACCEPT }, 'pull');
     if (res.status === 404) return undefined;
     const digest = res.headers['docker-content-digest'];
@@ -129,25 +169,32 @@ export class DistributionClient implements RegistryClient {
 
   /** @inheritdoc */
   public async getManifest(repo: RepositoryRef, tagOrDigest: string): Promise<Manifest | undefined> {
+    checkTarget(repo, tagOrDigest, 'manifest');
     const res = await this.call(repo, 'GET', `manifests/${tagOrDigest}`, [200, 404], { accept: MANIFEST_ACCEPT }, 'pull');
     if (res.status === 404) return undefined;
     const digest = sha256(res.body);
     const expected = isDigest(tagOrDigest) ? tagOrDigest : res.headers['docker-content-digest'];
-    if (expected !== undefined && expected.startsWith('sha256:') && expected !== digest) throw mismatch('GET', res.url, expected, digest);
+    if (expected !== undefined && isDigest(expected)) {
+      const actual = digestOf(res.body, algorithmOf(expected));
+      if (actual !== expected) throw mismatch('GET', res.url, expected, actual);
+    }
     return { bytes: res.body, digest, mediaType: mediaTypeOf(res), size: res.body.byteLength };
   }
 
   /** @inheritdoc */
   public async headBlob(repo: RepositoryRef, digest: string): Promise<boolean> {
+    checkTarget(repo, digest, 'blob');
     const res = await this.call(repo, 'HEAD', `blobs/${digest}`, [200, 404], {}, 'pull');
     return res.status === 200;
   }
 
   /** @inheritdoc */
-  public async getBlob(repo: RepositoryRef, digest: string): Promise<Uint8Array> {
-    const res = await this.call(repo, 'GET', `blobs/${digest}`, [200], {}, 'pull', this.options.maxBlobBytes ?? 16 * 1024 * 1024);
-    const actual = sha256(res.body);
-    if (digest.startsWith('sha256:') && actual !== digest) throw mismatch('GET', res.url, digest, actual);
+  public async getBlob(repo: RepositoryRef, digest: string, options: GetBlobOptions = {}): Promise<Uint8Array> {
+    checkTarget(repo, digest, 'blob');
+    const limit = Math.min(this.options.maxBlobBytes ?? DEFAULT_MAX_BLOB_BYTES, options.maxBytes ?? Number.POSITIVE_INFINITY);
+    const res = await this.call(repo, 'GET', `blobs/${digest}`, [200], {}, 'pull', limit);
+    const actual = digestOf(res.body, algorithmOf(digest));
+    if (actual !== digest) throw mismatch('GET', res.url, digest, actual);
     return res.body;
   }
 
@@ -184,7 +231,7 @@ export class DistributionClient implements RegistryClient {
         request: describeRequest('POST', started.url),
       });
     }
-    const target = new URL(location, started.url);
+    const target = resolveLocation(location, started.url, 'POST');
     target.searchParams.set('digest', digest);
     await this.transport.request(
       {

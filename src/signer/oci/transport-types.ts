@@ -32,7 +32,9 @@ export interface TransportOptions {
    */
   readonly credentials?: CredentialStore;
   /**
-   * Allow plain HTTP to any registry (`--allow-http-registry`). Loopback registries may always use it.
+   * Allow plain HTTP to any registry (`--allow-http-registry`), credentials included. Loopback
+   * registries may always use plain HTTP, but credentials travel in clear text only to a loopback
+   * registry that itself speaks plain HTTP, never from an HTTPS registry to a plain-HTTP URL.
    * @default false
    */
   readonly allowHttp?: boolean;
@@ -57,6 +59,18 @@ export interface TransportOptions {
    * @default 30000
    */
   readonly timeoutMs?: number;
+  /**
+   * Overall deadline of one HTTP exchange in milliseconds, body included (an idle timeout alone
+   * never ends a body dripped one byte at a time). Exceeding it is not retried.
+   * @default 60000
+   */
+  readonly requestTimeoutMs?: number;
+  /**
+   * Deadline for all the exchanges of this transport together, in milliseconds counted from its
+   * creation (the CLI's `--timeout`): retries, back-off and token requests included.
+   * @default - none
+   */
+  readonly commandTimeoutMs?: number;
   /**
    * First back-off delay in milliseconds; doubled per retry, with jitter.
    * @default 200

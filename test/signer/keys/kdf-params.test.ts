@@ -18,10 +18,10 @@ vi.mock('node:crypto', async (importOriginal) => {
 const { decryptEnvelope, KeyError } = await import('../../../src/signer/keys/index.js');
 const { VECTORS_PRESENT, vectorBytes } = await import('./cosign-vectors.js');
 
-function envelope(N: number, r: number, p: number): string {
+function envelope(N: number, r: number, p: number, saltLength = 32): string {
   const b64 = (n: number): string => Buffer.alloc(n, 7).toString('base64');
   return JSON.stringify({
-    kdf: { name: 'scrypt', params: { N, r, p }, salt: b64(32) },
+    kdf: { name: 'scrypt', params: { N, r, p }, salt: b64(saltLength) },
     cipher: { name: 'nacl/secretbox', nonce: b64(24) },
     ciphertext: b64(40),
   });
@@ -53,6 +53,23 @@ describe('scrypt parameter guard', () => {
   it('runs scrypt for an accepted set (and then fails on the MAC with KEY_WRONG_PASSWORD)', async () => {
     scryptCalls.count = 0;
     const error = await decryptEnvelope(envelope(32768, 8, 1), new Uint8Array()).catch((e: unknown) => e);
+    expect((error as InstanceType<typeof KeyError>).code).toBe('KEY_WRONG_PASSWORD');
+    expect(scryptCalls.count).toBe(1);
+  });
+});
+
+describe('salt length guard', () => {
+  it.each([1025, 4096, 1 << 20])('refuses a %i-byte salt with KEY_KDF_PARAMS without running scrypt', async (length) => {
+    scryptCalls.count = 0;
+    const error = await decryptEnvelope(envelope(32768, 8, 1, length), new Uint8Array()).catch((e: unknown) => e);
+    expect((error as InstanceType<typeof KeyError>).code).toBe('KEY_KDF_PARAMS');
+    expect((error as Error).message).toContain(`salt of ${length} bytes, more than 1024`);
+    expect(scryptCalls.count).toBe(0);
+  });
+
+  it('accepts a 1024-byte salt (the limit) and runs scrypt', async () => {
+    scryptCalls.count = 0;
+    const error = await decryptEnvelope(envelope(32768, 8, 1, 1024), new Uint8Array()).catch((e: unknown) => e);
     expect((error as InstanceType<typeof KeyError>).code).toBe('KEY_WRONG_PASSWORD');
     expect(scryptCalls.count).toBe(1);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { loadDockerConfig, parseDockerConfig, RegistryError } from '../../../src/signer/oci/index.js';
+import { loadDockerConfig, parseDockerConfig, parseDockerConfigFile, RegistryError } from '../../../src/signer/oci/index.js';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 
@@ -50,6 +50,29 @@ describe('parseDockerConfig', () => {
     expect(() => parseDockerConfig(JSON.stringify(config), 'c.json')).not.toThrow(/keyhole/);
     const store = parseDockerConfig(JSON.stringify({ auths: { 'me:keyhole@ghcr.io': { username: 'u', password: 'p' } } }), 'c.json');
     expect(store('ghcr.io')).toEqual({ kind: 'basic', username: 'u', password: 'p' });
+  });
+});
+
+describe('parseDockerConfigFile', () => {
+  it('reads credsStore and credHelpers as written, next to the auths entries', () => {
+    const config = parseDockerConfigFile(
+      JSON.stringify({ auths: { 'ghcr.io': {} }, credsStore: 'desktop', credHelpers: { 'https://index.docker.io/v1/': 'pass', '123.dkr.ecr.us-east-1.amazonaws.com': 'ecr-login' } }),
+      'c.json',
+    );
+    expect(config.credsStore).toBe('desktop');
+    expect([...config.credHelpers]).toEqual([
+      ['https://index.docker.io/v1/', 'pass'],
+      ['123.dkr.ecr.us-east-1.amazonaws.com', 'ecr-login'],
+    ]);
+    expect(config.auths.size).toBe(0);
+    expect(parseDockerConfigFile('{"credsStore": ""}', 'c.json').credsStore).toBeUndefined();
+    expect(parseDockerConfigFile('null', 'c.json').credHelpers.size).toBe(0);
+  });
+
+  it('rejects malformed helper entries with one line naming the key', () => {
+    expect(() => parseDockerConfigFile('{"credsStore": 1}', 'c.json')).toThrow(/^docker config "credsStore" is not a string \(c\.json\); fix or remove the entry$/);
+    expect(() => parseDockerConfigFile('{"credHelpers": ["pass"]}', 'c.json')).toThrow(/"credHelpers" is not an object \(c\.json\)/);
+    expect(() => parseDockerConfigFile('{"credHelpers": {"https://u:pw@ghcr.io": 2}}', 'c.json')).toThrow(/^docker config "credHelpers" entry for ghcr\.io is not a string \(c\.json\); fix or remove the entry$/);
   });
 });
 

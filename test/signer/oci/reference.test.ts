@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { formatReference, InvalidReferenceError, parseReference, repositoryName } from '../../../src/signer/oci/index.js';
+import { formatReference, InvalidReferenceError, isDigest, isTag, parseReference, repositoryName } from '../../../src/signer/oci/index.js';
 
 const D = `sha256:${'a'.repeat(64)}`;
 
@@ -60,5 +60,19 @@ describe('parseReference', () => {
       expect((error as Error).message).toMatch(/^invalid image reference "Foo": .*; use registry\/repository/);
       expect((error as InvalidReferenceError).code).toBe('REFERENCE_INVALID');
     }
+  });
+});
+
+describe('isDigest and isTag', () => {
+  it.each([D, `sha384:${'b'.repeat(96)}`, `sha512:${'c'.repeat(128)}`])('accepts %s', (d) => expect(isDigest(d)).toBe(true));
+
+  it.each(['constructor:abc', 'toString:abc', '__proto__:abc', 'hasOwnProperty:x', `SHA256:${'a'.repeat(64)}`, `sha256:${'A'.repeat(64)}`, 'sha256:../x', `sha256:${'a'.repeat(64)}:x`, 'md5:abc', ''])(
+    'refuses %j without throwing',
+    (d) => expect(isDigest(d)).toBe(false),
+  );
+
+  it('tells tags from paths', () => {
+    expect(['latest', 'v1.2', 'sha256-abc.sig', '_x'].map(isTag)).toEqual([true, true, true, true]);
+    expect(['', '.x', '-x', 'a/b', '../x', 'a?b', 'x'.repeat(129)].map(isTag)).toEqual(Array(7).fill(false));
   });
 });

@@ -138,3 +138,65 @@ describe('Transport auth and redirects', () => {
     expect(seen.map((r) => r.url.protocol)).toEqual(['https:', 'http:']);
   });
 });
+
+describe('Transport credential scoping', () => {
+  const store = parseDockerConfig(JSON.stringify({ auths: { 'registry.example.com': { username: 'u', password: 'top-secret' }, '127.0.0.1:5000': { username: 'u', password: 'top-secret' } } }), 'c');
+  const basic401 = { status: 401, headers: { 'www-authenticate': 'Basic realm="r"' } };
+
+  it('sends no credentials to an upload Location on another origin', async () => {
+    const { t, seen } = transport([basic401, { status: 202, headers: { location: 'https://other.example.com/u/1' } }, { status: 201 }], { credentials: store });
+    await t.request({ ...req, method: 'POST', path: '/v2/app/blobs/uploads/' }, [202]);
+    await t.request({ ...req, method: 'PUT', path: 'https://other.example.com/u/1?digest=sha256:x' }, [201]);
+    expect(seen.map((r) => r.headers.authorization === undefined)).toEqual([true, false, true]);
+  });
+
+  it('never puts a caller-supplied Authorization header on the wire', async () => {
+    const { t, seen } = transport([{ status: 200 }]);
+    await t.request({ ...req, headers: { authorization: 'Basic c3RvbGVu' } }, [200]);
+    expect(seen[0]!.headers.authorization).toBeUndefined();
+  });
+
+  it('refuses to send credentials to a plain-HTTP realm of a TLS registry, unless --allow-http-registry', async () => {
+    const challenge = { status: 401, headers: { 'www-authenticate': 'Bearer realm="http://127.0.0.1:9999/token",service="reg"' } };
+    const { t, seen } = transport([challenge], { credentials: store });
+    const err = (await t.request(req, [200]).catch((e: unknown) => e)) as RegistryError;
+    expect(err.code).toBe('REGISTRY_HTTP_NOT_ALLOWED');
+    expect(seen).toHaveLength(1);
+    const allowed = transport([challenge, { status: 200, body: new TextEncoder().encode('{"token":"t"}') }, { status: 200 }], { credentials: store, allowHttp: true });
+    await allowed.t.request(req, [200]);
+    expect(allowed.seen[1]!.headers.authorization).toMatch(/^Basic /);
+  });
+
+  it('lets a loopback registry that speaks plain HTTP use its credentials on its own origin', async () => {
+    const local = { ...req, registry: '127.0.0.1:5000' };
+    const { t, seen } = transport([new HttpTransportError('EPROTO', 'wrong version number'), basic401, { status: 200 }], { credentials: store });
+    await t.request(local, [200]);
+    expect(seen.map((r) => `${r.url.protocol} ${r.headers.authorization === undefined ? '-' : 'auth'}`)).toEqual(['https: -', 'http: -', 'http: auth']);
+  });
+});
+
+describe('Transport deadlines', () => {
+  it('passes the request deadline to every try', async () => {
+    const { t, seen } = transport([{ status: 200 }], { requestTimeoutMs: 1234 });
+    await t.request(req, [200]);
+    expect(seen[0]!.deadlineMs).toBe(1234);
+  });
+
+  it('does not retry an exchange that hit its deadline', async () => {
+    const { t, seen } = transport([new HttpTransportError('EDEADLINE', 'slow'), { status: 200 }], { requestTimeoutMs: 2000 });
+    const err = (await t.request(req, [200]).catch((e: unknown) => e)) as RegistryError;
+    expect(seen).toHaveLength(1);
+    expect(err.code).toBe('REGISTRY_TIMEOUT');
+    expect(err.message).toBe(
+      'registry did not finish answering within the 2 s request deadline (GET https://registry.example.com/v2/app/manifests/v1); the registry is stalling or very slow; raise --request-timeout if it is only slow',
+    );
+  });
+
+  it('gives up at once when a retry wait would outlast the command deadline', async () => {
+    const { t, seen, sleeps } = transport([{ status: 503, headers: { 'retry-after': '30' } }, { status: 200 }], { commandTimeoutMs: 10_000 });
+    const err = (await t.request(req, [200]).catch((e: unknown) => e)) as RegistryError;
+    expect(seen).toHaveLength(1);
+    expect(sleeps).toEqual([]);
+    expect(err.message).toMatch(/^registry work did not finish within the 10 s command deadline \(GET .*\); .* raise --timeout if it is only slow$/);
+  });
+});

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { SIGNER_FLAGS } from '../../../shared/constants.js';
 import { decryptPrivateKey } from '../../keys/index.js';
 import { usageError } from '../errors.js';
-import { readInputFile } from '../files.js';
+import { readKeyFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { readPassword } from '../password.js';
 
@@ -17,7 +17,7 @@ export async function publicKeyCommand(args: string[], io: CliIo): Promise<numbe
   if (positionals.length > 0) throw usageError(`public-key takes no arguments, got "${positionals[0]}"; pass the key with --${SIGNER_FLAGS.key} FILE`);
   const keyPath = values[SIGNER_FLAGS.key];
   if (keyPath === undefined) throw usageError(`missing --${SIGNER_FLAGS.key} (public-key); pass the private key file, e.g. --${SIGNER_FLAGS.key} cosign.key`);
-  const key = await readInputFile(io, keyPath, SIGNER_FLAGS.key);
+  const key = await readKeyFile(io, keyPath, SIGNER_FLAGS.key);
   const password = await readPassword(io, values[SIGNER_FLAGS.passwordFile], 'decrypt');
   const signer = await decryptPrivateKey(key.text, password, { source: key.path });
   io.stdout(signer.publicKeyPem());

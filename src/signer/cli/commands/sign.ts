@@ -8,10 +8,10 @@ import { decryptPrivateKey } from '../../keys/index.js';
 import { formatReference, type ImageReference, parseReference } from '../../oci/index.js';
 import { parseAnnotations } from '../annotations.js';
 import { CliError, usageError } from '../errors.js';
-import { readInputFile } from '../files.js';
+import { readKeyFile } from '../files.js';
 import type { CliIo } from '../io.js';
 import { readPassword } from '../password.js';
-import { REGISTRY_FLAG_OPTIONS, type RegistryFlags, registryClientFromFlags } from '../registry-options.js';
+import { parseRegistryFlags, REGISTRY_FLAG_OPTIONS, type RegistryFlags, registryClientFromFlags } from '../registry-options.js';
 
 /** The parseArgs option table of `signet sign` (exported so Task constructs can be tested against it). */
 export const SIGN_ARG_OPTIONS = {
@@ -63,12 +63,11 @@ export function parseSignArgs(args: readonly string[]): SignArgs {
   if (identity !== undefined && values[SIGNER_FLAGS.identityWithTag]) {
     throw usageError(`--${SIGNER_FLAGS.signContainerIdentity} and --${SIGNER_FLAGS.identityWithTag} exclude each other; pass one`);
   }
-  const caFile = values[SIGNER_FLAGS.registryCaFile];
   return {
     keyPath,
     reference: parseReference(positionals[0] ?? ''),
     identityWithTag: values[SIGNER_FLAGS.identityWithTag] ?? false,
-    registry: { allowHttp: values[SIGNER_FLAGS.allowHttpRegistry] ?? false, insecure: values[SIGNER_FLAGS.allowInsecureRegistry] ?? false, ...optional('caFile', caFile) },
+    registry: parseRegistryFlags(values),
     ...optional('passwordFile', values[SIGNER_FLAGS.passwordFile]),
     ...optional('annotations', parseAnnotations(values[SIGNER_FLAGS.annotations])),
     ...optional('identity', identity),
@@ -85,12 +84,12 @@ export function parseSignArgs(args: readonly string[]): SignArgs {
  */
 export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseSignArgs(args);
-  const key = await readInputFile(io, parsed.keyPath, SIGNER_FLAGS.key);
+  const key = await readKeyFile(io, parsed.keyPath, SIGNER_FLAGS.key);
   const password = await readPassword(io, parsed.passwordFile, 'decrypt');
   const signer = await decryptPrivateKey(key.text, password, { source: key.path });
   password.fill(0);
 
-  const client = await registryClientFromFlags(io, parsed.registry, { pushIntent: true });
+  const client = await registryClientFromFlags(io, parsed.registry, { pushIntent: true, registries: [parsed.reference.registry] });
   try {
     const { reference } = parsed;
     const result = await signImage({

@@ -6,9 +6,9 @@ import { loadPublicKey } from '../../keys/index.js';
 import { type ImageReference, parseReference, repositoryName } from '../../oci/index.js';
 import { parseAnnotations } from '../annotations.js';
 import { usageError } from '../errors.js';
-import { readInputFile } from '../files.js';
+import { readKeyFile } from '../files.js';
 import type { CliIo } from '../io.js';
-import { REGISTRY_FLAG_OPTIONS, type RegistryFlags, registryClientFromFlags } from '../registry-options.js';
+import { parseRegistryFlags, REGISTRY_FLAG_OPTIONS, type RegistryFlags, registryClientFromFlags } from '../registry-options.js';
 
 /** The parseArgs option table of `signet verify` (exported so Task constructs can be tested against it). */
 export const VERIFY_ARG_OPTIONS = {
@@ -37,12 +37,11 @@ export function parseVerifyArgs(args: readonly string[]): VerifyArgs {
   if (keyPath === undefined) throw usageError(`missing --${SIGNER_FLAGS.key} (verify); pass the public key file, e.g. --${SIGNER_FLAGS.key} cosign.pub`);
   const reference = parseReference(positionals[0] ?? '');
   const annotations = parseAnnotations(values[SIGNER_FLAGS.annotations]);
-  const caFile = values[SIGNER_FLAGS.registryCaFile];
   return {
     keyPath,
     reference,
     ...(annotations === undefined ? {} : { annotations }),
-    registry: { allowHttp: values[SIGNER_FLAGS.allowHttpRegistry] ?? false, insecure: values[SIGNER_FLAGS.allowInsecureRegistry] ?? false, ...(caFile === undefined ? {} : { caFile }) },
+    registry: parseRegistryFlags(values),
   };
 }
 
@@ -52,9 +51,9 @@ export function parseVerifyArgs(args: readonly string[]): VerifyArgs {
  */
 export async function verifyCommand(args: string[], io: CliIo): Promise<number> {
   const { keyPath, reference, annotations, registry } = parseVerifyArgs(args);
-  const key = await readInputFile(io, keyPath, SIGNER_FLAGS.key);
+  const key = await readKeyFile(io, keyPath, SIGNER_FLAGS.key);
   const verifier = loadPublicKey(key.text, { source: key.path });
-  const client = await registryClientFromFlags(io, registry, { pushIntent: false });
+  const client = await registryClientFromFlags(io, registry, { pushIntent: false, registries: [reference.registry] });
   try {
     const result = await verifyImage({
       reference,
