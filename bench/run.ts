@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { installPackage } from './install-package.js';
+import { type LintResult, runLintBench } from './lint-bench.js';
 import { runSigningBench, type SigningResult } from './signing-bench.js';
 import { runStartupBench, type StartupResult } from './startup-bench.js';
 import { runSynthBench, type SynthResult } from './synth-bench.js';
@@ -22,11 +23,11 @@ const quick = process.argv.includes('--quick');
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
 /** Targets from signet issue 5. */
-const TARGETS = { synthRatio: 1.25, requestsPerSignature: 8, batch100Ms: 3000, startupRatio: 1.2 } as const;
+const TARGETS = { synthRatio: 1.25, requestsPerSignature: 8, batch100Ms: 3000, startupRatio: 1.2, lintAfterStartupMs: 1000 } as const;
 
 const verdict = (ok: boolean): string => (ok ? 'meets' : '**misses**');
 
-function table(synth: readonly SynthResult[], signing: SigningResult, startup: StartupResult): string {
+function table(synth: readonly SynthResult[], signing: SigningResult, startup: StartupResult, lint: LintResult): string {
   const rows: string[] = ['| measure | value | baseline (same run) | ratio / target | verdict |', '|---|---|---|---|---|'];
   for (const s of synth) {
     const size = `${s.pipelines.toLocaleString('en')} pipelines (${s.tasks.toLocaleString('en')} pipeline tasks), median of ${s.repetitions}`;
@@ -46,6 +47,7 @@ function table(synth: readonly SynthResult[], signing: SigningResult, startup: S
   rows.push(`| one \`signet sign\` process (bundled CLI, wall) | ${signing.cliSignProcessMs} ms | | | |`);
   rows.push(`| batch of 100 images, one process, concurrency ${signing.batchConcurrency}, key decrypted once | ${signing.batch100Ms} ms | | ≤ ${TARGETS.batch100Ms} ms | ${verdict(signing.batch100Ms <= TARGETS.batch100Ms)} |`);
   rows.push(`| CLI start-up: installed \`signet --help\` (npm install of the tarball), median of ${startup.runs} | ${startup.installedHelpMs} ms | \`node -e 0\` ${startup.bareNodeMs} ms | ${startup.ratio} / ≤ ${TARGETS.startupRatio} | ${verdict(startup.ratio <= TARGETS.startupRatio)} |`);
+  rows.push(`| \`signet lint catalog dist\` after start-up (bundled CLI, median of ${lint.runs} minus \`--help\`) | ${lint.afterStartupMs} ms | \`--help\` ${lint.helpMs} ms | < ${TARGETS.lintAfterStartupMs} ms (issue 12) | ${verdict(lint.afterStartupMs < TARGETS.lintAfterStartupMs)} |`);
   return `${rows.join('\n')}\n`;
 }
 
@@ -59,11 +61,12 @@ try {
   const startup = await runStartupBench(installedBin, log, quick ? 11 : 41);
   const synth = await runSynthBench(quick ? [100, 1000] : [100, 1000, 5000], log);
   const signing = await runSigningBench(cli, work, log);
+  const lint = await runLintBench(cli, ROOT, log, quick ? 5 : 11);
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`;
-  const markdown = `# signet benchmarks (latest run)\n\n${new Date().toISOString().slice(0, 10)}, ${machine}${quick ? ', --quick' : ''}\n\n${table(synth, signing, startup)}`;
+  const markdown = `# signet benchmarks (latest run)\n\n${new Date().toISOString().slice(0, 10)}, ${machine}${quick ? ', --quick' : ''}\n\n${table(synth, signing, startup, lint)}`;
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/latest.md'), markdown);
-  writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify({ machine, quick, targets: TARGETS, synth, signing, startup }, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify({ machine, quick, targets: TARGETS, synth, signing, startup, lint }, null, 2)}\n`);
   process.stdout.write(markdown);
 } finally {
   rmSync(work, { recursive: true, force: true });

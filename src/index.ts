@@ -95,6 +95,7 @@ export {
 } from './tekton/resolvers.js';
 export { WorkspaceSources, type VolumeClaimTemplateOptions } from './tekton/workspace-sources.js';
 export { formatIssue, validateTektonObject, type ValidationContext, type ValidationIssue } from './tekton/validation/index.js';
+export { SUPPRESSION_ANNOTATION, type Suppression } from './tekton/validation/index.js';
 
 // Constructs: Task, Pipeline, runs, StepAction, references to objects defined elsewhere, secrets
 export { TektonConstructError, type TektonConstructErrorCode } from './constructs/errors.js';
@@ -135,6 +136,8 @@ export {
 } from './constructs/task.js';
 export { TEKTON_FEATURE_FLAGS_CONTEXT, TektonObject, type LocatedIssue, type TektonObjectProps } from './constructs/tekton-object.js';
 export { WorkspaceReference } from './constructs/workspace-reference.js';
+export { suppressRule } from './constructs/suppress-rule.js';
+export { validateForeignTektonObjects, watchForeignTektonObjects, type ForeignTektonIssue } from './constructs/foreign-tekton-objects.js';
 export type { ParamValueInput, StringInput } from './constructs/_values.js';
 export type { RunWorkspaceInput } from './constructs/_run-bindings.js';
 
@@ -184,3 +187,6 @@ export { SealingScope, SigningKeySealedSecret, type SigningKeySealedSecretProps 
 
 // The signer as a library (keys, registry client, sign/verify)
 export * as signer from './signer/index.js';
+
+// The lint engine behind `signet lint` (sources, documents with positions, v1beta1 conversion, formats)
+export * as lint from './lint/index.js';

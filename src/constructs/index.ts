@@ -1,4 +1,5 @@
 export * from './errors.js';
+export * from './foreign-tekton-objects.js';
 export * from './param-reference.js';
 export * from './pipeline.js';
 export * from './pipeline-reference.js';
@@ -11,6 +12,7 @@ export * from './signing-key-secret.js';
 export * from './step-action.js';
 export * from './step-action-reference.js';
 export * from './step-defaults.js';
+export * from './suppress-rule.js';
 export * from './task.js';
 export * from './task-reference.js';
 export * from './task-result-reference.js';

@@ -8,6 +8,8 @@ import {
   type ValidationIssue,
 } from '../tekton/validation/index.js';
 import { TektonConstructError } from './errors.js';
+import { suppressRule } from './suppress-rule.js';
+import { watchForeignTektonObjects } from './foreign-tekton-objects.js';
 import { PassTracker } from './_validation-passes.js';
 import { lookupByKey, tektonObjectAdded, ValidationSession } from './_validation-session.js';
 
@@ -109,6 +111,7 @@ export abstract class TektonObject extends ApiObject {
       }),
     });
     self.object = this;
+    watchForeignTektonObjects(this);
     this.tektonKind = kind;
     tektonObjectAdded();
     TektonObject.markPassStart(this.node.root);
@@ -151,6 +154,16 @@ export abstract class TektonObject extends ApiObject {
   }
 
   private _constructPath?: string;
+
+  /**
+   * Suppresses a validation rule for this object, with the reason: renders the `signet.dev/ignore` annotation,
+   * so the findings are reported as suppressed (by synth and by `signet lint` of the output) and do not fail.
+   * Structural rules (SCH-*) cannot be suppressed. See {@link suppressRule}.
+   */
+  public suppress(ruleId: string, reason: string): this {
+    suppressRule(this, ruleId, reason);
+    return this;
+  }
 
   /** Runs `validateTektonObject` on this object's final JSON with lookups of the objects it references. */
   public validateTekton(): ValidationIssue[] {

@@ -11,6 +11,7 @@ export const SIGNER_COMMANDS = {
   sign: 'sign',
   verify: 'verify',
   publicKey: 'public-key',
+  lint: 'lint',
 } as const;
 
 /** Long flag names of the `signet` CLI (without the leading `--`), cosign-compatible where they overlap. */

@@ -44,7 +44,7 @@ describe.skipIf(!sharedAvailable())('validateAgainstCrdSchema', () => {
   });
 });
 
-describe.skipIf(sharedAvailable())('validateAgainstCrdSchema without ../shared', () => {
+describe.skipIf(sharedAvailable())('validateAgainstCrdSchema without the Tekton CRDs', () => {
   it.skip(SHARED_MISSING, () => undefined);
 });
 

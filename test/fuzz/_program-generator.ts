@@ -21,7 +21,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** Random choices over a seeded source. */
-class Dice {
+export class Dice {
   public constructor(private readonly random: () => number) {}
   public int(min: number, max: number): number {
     return min + Math.floor(this.random() * (max - min + 1));

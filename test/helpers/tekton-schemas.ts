@@ -1,5 +1,6 @@
 /**
- * Conformance against the official Tekton v1.15 CRD schemas (`../shared/tekton/crds/json`), stricter
+ * Conformance against the official Tekton v1.15 CRD schemas (the `openAPIV3Schema` of each CRD in
+ * `config/300-crds` of the downloaded tektoncd/pipeline module, see tekton-oracle.ts), stricter
  * than the API server in the two ways Tekton's admission webhook is:
  *
  * - unknown fields are errors everywhere (`additionalProperties: false` is injected wherever a schema
@@ -13,41 +14,60 @@
  * Usage: `if (!sharedAvailable()) skip(...)`, then `expect(validateAgainstCrdSchema(m)).toEqual([])`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { parse } from 'yaml';
+
+import { tektonModuleDir } from './tekton-oracle.js';
 
 type Schema = Record<string, unknown>;
 
 /** The repository root (this file is `test/helpers/tekton-schemas.ts`). */
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-/** Where the CRD JSON schemas live when `../shared` is checked out next to the repository. */
-export const CRD_JSON_DIR = resolve(REPO_ROOT, '../shared/tekton/crds/json');
-
-/** The schema file of each kind, keyed by `apiVersion/kind` (only storage versions are saved). */
-const SCHEMA_FILES: Readonly<Record<string, string>> = {
-  'tekton.dev/v1/Task': 'task.v1.openapiv3.json',
-  'tekton.dev/v1/Pipeline': 'pipeline.v1.openapiv3.json',
-  'tekton.dev/v1/TaskRun': 'taskrun.v1.openapiv3.json',
-  'tekton.dev/v1/PipelineRun': 'pipelinerun.v1.openapiv3.json',
-  'tekton.dev/v1beta1/StepAction': 'stepaction.v1beta1.openapiv3.json',
+/** The CRD file and version of each kind, keyed by `apiVersion/kind` (the storage versions). */
+const SCHEMA_FILES: Readonly<Record<string, readonly [file: string, version: string]>> = {
+  'tekton.dev/v1/Task': ['300-task.yaml', 'v1'],
+  'tekton.dev/v1/Pipeline': ['300-pipeline.yaml', 'v1'],
+  'tekton.dev/v1/TaskRun': ['300-taskrun.yaml', 'v1'],
+  'tekton.dev/v1/PipelineRun': ['300-pipelinerun.yaml', 'v1'],
+  'tekton.dev/v1beta1/StepAction': ['300-stepaction.yaml', 'v1beta1'],
 };
+
+/** The CRD folder of the downloaded module, or undefined when Go or the module is unavailable. */
+function crdDir(): string | undefined {
+  try {
+    return join(tektonModuleDir(), 'config', '300-crds');
+  } catch {
+    return undefined;
+  }
+}
 
 /** Tekton kinds this helper checks; other kinds (Secret, ...) are not its business. */
 export const TEKTON_KINDS: ReadonlySet<string> = new Set(['Task', 'Pipeline', 'TaskRun', 'PipelineRun', 'StepAction']);
 
-/** True when the CRD schemas are present, so conformance tests can run (otherwise skip with a message). */
+let available: boolean | undefined;
+
+/** True when the CRD schemas are at hand, so conformance tests can run (otherwise skip with a message). */
 export function sharedAvailable(): boolean {
-  return Object.values(SCHEMA_FILES).every((f) => existsSync(resolve(CRD_JSON_DIR, f)));
+  if (available === undefined) {
+    const dir = crdDir();
+    available = dir !== undefined && Object.values(SCHEMA_FILES).every(([f]) => existsSync(join(dir, f)));
+  }
+  return available;
 }
 
 /** The message to skip with when `sharedAvailable()` is false. */
-export const SHARED_MISSING = `Tekton CRD schemas not found at ${CRD_JSON_DIR}: check out the shared reference folder next to the repository to run conformance tests`;
+export const SHARED_MISSING = 'Tekton CRD schemas not found: they come from the tektoncd/pipeline module that `go mod download` fetches for test/oracles/tekton; install Go and run node scripts/ensure-go-tools.mjs';
 
 const isSchema = (v: unknown): v is Schema => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-function load(file: string): Schema {
-  return JSON.parse(readFileSync(resolve(CRD_JSON_DIR, file), 'utf8')) as Schema;
+/** The `openAPIV3Schema` of one version of a CRD file of the module. */
+function load([file, version]: readonly [string, string]): Schema {
+  const crd = parse(readFileSync(join(crdDir() as string, file), 'utf8')) as { spec: { versions: { name: string; schema: { openAPIV3Schema: Schema } }[] } };
+  const found = crd.spec.versions.find((v) => v.name === version);
+  if (!found) throw new Error(`${file} has no version ${version}`);
+  return found.schema.openAPIV3Schema;
 }
 
 /** Closes every object schema that lists properties and does not opt out (see the file comment). */
@@ -78,11 +98,11 @@ const props = (s: Schema): Schema => s.properties as Schema;
 
 /** Builds the composed schemas: one per kind, embedded specs pointing at shared `$defs`. */
 function buildSchemas(): Record<string, Schema> {
-  const task = load(SCHEMA_FILES['tekton.dev/v1/Task'] as string);
-  const pipeline = load(SCHEMA_FILES['tekton.dev/v1/Pipeline'] as string);
-  const taskRun = load(SCHEMA_FILES['tekton.dev/v1/TaskRun'] as string);
-  const pipelineRun = load(SCHEMA_FILES['tekton.dev/v1/PipelineRun'] as string);
-  const stepAction = load(SCHEMA_FILES['tekton.dev/v1beta1/StepAction'] as string);
+  const task = load(SCHEMA_FILES['tekton.dev/v1/Task']!);
+  const pipeline = load(SCHEMA_FILES['tekton.dev/v1/Pipeline']!);
+  const taskRun = load(SCHEMA_FILES['tekton.dev/v1/TaskRun']!);
+  const pipelineRun = load(SCHEMA_FILES['tekton.dev/v1/PipelineRun']!);
+  const stepAction = load(SCHEMA_FILES['tekton.dev/v1beta1/StepAction']!);
   for (const s of [task, pipeline, taskRun, pipelineRun, stepAction]) closeObjects(s);
 
   const taskSpec = props(task).spec as Schema;
@@ -151,7 +171,7 @@ function describe(e: ErrorObject): string {
  * Validates one manifest against its CRD schema. Returns the errors (empty = valid), one line each:
  * `<JSON pointer>: <problem>`. Kinds other than Tekton's yield no errors; a Tekton kind with an
  * apiVersion whose schema is not saved (e.g. `tekton.dev/v1beta1` Task) is an error.
- * Throws when `../shared` is absent; guard with `sharedAvailable()`.
+ * Throws when the module's CRDs are unavailable; guard with `sharedAvailable()`.
  */
 export function validateAgainstCrdSchema(manifest: unknown): string[] {
   if (!isSchema(manifest)) return ['/: manifest is not an object'];

@@ -10,6 +10,7 @@ export const HELP_TEXT =
   `  signet ${C.sign} --${F.key} cosign.key [options] IMAGE\n` +
   `  signet ${C.verify} --${F.key} cosign.pub [options] IMAGE\n` +
   `  signet ${C.publicKey} --${F.key} cosign.key\n` +
+  `  signet ${C.lint} [--format text|json|sarif] [--feature-flags FILE | --enable-api-fields LEVEL] [--strict] PATH...|-\n` +
   '  signet --help | --version\n\n' +
   'Key options (generate-key-pair, sign, public-key):\n' +
   row(`--${F.passwordFile} FILE`, 'password of the private key (one trailing newline is ignored)') +
@@ -30,10 +31,16 @@ export const HELP_TEXT =
   row(`--${F.registryCaFile} FILE`, 'also trust the CA certificates in FILE (PEM)') +
   row(`--${F.requestTimeout} DURATION`, 'deadline of one registry request, body included (default 60s)') +
   row(`-t, --${F.timeout} DURATION`, 'deadline of all the registry work of the command (default 3m)') +
+  'Lint options (Tekton YAML/JSON files, folders recursively, - for stdin; see docs/lint.md):\n' +
+  row('--format text|json|sarif', 'output format (default text; sarif is SARIF 2.1.0)') +
+  row('--feature-flags FILE', "judge under Tekton's feature-flags ConfigMap in FILE") +
+  row('--enable-api-fields alpha|beta|stable', 'shorthand for that one flag (default beta, as Tekton)') +
+  row('--strict', 'warnings fail too (exit 1)') +
   '\nEnvironment:\n' +
   row(E.password, 'key password; set but empty means the empty password') +
   row(E.dockerConfig, 'directory of config.json: auths, credHelpers, credsStore (default ~/.docker)') +
   row(E.dockerAuthConfig, 'config JSON whose auths entries win over config.json') +
   row(E.sslCertFile, 'extra CA certificates (PEM) to trust') +
   '\nExit codes: 0 ok, 1 verification failed, 2 usage, 3 key or password, 4 registry or network,\n' +
-  '5 signing conflict or malformed signature data, 6 local file, 70 internal error.\n';
+  '5 signing conflict or malformed signature data, 6 local file, 7 image not found, 70 internal error.\n' +
+  'lint: 0 clean, 1 findings (errors; warnings too with --strict), 2 usage or unreadable input.\n';

@@ -14,4 +14,9 @@ export interface CliIo {
   readonly stdinIsTty: boolean;
   /** Reads a line from the terminal without echo; only called when `stdinIsTty`. */
   promptHidden(question: string): Promise<string>;
+  /**
+   * Reads all of standard input (`signet lint -`).
+   * @default - standard input cannot be read
+   */
+  readStdin?(): Promise<string>;
 }

@@ -15,7 +15,15 @@ export function nodeIo(): CliIo {
     // `signet --help` about a fifth of a bare node start (docs/benchmarks.md)
     stdinIsTty: isatty(0),
     promptHidden,
+    readStdin,
   };
+}
+
+/** Reads standard input to its end as UTF-8. */
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Reads one line from a TTY in raw mode, echoing nothing (the password never reaches the screen). */

@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   [SIGNER_COMMANDS.sign]: async () => (await import('./commands/sign.js')).signCommand,
   [SIGNER_COMMANDS.verify]: async () => (await import('./commands/verify.js')).verifyCommand,
   [SIGNER_COMMANDS.publicKey]: async () => (await import('./commands/public-key.js')).publicKeyCommand,
+  [SIGNER_COMMANDS.lint]: async () => (await import('./commands/lint.js')).lintCommand,
 };
 
 /**

@@ -35,7 +35,9 @@ export function checkRequiredParams(decls: ReadonlyMap<string, ParamDecl>, passe
     if (shape !== undefined && shape !== decl.type) {
       issues.error(rule, entry(path, decl.name), `param "${decl.name}" of ${what} is a ${decl.type}, but a ${shape} is passed`, `pass a ${decl.type} value`, value);
     } else if (decl.type === 'object' && isObj(value)) {
-      const missing = [...decl.keys].filter((k) => !(k in value));
+      // Tekton checks the keys of the value merged over the declared default.
+      const fallback = isObj(decl.default) ? decl.default : {};
+      const missing = [...decl.keys].filter((k) => !(k in value) && !(k in fallback));
       if (missing.length > 0) issues.error(rule, entry(path, decl.name), `object param "${decl.name}" of ${what} is missing keys ${missing.join(', ')}`, 'pass every declared key', missing);
     }
   }
@@ -89,6 +91,7 @@ function checkWorkspaces(pt: Obj, declared: ReadonlyMap<string, Obj>, path: stri
     bound.add(name);
     const decl = declared.get(name);
     const bPath = entry(wsPath, name || i);
+    if (!decl && isObj(pt.taskSpec)) return;
     if (!decl) {
       ctx.issues.error('WS-7', bPath, `workspace binding "${name}" does not match any workspace declared by ${origin}`, `bind one of: ${[...declared.keys()].join(', ') || '(none)'}`, name);
       return;

@@ -1,9 +1,9 @@
 /**
- * Matrix fan-out on pipeline tasks (MX-1 to MX-5; MX-6 and MX-7 are checked where results are used).
+ * Matrix fan-out on pipeline tasks (MX-1 to MX-4, and MX-8 for values the run cannot use; MX-6 and MX-7 are checked where results are used).
  */
 import { findRefs } from './expressions.js';
 import { betaOn } from './flags.js';
-import type { PipelineCtx } from './pipeline-context.js';
+import { isLastTask, type PipelineCtx } from './pipeline-context.js';
 import { checkPipelineText } from './pipeline-variables.js';
 import { asArray, asObj, duplicates, entry, field, has, objs, str, type Obj } from './_model.js';
 
@@ -26,7 +26,7 @@ export function validateMatrix(pt: Obj, path: string, isFinally: boolean, ctx: P
     const name = str(p.name) ?? '';
     const p2 = entry(paramsPath, name || i);
     if (taskParams.has(name)) issues.error('MX-4', p2, `param "${name}" is both in matrix and in params`, 'pass it in one place only', name);
-    lengths.push(matrixValueLength(p.value, field(p2, 'value'), isFinally, ctx));
+    lengths.push(matrixValueLength(p.value, field(p2, 'value'), { isFinally, contextChecked: isLastTask(pt, isFinally, ctx) }, ctx));
   });
   include.forEach((inc, i) => {
     const incPath = entry(field(mPath, 'include'), str(inc.name) || i);
@@ -38,29 +38,30 @@ export function validateMatrix(pt: Obj, path: string, isFinally: boolean, ctx: P
       const name = str(p.name) ?? '';
       const p2 = field(entry(field(incPath, 'params'), name || j), 'value');
       if (taskParams.has(name)) issues.error('MX-4', p2, `param "${name}" is both in matrix include and in params`, 'pass it in one place only', name);
-      if (typeof p.value !== 'string') issues.error('MX-5', p2, 'matrix include param values must be strings', 'use a single string value', p.value);
-      else checkPipelineText(p.value, p2, { isFinally, mode: 'string' }, ctx);
+      if (typeof p.value !== 'string') issues.error('MX-8', p2, 'matrix include param values must be strings', 'use a single string value', p.value);
+      else checkPipelineText(p.value, p2, { isFinally, mode: 'string', contextChecked: isLastTask(pt, isFinally, ctx) }, ctx);
     });
   });
   countCombinations(params, include, lengths, mPath, ctx);
 }
 
 /** Checks one matrix.params value and returns its length when known. */
-function matrixValueLength(value: unknown, path: string, isFinally: boolean, ctx: PipelineCtx): number | undefined {
+function matrixValueLength(value: unknown, path: string, site: { isFinally: boolean; contextChecked: boolean }, ctx: PipelineCtx): number | undefined {
   if (Array.isArray(value)) {
     value.forEach((v, i) => {
-      if (typeof v !== 'string') ctx.issues.error('MX-5', entry(path, i), 'matrix param elements must be strings', 'use strings only', v);
-      else checkPipelineText(v, entry(path, i), { isFinally, mode: 'element' }, ctx);
+      if (typeof v !== 'string') ctx.issues.error('MX-8', entry(path, i), 'matrix param elements must be strings', 'use strings only', v);
+      else checkPipelineText(v, entry(path, i), { ...site, mode: 'element' }, ctx);
     });
     return value.length;
   }
   const refs = typeof value === 'string' ? findRefs(value) : [];
   const ref = refs[0];
   if (typeof value !== 'string' || refs.length !== 1 || !ref?.whole || !ref.parts.some((p) => p.kind === 'star')) {
-    ctx.issues.error('MX-5', path, 'matrix param values must be arrays', 'use a list of strings, or a whole "$(params.<array>[*])" reference', value);
+    // The webhook admits it; the run fails when the value does not resolve to an array (MX-8).
+    ctx.issues.error('MX-8', path, 'matrix param values must be arrays', 'use a list of strings, or a whole "$(params.<array>[*])" reference', value);
     return undefined;
   }
-  checkPipelineText(value, path, { isFinally, mode: 'value' }, ctx);
+  checkPipelineText(value, path, { ...site, mode: 'value' }, ctx);
   if (ref.root !== 'params') return undefined;
   const decl = ctx.params.get(ref.parts[1]?.value ?? '');
   return Array.isArray(decl?.default) ? decl.default.length : undefined;

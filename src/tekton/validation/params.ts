@@ -1,7 +1,7 @@
 /**
  * Param declarations (ParamSpec) in Tasks, Pipelines and StepActions: rules P-1 to P-6 and P-8.
  */
-import { betaOn, type ResolvedFlags } from './flags.js';
+import type { ResolvedFlags } from './flags.js';
 import { asArray, duplicates, entry, field, has, isObj, objs, str, strs, type Issues, type Obj } from './_model.js';
 
 /** A declared param after defaulting, as the reference checks need it. */
@@ -44,12 +44,16 @@ const STRING_NAME = /^[_a-zA-Z][_a-zA-Z0-9.-]*$/;
 const OBJECT_NAME = /^[_a-zA-Z][_a-zA-Z0-9-]*$/;
 const TYPES = ['string', 'array', 'object'];
 
-/** The JSON shape of a param value or default: `string`, `array`, `object`, or undefined when invalid. */
+/**
+ * The type Tekton gives a param value or default when it decodes it (`ParamValue`): a list of strings
+ * is an array, a map of strings an object, and anything else (a string, a number, a boolean, a list
+ * of numbers...) becomes a string holding its JSON text. Undefined only for a missing value.
+ */
 export function valueShape(v: unknown): 'string' | 'array' | 'object' | undefined {
-  if (typeof v === 'string') return 'string';
-  if (Array.isArray(v)) return v.every((x) => typeof x === 'string') ? 'array' : undefined;
-  if (isObj(v)) return Object.values(v).every((x) => typeof x === 'string') ? 'object' : undefined;
-  return undefined;
+  if (v === undefined) return undefined;
+  if (Array.isArray(v) && v.every((x) => typeof x === 'string')) return 'array';
+  if (isObj(v) && Object.values(v).every((x) => typeof x === 'string')) return 'object';
+  return 'string';
 }
 
 function styleOf(name: string): 'upper' | 'lower' | 'other' {
@@ -63,8 +67,12 @@ export function validateParamSpecs(list: unknown, path: string, owner: ParamOwne
   const specs = objs(list);
   specs.forEach((p, i) => validateParamSpec(p, entry(path, str(p.name) || i), owner, flags, issues));
   const names = specs.map((p) => str(p.name)).filter((n): n is string => n !== undefined && n !== '');
-  for (const dup of duplicates(names, true)) {
-    issues.error('P-4', entry(path, dup), `param "${dup}" is declared more than once (names are case-insensitive)`, 'give every param a distinct name', dup);
+  // The webhook compares names exactly; Tekton's docs call them case-insensitive, so a clash in case
+  // only is a warning.
+  const exact = duplicates(names);
+  for (const dup of exact) issues.error('P-4', entry(path, dup), `param "${dup}" is declared more than once`, 'give every param a distinct name', dup);
+  for (const dup of duplicates(names, true).filter((d) => !exact.includes(d))) {
+    issues.warn('P-4', entry(path, dup), `param "${dup}" is declared more than once (names are case-insensitive)`, 'give every param a distinct name', dup);
   }
   const styles = new Set(names.map(styleOf));
   if (styles.has('upper') && styles.has('lower')) {
@@ -79,11 +87,8 @@ function validateParamSpec(p: Obj, path: string, owner: ParamOwner, flags: Resol
     issues.error('P-1', field(path, 'type'), `param type must be string, array or object`, 'set type to "string", "array" or "object"', p.type);
     return;
   }
-  if (type !== 'string' && !betaOn(flags)) {
-    issues.error('P-1', field(path, 'type'), `${type} params need enable-api-fields "beta" or "alpha"`, 'use a string param, or enable beta API fields', type);
-  }
   if (name === '') {
-    issues.error('P-5', field(path, 'name'), 'param name is empty', 'give the param a name');
+    issues.add(owner === 'Pipeline' ? 'warning' : 'error', 'P-5', field(path, 'name'), 'param name is empty', 'give the param a name');
   } else {
     const pattern = type === 'object' ? OBJECT_NAME : STRING_NAME;
     if (!pattern.test(name)) {
@@ -111,12 +116,6 @@ function validateProperties(p: Obj, path: string, owner: ParamOwner, issues: Iss
     }
     if (owner !== 'Pipeline' && !OBJECT_NAME.test(key)) {
       issues.error('P-5', propPath, "object param keys must start with a letter or '_' and contain only letters, digits, '_' and '-'", 'rename the key without dots', key);
-    }
-  }
-  if (isObj(p.default)) {
-    const missing = Object.keys(p.properties).filter((k) => !(k in (p.default as Obj)));
-    if (missing.length > 0) {
-      issues.error('P-2', field(path, 'default'), `default is missing keys ${missing.join(', ')}`, 'give a default value for every declared key', missing);
     }
   }
 }

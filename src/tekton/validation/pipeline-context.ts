@@ -6,7 +6,7 @@ import { defaultedReference } from './memo.js';
 import type { ResolvedFlags } from './flags.js';
 import { declaredParams, type ParamDecl } from './params.js';
 import type { UndeclaredParamRule } from './task-scope.js';
-import { asObj, has, isObj, objs, str, type Issues, type Obj } from './_model.js';
+import { asArray, asObj, has, isObj, objs, str, type Issues, type Obj } from './_model.js';
 
 /** The shared state of a PipelineSpec under validation. */
 export interface PipelineCtx {
@@ -77,4 +77,10 @@ export function resolveTask(pt: Obj, ctx: PipelineCtx): ResolvedTask | undefined
 
 function referencedTask(found: Obj, name: string): ResolvedTask {
   return new ResolvedTask(asObj(defaultedReference(found, 'Task', undefined).spec), `Task "${name}"`, found);
+}
+
+/** True for the last entry of `tasks` (or `finally`); see TextSite.contextChecked. */
+export function isLastTask(pt: Obj, isFinally: boolean, ctx: PipelineCtx): boolean {
+  const list = asArray(isFinally ? ctx.spec.finally : ctx.spec.tasks);
+  return list.length > 0 && list[list.length - 1] === pt;
 }

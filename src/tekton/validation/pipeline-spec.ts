@@ -19,6 +19,8 @@ export interface PipelineSpecOptions {
   readonly path: string;
   /** Params of the enclosing PipelineRun (propagated). @default - none */
   readonly outerParams?: ReadonlyMap<string, ParamDecl>;
+  /** Workspaces bound by the enclosing PipelineRun (propagated into an inline spec). @default - none */
+  readonly outerWorkspaces?: ReadonlySet<string>;
   readonly embeddedRule: UndeclaredParamRule;
   readonly flags: ResolvedFlags;
   readonly issues: Issues;
@@ -46,7 +48,7 @@ export function validatePipelineSpec(spec: Obj, o: PipelineSpecOptions): Pipelin
     params: new Map([...(o.outerParams ?? new Map<string, ParamDecl>()), ...declaredParams(spec.params)]),
     tasks: byName(spec.tasks),
     finallyTasks: byName(spec.finally),
-    workspaces: byName(spec.workspaces),
+    workspaces: new Map([...[...(o.outerWorkspaces ?? [])].map((name): [string, Obj] => [name, { name }]), ...byName(spec.workspaces)]),
     embeddedRule: o.embeddedRule,
     flags,
     issues,

@@ -7,7 +7,7 @@ import { alphaOn, betaOn } from './flags.js';
 import { validateMatrix } from './matrix.js';
 import { isDnsLabel, suggestLabel } from './names.js';
 import { valueShape, type ParamDecl } from './params.js';
-import type { PipelineCtx } from './pipeline-context.js';
+import { isLastTask, type PipelineCtx } from './pipeline-context.js';
 import { checkPipelineText } from './pipeline-variables.js';
 import { validateRef } from './refs.js';
 import { validateTaskSpec } from './task-spec.js';
@@ -31,8 +31,18 @@ export function validatePipelineTask(pt: Obj, path: string, isFinally: boolean, 
     checkPipelineText(text, p, { isFinally, mode: inValues ? 'element' : 'string' }, ctx),
   );
   validateMatrix(pt, path, isFinally, ctx);
-  if (typeof pt.displayName === 'string') checkPipelineText(pt.displayName, field(path, 'displayName'), { isFinally, mode: 'string' }, ctx);
+  if (typeof pt.displayName === 'string') checkPipelineText(pt.displayName, field(path, 'displayName'), { isFinally, mode: 'string' }, withMatrixParams(pt, ctx));
   validateTaskUsage(pt, path, ctx);
+}
+
+/** The context with a matrixed task's matrix params in scope, as its displayName may use them (one TaskRun each). */
+function withMatrixParams(pt: Obj, ctx: PipelineCtx): PipelineCtx {
+  const matrix = asObj(pt.matrix);
+  const names = [...objs(matrix.params), ...objs(matrix.include).flatMap((inc) => objs(inc.params))].map((p) => str(p.name) ?? '').filter((n) => n !== '');
+  if (names.length === 0) return ctx;
+  const params = new Map(ctx.params);
+  for (const name of names) if (!params.has(name)) params.set(name, { name, type: 'string', keys: new Set(), hasDefault: true, enum: [] });
+  return { ...ctx, params };
 }
 
 /** PT-1 to PT-5 and PT-8: what the pipeline task runs. */
@@ -74,7 +84,12 @@ function propagated(pt: Obj, ctx: PipelineCtx): Map<string, ParamDecl> {
   const out = new Map(ctx.params);
   for (const p of objs(pt.params)) {
     const name = str(p.name) ?? '';
-    if (name !== '' && !out.has(name)) out.set(name, { name, type: valueShape(p.value) ?? 'string', keys: new Set(isObj(p.value) ? Object.keys(p.value) : []), hasDefault: false, enum: [] });
+    if (name === '') continue;
+    const outer = out.get(name);
+    const keys = isObj(p.value) ? Object.keys(p.value) : [];
+    // The task's own value is what reaches an inline taskSpec; an object's keys come from both.
+    if (!outer) out.set(name, { name, type: valueShape(p.value) ?? 'string', keys: new Set(keys), hasDefault: false, enum: [] });
+    else if (outer.type === 'object' && keys.length > 0) out.set(name, { ...outer, keys: new Set([...outer.keys, ...keys]) });
   }
   return out;
 }
@@ -96,20 +111,24 @@ function validateCustomKind(ref: Obj, path: string, ctx: PipelineCtx): void {
 function validateParams(pt: Obj, path: string, isFinally: boolean, ctx: PipelineCtx): void {
   const params = objs(pt.params);
   const paramsPath = field(path, 'params');
+  const contextChecked = isLastTask(pt, isFinally, ctx);
   for (const dup of duplicates(params.map((p) => str(p.name) ?? ''))) {
     ctx.issues.error('PT-6', entry(paramsPath, dup), `param "${dup}" is passed more than once`, 'pass each param once', dup);
   }
   params.forEach((p, i) => {
     const valuePath = field(entry(paramsPath, str(p.name) || i), 'value');
     const v = p.value;
-    if (valueShape(v) === undefined) {
-      ctx.issues.error('PT-7', valuePath, 'param value must be a string, a list of strings or a map of strings', 'fix the value type', v);
+    if (v === undefined) {
+      return; // SCH-2 (structure.ts)
     } else if (typeof v === 'string') {
-      checkPipelineText(v, valuePath, { isFinally, mode: 'value' }, ctx);
+      checkPipelineText(v, valuePath, { isFinally, mode: 'value', contextChecked }, ctx);
+    } else if (valueShape(v) === 'string') {
+      // Tekton decodes any other JSON (a number, a list of numbers...) to a string of its JSON text.
+      checkPipelineText(JSON.stringify(v), valuePath, { isFinally, mode: 'string', contextChecked }, ctx);
     } else if (Array.isArray(v)) {
-      v.forEach((x, j) => checkPipelineText(x as string, entry(valuePath, j), { isFinally, mode: 'element' }, ctx));
+      v.forEach((x, j) => checkPipelineText(x as string, entry(valuePath, j), { isFinally, mode: 'element', contextChecked }, ctx));
     } else {
-      for (const [k, x] of Object.entries(v as Obj)) checkPipelineText(x as string, field(valuePath, k), { isFinally, mode: 'string' }, ctx);
+      for (const [k, x] of Object.entries(v as Obj)) checkPipelineText(x as string, field(valuePath, k), { isFinally, mode: 'string', contextChecked }, ctx);
     }
   });
 }
@@ -143,13 +162,16 @@ function validateExecution(pt: Obj, path: string, isFinally: boolean, ctx: Pipel
 function validateWorkspaceBindings(pt: Obj, path: string, ctx: PipelineCtx): void {
   const bindings = objs(pt.workspaces);
   const wsPath = field(path, 'workspaces');
+  // The webhook checks these for a Pipeline only; in a PipelineRun's inline pipelineSpec they fail the
+  // run instead (reported as WS-8, a reconciler rule).
+  const rule = ctx.embeddedRule === 'RUN-11' ? 'WS-8' : 'WS-4';
   for (const dup of duplicates(bindings.map((b) => str(b.name) ?? ''))) {
-    ctx.issues.error('WS-4', entry(wsPath, dup), `workspace "${dup}" is bound more than once`, 'bind each task workspace once', dup);
+    ctx.issues.error(rule, entry(wsPath, dup), `workspace "${dup}" is bound more than once`, 'bind each task workspace once', dup);
   }
   bindings.forEach((b, i) => {
     const target = str(b.workspace) || str(b.name) || '';
     if (!ctx.workspaces.has(target)) {
-      ctx.issues.error('WS-4', field(entry(wsPath, str(b.name) || i), 'workspace'), `pipeline workspace "${target}" is not declared`, `declare "${target}" in the pipeline's spec.workspaces or fix the name`, target);
+      ctx.issues.error(rule, field(entry(wsPath, str(b.name) || i), 'workspace'), `pipeline workspace "${target}" is not declared`, `declare "${target}" in the pipeline's spec.workspaces or fix the name`, target);
     }
   });
 }

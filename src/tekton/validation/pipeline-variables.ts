@@ -13,6 +13,12 @@ export type TextMode = 'value' | 'element' | 'string';
 export interface TextSite {
   readonly isFinally: boolean;
   readonly mode: TextMode;
+  /**
+   * True in the params and matrix values of the last task of `tasks` or `finally`: the only place
+   * Tekton v1.15's webhook checks context variables (its loop keeps the last task's values only), so
+   * VAR-4 is an error there and a warning elsewhere. @default false
+   */
+  readonly contextChecked?: boolean;
 }
 
 const ROOTS = new Set(['params', 'tasks', 'finally', 'context', 'workspaces', 'results']);
@@ -30,7 +36,7 @@ export function checkPipelineText(text: string, path: string, site: TextSite, ct
       continue;
     }
     if (ref.root === 'params') checkParam(ref, path, site, ctx);
-    else if (ref.root === 'context') checkContext(ref, path, ctx);
+    else if (ref.root === 'context') checkContext(ref, path, site, ctx);
     else if (ref.root === 'tasks') checkTasksRef(ref, path, site, ctx);
     else if (ref.root === 'finally') {
       ctx.issues.error('FIN-2', path, `${ref.text}: finally task results can only be used in spec.results`, 'move the reference to a pipeline result', ref.text);
@@ -73,13 +79,13 @@ function paramIssue(ctx: PipelineCtx, path: string, ref: VariableRef, message: s
   ctx.issues.error('PT-7', path, message, fix, ref.text);
 }
 
-function checkContext(ref: VariableRef, path: string, ctx: PipelineCtx): void {
+function checkContext(ref: VariableRef, path: string, site: TextSite, ctx: PipelineCtx): void {
   const group = ref.parts[1]?.value ?? '';
   const allowed = PIPELINE_CONTEXT[group];
   if (!allowed) return;
   const name = ref.parts[2]?.value ?? '';
   if (!allowed.has(name) || ref.parts.length > 3) {
-    ctx.issues.error('VAR-4', path, `unknown context variable ${ref.text}`, 'use context.pipelineRun.{name,namespace,uid}, context.pipeline.name or context.pipelineTask.retries', ref.text);
+    ctx.issues.add(site.contextChecked === true ? 'error' : 'warning', 'VAR-4', path, `unknown context variable ${ref.text}`, 'use context.pipelineRun.{name,namespace,uid}, context.pipeline.name or context.pipelineTask.retries', ref.text);
   }
 }
 
@@ -100,7 +106,8 @@ function checkTasksRef(ref: VariableRef, path: string, site: TextSite, ctx: Pipe
   if (what?.value === 'matrix') return;
   const use = asResultUse(ref);
   if (!use || !use.wellFormed) {
-    ctx.issues.error('VAR-5', path, `malformed task result reference ${ref.text}`, 'use $(tasks.<task>.results.<result>) with optional [i], [*] or .key', ref.text);
+    // The webhook skips what does not parse as a result reference; it stays literal at run time.
+    ctx.issues.warn('VAR-5', path, `malformed task result reference ${ref.text}`, 'use $(tasks.<task>.results.<result>) with optional [i], [*] or .key', ref.text);
     return;
   }
   checkResultTarget(use, ref, path, site.isFinally, ctx);

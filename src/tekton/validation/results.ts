@@ -3,7 +3,7 @@
  * results (PRES-1, PRES-2, PRES-4).
  */
 import { findRefs, asResultUse } from './expressions.js';
-import { betaOn, type ResolvedFlags } from './flags.js';
+import type { ResolvedFlags } from './flags.js';
 import { isDnsLabel } from './names.js';
 import { duplicates, entry, field, isObj, objs, str, type Issues, type Obj } from './_model.js';
 
@@ -20,9 +20,9 @@ const MAX_RESULTS_BEFORE_WARNING = 8;
 export const isResultName = (s: string): boolean => RESULT_NAME.test(s);
 
 /** Validates Task results (`owner: 'task'`) or step/StepAction results (`owner: 'step'`). */
-export function validateResults(list: unknown, path: string, owner: 'task' | 'step', flags: ResolvedFlags, issues: Issues): void {
+export function validateResults(list: unknown, path: string, owner: 'task' | 'step', _flags: ResolvedFlags, issues: Issues): void {
   const results = objs(list);
-  results.forEach((r, i) => validateResult(r, entry(path, str(r.name) || i), owner, flags, issues));
+  results.forEach((r, i) => validateResult(r, entry(path, str(r.name) || i), owner, issues));
   const names = results.map((r) => str(r.name) ?? '').filter((n) => n !== '');
   for (const dup of duplicates(names)) {
     issues.warn('T-11', entry(path, dup), `result "${dup}" is declared more than once`, 'declare each result once', dup);
@@ -38,7 +38,7 @@ export function validateResults(list: unknown, path: string, owner: 'task' | 'st
   }
 }
 
-function validateResult(r: Obj, path: string, owner: 'task' | 'step', flags: ResolvedFlags, issues: Issues): void {
+function validateResult(r: Obj, path: string, owner: 'task' | 'step', issues: Issues): void {
   const name = str(r.name) ?? '';
   if (!isResultName(name)) {
     issues.error(
@@ -52,8 +52,6 @@ function validateResult(r: Obj, path: string, owner: 'task' | 'step', flags: Res
   const type = str(r.type) ?? 'string';
   if (!['', 'string', 'array', 'object'].includes(type)) {
     issues.error('RES-2', field(path, 'type'), 'result type must be string, array or object', 'set type to "string", "array" or "object"', r.type);
-  } else if ((type === 'array' || type === 'object') && !betaOn(flags)) {
-    issues.error('RES-2', field(path, 'type'), `${type} results need enable-api-fields "beta" or "alpha"`, 'use a string result, or enable beta API fields', type);
   }
   if (type === 'object') {
     const props = isObj(r.properties) ? Object.entries(r.properties) : [];

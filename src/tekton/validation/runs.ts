@@ -11,6 +11,8 @@ import { defaultedReference, type ValidationMemo } from './memo.js';
 import { validatePipelineSpec } from './pipeline-spec.js';
 import { validateRef } from './refs.js';
 import { validateTaskSpec } from './task-spec.js';
+import { checkPipelineRunFsGroup, checkTaskRunFsGroup } from './fs-group.js';
+import { checkInlineParamCrash } from './inline-params.js';
 import { pvcBindings, readOnlySourceBindings, validateBindings } from './workspaces.js';
 import { asObj, duplicates, entry, field, has, isObj, objs, parseDuration, str, strs, type Issues, type Obj } from './_model.js';
 
@@ -118,7 +120,7 @@ export function validateTaskRun(manifest: Obj, r: RunCtx): void {
     validateTaskSpec(spec.taskSpec, { path: field('spec', 'taskSpec'), outerParams: runParams(spec), undeclaredRule: 'RUN-11', inPipeline: false, flags, issues, ...(r.context.findStepAction ? { findStepAction: r.context.findStepAction } : {}) });
   }
   const taskSpec = isObj(spec.taskSpec) ? spec.taskSpec : referencedSpec(spec.taskRef, 'Task', r.context.findTask, r.context.memo);
-  if (taskSpec) validateTaskRunAgainstTask(spec, taskSpec, r);
+  if (taskSpec) validateTaskRunAgainstTask(spec, taskSpec, isObj(spec.taskSpec), r);
 }
 
 function referencedSpec(ref: unknown, kind: string, find: ((name: string) => unknown) | undefined, memo: ValidationMemo | undefined): Obj | undefined {
@@ -130,7 +132,7 @@ function referencedSpec(ref: unknown, kind: string, find: ((name: string) => unk
 }
 
 /** RUN-14, WS-7 and WS-11 of a TaskRun against its Task. */
-function validateTaskRunAgainstTask(spec: Obj, taskSpec: Obj, r: RunCtx): void {
+function validateTaskRunAgainstTask(spec: Obj, taskSpec: Obj, inline: boolean, r: RunCtx): void {
   const passed = new Map(objs(spec.params).map((p) => [str(p.name) ?? '', p.value]));
   checkRequiredParams(declaredParams(taskSpec.params), passed, field('spec', 'params'), 'the Task', 'RUN-14', r.issues);
   const declared = new Map(objs(taskSpec.workspaces).map((w) => [str(w.name) ?? '', w]));
@@ -141,14 +143,16 @@ function validateTaskRunAgainstTask(spec: Obj, taskSpec: Obj, r: RunCtx): void {
     bound.add(name);
     const decl = declared.get(name);
     const p = entry(field('spec', 'workspaces'), name || i);
-    if (!decl) r.issues.error('WS-7', p, `binding "${name}" does not match any declared workspace`, `bind one of: ${[...declared.keys()].join(', ') || '(none)'}`, name);
-    else if (readOnlySources.has(name) && decl.readOnly !== true) r.issues.warn('WS-11', p, `secret or configMap bound to workspace "${name}", which is not readOnly`, 'declare the workspace readOnly: true', name);
+    // An inline taskSpec sees every workspace of the run (propagation), declared or not.
+    if (!decl && !inline) r.issues.error('WS-7', p, `binding "${name}" does not match any declared workspace`, `bind one of: ${[...declared.keys()].join(', ') || '(none)'}`, name);
+    else if (decl && readOnlySources.has(name) && decl.readOnly !== true) r.issues.warn('WS-11', p, `secret or configMap bound to workspace "${name}", which is not readOnly`, 'declare the workspace readOnly: true', name);
   });
   for (const [name, decl] of declared) {
     if (decl.optional !== true && !bound.has(name)) {
       r.issues.error('WS-7', field('spec', 'workspaces'), `declared workspace "${name}" is required but has not been bound`, `bind "${name}" in spec.workspaces`, name);
     }
   }
+  checkTaskRunFsGroup(spec, taskSpec, r.issues);
   const stepNames = new Set(objs(taskSpec.steps).map((s) => str(s.name) ?? ''));
   objs(spec.stepSpecs).forEach((s, i) => {
     const name = str(s.name) ?? '';
@@ -179,7 +183,7 @@ export function validatePipelineRun(manifest: Obj, r: RunCtx): void {
   const trs = objs(spec.taskRunSpecs);
   trs.forEach((t, i) => {
     const p = entry(trsPath, str(t.pipelineTaskName) || i);
-    if ((str(t.pipelineTaskName) ?? '') === '') issues.error('RUN-8', field(p, 'pipelineTaskName'), 'taskRunSpecs entry has no pipelineTaskName', 'name the pipeline task to override');
+    if ((str(t.pipelineTaskName) ?? '') === '') issues.error('RUN-14', field(p, 'pipelineTaskName'), 'taskRunSpecs entry has no pipelineTaskName', 'name the pipeline task to override');
     checkOverrides(t, p, r);
     checkForbiddenEnv(t.podTemplate, field(p, 'podTemplate'), r);
     const ms = checkDuration(t.timeout, field(p, 'timeout'), 'RUN-8', issues);
@@ -191,7 +195,9 @@ export function validatePipelineRun(manifest: Obj, r: RunCtx): void {
     issues.error('RUN-8', entry(trsPath, dup), `taskRunSpecs names pipeline task "${dup}" more than once`, 'merge the entries', dup);
   }
   if (isObj(spec.pipelineSpec)) {
-    validatePipelineSpec(spec.pipelineSpec, { path: field('spec', 'pipelineSpec'), outerParams: runParams(spec), embeddedRule: 'RUN-11', flags, issues, context: r.context });
+    const outerWorkspaces = new Set(objs(spec.workspaces).map((b) => str(b.name) ?? ''));
+    validatePipelineSpec(spec.pipelineSpec, { path: field('spec', 'pipelineSpec'), outerParams: runParams(spec), outerWorkspaces, embeddedRule: 'RUN-11', flags, issues, context: r.context });
+    checkInlineParamCrash(spec, spec.pipelineSpec, issues);
   }
   const pipelineSpec = isObj(spec.pipelineSpec) ? applyDefaults({ kind: 'Pipeline', spec: spec.pipelineSpec }).spec : referencedSpec(spec.pipelineRef, 'Pipeline', r.context.findPipeline, r.context.memo);
   if (isObj(pipelineSpec)) validatePipelineRunAgainstPipeline(spec, pipelineSpec, r);
@@ -236,9 +242,13 @@ function validatePipelineRunAgainstPipeline(spec: Obj, pipelineSpec: Obj, r: Run
   for (const [name, decl] of declaredWs) {
     if (decl.optional !== true && !bound.has(name)) r.issues.error('WS-8', field('spec', 'workspaces'), `pipeline workspace "${name}" is required but has not been bound`, `bind "${name}" in spec.workspaces`, name);
   }
-  for (const name of bound) {
-    if (!declaredWs.has(name)) r.issues.error('WS-8', entry(field('spec', 'workspaces'), name), `binding "${name}" does not match any pipeline workspace`, `bind one of: ${[...declaredWs.keys()].join(', ') || '(none)'}`, name);
+  if (!isObj(spec.pipelineSpec)) {
+    for (const name of bound) {
+      if (!declaredWs.has(name)) r.issues.warn('WS-8', entry(field('spec', 'workspaces'), name), `binding "${name}" does not match any pipeline workspace and is ignored`, `bind one of: ${[...declaredWs.keys()].join(', ') || '(none)'}`, name);
+    }
   }
+  const specOf = (pt: Obj): Obj | undefined => (isObj(pt.taskSpec) ? pt.taskSpec : referencedSpec(pt.taskRef, 'Task', r.context.findTask, r.context.memo));
+  checkPipelineRunFsGroup(spec, pipelineSpec, specOf, r.issues);
   if (r.flags.coschedule !== 'workspaces') return;
   const pvcs = pvcBindings(spec.workspaces);
   for (const pt of [...objs(pipelineSpec.tasks), ...objs(pipelineSpec.finally)]) {

@@ -25,7 +25,9 @@ export function validateSteps(spec: Obj, scope: TaskScope): void {
   if (steps.length === 0) {
     issues.error('T-1', stepsPath, 'task has no steps', 'add at least one step');
   }
-  steps.forEach((step, i) => validateStep(step, entry(stepsPath, i), scope));
+  // Tekton merges stepTemplate into each step before validating, so a step may take its image from it.
+  const templateImage = str(asObj(spec.stepTemplate).image) ?? '';
+  steps.forEach((step, i) => validateStep(step, entry(stepsPath, i), templateImage, scope));
   const stepNames = steps.map((s) => str(s.name) ?? '').filter((n) => n !== '');
   for (const dup of duplicates(stepNames)) {
     issues.error('STEP-1', stepsPath, `step name "${dup}" is used more than once`, 'give every step a distinct name', dup);
@@ -40,7 +42,7 @@ export function validateSteps(spec: Obj, scope: TaskScope): void {
   }
 }
 
-function validateStep(step: Obj, path: string, scope: TaskScope): void {
+function validateStep(step: Obj, path: string, templateImage: string, scope: TaskScope): void {
   const { issues, flags } = scope;
   const name = str(step.name) ?? '';
   if (name !== '' && !isDnsLabel(name)) {
@@ -55,7 +57,7 @@ function validateStep(step: Obj, path: string, scope: TaskScope): void {
     validateRef(step.ref, field(path, 'ref'), flags, issues);
     checkStepActionParams(step, path, scope);
   } else {
-    if ((str(step.image) ?? '') === '') issues.error('STEP-2', field(path, 'image'), 'step has no image', 'set image (pinned by digest), or use ref to a StepAction');
+    if ((str(step.image) || templateImage) === '') issues.error('STEP-2', field(path, 'image'), 'step has no image', 'set image (pinned by digest), or use ref to a StepAction');
     if (has(step, 'params')) issues.error('STEP-3', field(path, 'params'), 'step params are only allowed with ref', 'move the values into env, or use ref to a StepAction');
   }
   validateScriptAndCommand(step, path, 'STEP-4', scope);

@@ -141,7 +141,8 @@ function checkParamRef(ref: VariableRef, f: TextField, role: ContainerRole, scop
   const use = asParamUse(ref, (n) => scope.params.has(n));
   const { issues } = scope;
   if (!use) {
-    issues.add(severity, id('VAR-1'), f.path, `malformed param reference ${ref.text}`, "use $(params.name), $(params['name']), $(params.name[*]), $(params.name[0]) or $(params.obj.key)", ref.text);
+    // The webhook leaves a reference it cannot parse alone (it stays literal at run time): advice only.
+    issues.add('warning', id('VAR-1'), f.path, `malformed param reference ${ref.text}`, "use $(params.name), $(params['name']), $(params.name[*]), $(params.name[0]) or $(params.obj.key)", ref.text);
     return;
   }
   if (use.dotParts > 2) {

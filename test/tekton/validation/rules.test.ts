@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { REPORTED_RULE_IDS, RULES } from '../../../src/tekton/validation/rules.js';
+import { REPORTED_RULE_IDS, RULES, SIGNET_RULE_IDS } from '../../../src/tekton/validation/rules.js';
 import { ALL_CASES } from './cases.js';
 
 const CHECKLIST = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared/docs/tekton-validation.md');
@@ -15,7 +15,7 @@ describe('rule coverage', () => {
 
   it.skipIf(!existsSync(CHECKLIST))('lists exactly the rules of the checklist (../shared/docs/tekton-validation.md)', () => {
     const documented = [...readFileSync(CHECKLIST, 'utf8').matchAll(/^\| ([A-Z]+-[A-Z0-9]+) \|/gm)].map((m) => m[1]);
-    expect(RULES.map((r) => r.id)).toEqual(documented);
+    expect(RULES.map((r) => r.id).filter((id) => !SIGNET_RULE_IDS.has(id))).toEqual(documented);
   });
 
   it('has a failing test for every implemented rule', () => {
