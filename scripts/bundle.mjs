@@ -2,7 +2,7 @@
 /**
  * Bundles the signer CLI into one CommonJS file for the signer image.
  *
- *   node scripts/bundle.mjs [--entry FILE] [--outfile FILE] [--metafile FILE] [--json] [--measure] [--bin]
+ *   node scripts/bundle.mjs [--entry FILE] [--outfile FILE] [--metafile FILE] [--json] [--measure]
  *
  * Deterministic: the same sources and esbuild version give the same bytes (no source map, no
  * timestamps, paths relative to the repository root, legal comments gathered at the end of the file).
@@ -10,12 +10,10 @@
  * would need a `createRequire` banner (docs/toolchain.md §6).
  * `--json` prints `{"path","size","digest"}` as the last line (scripts/image.ts reads it);
  * `--measure` also times `node <bundle> --help` against `node -e 0`.
- * `--bin` writes the package's `signet` executable instead (scripts/build.mjs): a `#!/usr/bin/env node`
- * line first and mode 0755; the image's bundle is built without it, so the lock does not move.
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -29,7 +27,6 @@ const { values } = parseArgs({
     metafile: { type: 'string' },
     json: { type: 'boolean', default: false },
     measure: { type: 'boolean', default: false },
-    bin: { type: 'boolean', default: false },
   },
 });
 
@@ -52,7 +49,6 @@ try {
     minify: true,
     sourcemap: false,
     legalComments: 'eof',
-    ...(values.bin ? { banner: { js: '#!/usr/bin/env node' } } : {}),
     charset: 'utf8',
     metafile: values.metafile !== undefined,
     write: false,
@@ -68,7 +64,6 @@ try {
 const [output] = result.outputFiles;
 mkdirSync(dirname(outfile), { recursive: true });
 writeFileSync(outfile, output.contents);
-if (values.bin) chmodSync(outfile, 0o755);
 if (values.metafile !== undefined) {
   writeFileSync(resolve(repoRoot, values.metafile), `${JSON.stringify(result.metafile, null, 2)}\n`);
 }
