@@ -1,27 +1,35 @@
-/** CLI start-up: `node <bundle> --help` against bare `node -e 0`, interleaved, medians. */
+/**
+ * CLI start-up: the installed `signet --help` (the package's bin, from an `npm install` of the tarball,
+ * started through its `#!/usr/bin/env node` line as a shell would) against bare `node -e 0`,
+ * interleaved, medians. The bin's `node` is this process's, first on PATH.
+ */
 import { execFileSync } from 'node:child_process';
+import { dirname, delimiter } from 'node:path';
 
 import { median, round, timeMs } from './stats.js';
 
 /** Start-up medians in ms and their ratio. */
 export interface StartupResult {
   readonly runs: number;
-  readonly bundleHelpMs: number;
+  readonly installedHelpMs: number;
   readonly bareNodeMs: number;
   readonly ratio: number;
 }
 
-/** Measures the start-up of the bundled CLI file `cli`. */
-export async function runStartupBench(cli: string, log: (line: string) => void, runs = 21): Promise<StartupResult> {
-  const bundle: number[] = [];
+/** Measures the start-up of the installed `signet` bin at `bin`. */
+export async function runStartupBench(bin: string, log: (line: string) => void, runs = 21): Promise<StartupResult> {
+  const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
+  const installed: number[] = [];
   const bare: number[] = [];
-  const run = (args: string[]) => () => execFileSync(process.execPath, args, { stdio: 'ignore' });
-  await timeMs(run(['-e', '0'])); // warm the page cache
+  const runBin = () => execFileSync(bin, ['--help'], { stdio: 'ignore', env });
+  const runBare = () => execFileSync(process.execPath, ['-e', '0'], { stdio: 'ignore', env });
+  await timeMs(runBare); // warm the page cache
+  await timeMs(runBin);
   for (let i = 0; i < runs; i += 1) {
-    bundle.push(await timeMs(run([cli, '--help'])));
-    bare.push(await timeMs(run(['-e', '0'])));
+    installed.push(await timeMs(runBin));
+    bare.push(await timeMs(runBare));
   }
-  const result = { runs, bundleHelpMs: round(median(bundle)), bareNodeMs: round(median(bare)), ratio: round(median(bundle) / median(bare), 2) };
+  const result = { runs, installedHelpMs: round(median(installed)), bareNodeMs: round(median(bare)), ratio: round(median(installed) / median(bare), 2) };
   log(`start-up: ${JSON.stringify(result)}`);
   return result;
 }

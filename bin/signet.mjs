@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the signet CLI from its TypeScript source through tsx (`npx signet` after `npm ci`).
-// The bundled image uses src/signer/cli/main.ts directly through esbuild instead.
+// Runs the signet CLI from its TypeScript source through tsx, for this repository's tests and
+// development (`node bin/signet.mjs …`). Not in the package: its `bin` is lib/bin/signet.cjs, the
+// compiled bundle `npm run build` writes; the signer image bundles src/signer/cli/main.ts the same way.
 import { register } from 'tsx/esm/api';
 
 register();

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs after `npm ci`/`npm install` (npm `postinstall`).
+// Runs on `npm ci`/`npm install` in this repository (npm `prepare`; not a `postinstall`, which would run in users' installs too).
 //
 // Why: every cdk8s-cli command checks the npm registry for a newer CLI by spawning a child that
 // fetches http://registry.npmjs.org/cdk8s-cli/latest. Offline (and even online, where that http URL

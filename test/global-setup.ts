@@ -1,6 +1,14 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Folder of this run's `npm pack` tarball (test/helpers/package-tarball.ts), packed on first use. */
+    signetPackageDir: string;
+  }
+}
 
 /**
  * Vitest global set-up.
@@ -12,15 +20,20 @@ import { join } from 'node:path';
  *   their children inherit), so that other runs on the same machine do not disturb the check at the end:
  *   tests clean up after themselves, and the run fails when anything is left there. The folder is removed
  *   either way.
+ * - The run has one folder for the package tarball, so that test files share one `npm pack`; it is removed at
+ *   the end.
  */
-export default function setup(): () => void {
+export default function setup(project: TestProject): () => void {
   if (!existsSync('/usr/bin/docker-registry')) {
     console.warn('signet: /usr/bin/docker-registry is missing, registry tests will fail; run "node scripts/ensure-test-deps.mjs" as root');
   }
   const previous = process.env['TMPDIR'];
   const runTmp = mkdtempSync(join(tmpdir(), 'signet-test-run-'));
   process.env['TMPDIR'] = runTmp;
+  const packageDir = mkdtempSync(join(tmpdir(), 'signet-package-run-'));
+  project.provide('signetPackageDir', packageDir);
   return () => {
+    rmSync(packageDir, { recursive: true, force: true });
     if (previous === undefined) delete process.env['TMPDIR'];
     else process.env['TMPDIR'] = previous;
     // tsx keeps its compile cache there (`tsx-<uid>`) for the programs tests start with it: not a leftover.

@@ -64,8 +64,8 @@ export class ParamReference implements IExpression {
   /**
    * An env var that carries this param into a step, the safe way to reach a script (scripts then read `$NAME`).
    *
-   * @param envName variable name. @default - the param name in upper snake case (`key-path` → `KEY_PATH`)
-   * @param key for object params, the key to pass. @default - none (string params only)
+   * @param envName - variable name. @default - the param name in upper snake case (`key-path` → `KEY_PATH`)
+   * @param key - for object params, the key to pass. @default - none (string params only)
    */
   public toEnv(envName?: string, key?: string): k8s.EnvVar {
     const value = key === undefined ? this.scalarExpression() : this.key(key);

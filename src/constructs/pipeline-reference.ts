@@ -16,9 +16,9 @@ export interface PipelineInterface {
 
 /** How a PipelineRun points at its Pipeline: exactly one of the two. */
 export interface PipelineBinding {
-  /** @default - not set: `pipelineSpec` must be */
+  /** The Pipeline to run, by name or resolver. @default - not set: `pipelineSpec` must be */
   readonly pipelineRef?: PipelineRef;
-  /** @default - not set: `pipelineRef` must be */
+  /** The Pipeline to run, embedded. @default - not set: `pipelineRef` must be */
   readonly pipelineSpec?: PipelineSpec;
 }
 
@@ -52,9 +52,9 @@ export class PipelineReference implements IPipelineDefinition {
     });
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IPipelineDefinition.displayLabel} */
   public readonly displayLabel: string;
-  /** @inheritdoc */
+  /** {@inheritDoc IPipelineDefinition.pipelineInterface} */
   public readonly pipelineInterface: PipelineInterface;
   private readonly binding: PipelineBinding;
 
@@ -64,7 +64,7 @@ export class PipelineReference implements IPipelineDefinition {
     this.pipelineInterface = known;
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IPipelineDefinition.bindPipeline} */
   public bindPipeline(): PipelineBinding {
     return this.binding;
   }

@@ -32,7 +32,7 @@ export interface PipelineRunProps extends TektonObjectProps {
   readonly taskRunSpecs?: readonly PipelineTaskRunSpec[];
   /** Create the run pending or cancelled. @default - runs at once */
   readonly status?: PipelineRunSpec['status'];
-  /** @default - Tekton */
+  /** The controller that manages the run (`spec.managedBy`). @default - Tekton */
   readonly managedBy?: string;
 }
 

@@ -45,9 +45,9 @@ export interface PipelineTaskOptions {
   readonly task: ITaskDefinition;
   /** Pipeline task name. @default - derived from the id (a DNS-1123 label) */
   readonly name?: string;
-  /** @default - no display name: UIs show the pipeline task name */
+  /** A human-readable name for dashboards. @default - no display name: UIs show the pipeline task name */
   readonly displayName?: string;
-  /** @default - no description */
+  /** What it does, in a sentence or two. @default - no description */
   readonly description?: string;
   /** Params by Task param name; values may be handles or template literals built from them. @default - no params: every Task param needs a default */
   readonly params?: Readonly<Record<string, ParamValueInput>>;
@@ -65,7 +65,7 @@ export interface PipelineTaskOptions {
   readonly retries?: number;
   /** Go duration per attempt, e.g. `10m`. @default - the run's tasks timeout */
   readonly timeout?: string;
-  /** @default 'stopAndFail' */
+  /** What a failure of this task does to the Pipeline: stop and fail, or continue. @default 'stopAndFail' */
   readonly onError?: OnError;
   /** Matrix fan-out (beta). @default - no matrix: the Task runs once */
   readonly matrix?: MatrixInput;

@@ -31,17 +31,17 @@ export type PipelineWorkspaceOptions = Omit<PipelineWorkspaceDeclaration, 'name'
 export interface PipelineResultOptions {
   /** Where the value comes from: task result references (`buildTask.result('IMAGE_DIGEST')`) or strings built from them. */
   readonly value: ParamValueInput;
-  /** @default 'string' */
+  /** The result type. @default 'string' */
   readonly type?: ResultType;
-  /** @default - no description */
+  /** What it does, in a sentence or two. @default - no description */
   readonly description?: string;
 }
 
 /** Props of a {@link Pipeline}. */
 export interface PipelineProps extends TektonObjectProps {
-  /** @default - no display name: UIs show `metadata.name` */
+  /** A human-readable name for dashboards. @default - no display name: UIs show `metadata.name` */
   readonly displayName?: string;
-  /** @default - no description */
+  /** What it does, in a sentence or two. @default - no description */
   readonly description?: string;
   /** Params, as if passed to `addParam()` in order. @default - no params until `addParam()` adds them */
   readonly params?: readonly ParamSpec[];
@@ -59,9 +59,9 @@ export interface PipelineProps extends TektonObjectProps {
  * @see https://tekton.dev/docs/pipelines/pipelines/
  */
 export class Pipeline extends TektonObject implements IPipelineDefinition {
-  /** @default - not set: UIs show `metadata.name` */
+  /** A human-readable name for dashboards. @default - not set: UIs show `metadata.name` */
   public readonly displayName?: string;
-  /** @default - not set */
+  /** What it does, in a sentence or two. @default - not set */
   public readonly description?: string;
 
   private readonly _params = new Map<string, ParamReference>();
@@ -81,7 +81,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
     for (const w of props.workspaces ?? []) this.addWorkspace(w.name, w);
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IPipelineDefinition.displayLabel} */
   public get displayLabel(): string {
     return `pipeline '${this.name}'`;
   }
@@ -160,7 +160,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
     this.changed();
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IPipelineDefinition.bindPipeline} */
   public bindPipeline(): PipelineBinding {
     return { pipelineRef: { name: this.name } };
   }

@@ -30,7 +30,7 @@ export class RegistryCredentialsSecret extends Construct implements IRegistryCre
     return new RegistryCredentialsSecret(scope, id, secretName);
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IRegistryCredentials.secretName} */
   public readonly secretName: string;
 
   private constructor(scope: Construct, id: string, secretName: string) {
@@ -38,7 +38,7 @@ export class RegistryCredentialsSecret extends Construct implements IRegistryCre
     this.secretName = secretName;
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IRegistryCredentials.toSecretVolume} */
   public toSecretVolume(options: SecretVolumeOptions = {}): SecretVolume {
     return new SecretVolume(this.secretName, [{ key: DOCKER_CONFIG_JSON_KEY, path: 'config.json' }], {
       mountPath: DEFAULT_DOCKER_CONFIG_MOUNT_PATH,
@@ -46,7 +46,7 @@ export class RegistryCredentialsSecret extends Construct implements IRegistryCre
     });
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IRegistryCredentials.toWorkspaceSource} */
   public toWorkspaceSource(): WorkspaceVolumeSource {
     return { secret: { secretName: this.secretName, items: [{ key: DOCKER_CONFIG_JSON_KEY, path: 'config.json' }] } };
   }

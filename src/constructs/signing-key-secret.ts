@@ -100,7 +100,7 @@ export class SigningKeySecret extends Construct implements ISigningKeySecret {
     return new ImportedSigningKeySecret(scope, id, secretName, options);
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc ISigningKeySecret.secretName} */
   public readonly secretName: string;
   /** @inheritdoc */
   public readonly secretNamespace?: string;
@@ -144,7 +144,7 @@ export class SigningKeySecret extends Construct implements ISigningKeySecret {
     this.keys = Object.keys(data);
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc ISigningKeySecret.toSecretVolume} */
   public toSecretVolume(options?: SecretVolumeOptions): SigningKeyVolume {
     return new SigningKeyVolume(this.secretName, this.keys.map((key) => ({ key })), options);
   }

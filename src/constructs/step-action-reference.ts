@@ -30,9 +30,9 @@ export class StepActionReference implements IStepActionDefinition {
     return new StepActionReference(`step action from resolver '${ref.resolver}'`, { resolver: ref.resolver, params: ref.params }, knownInterface);
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IStepActionDefinition.displayLabel} */
   public readonly displayLabel: string;
-  /** @inheritdoc */
+  /** {@inheritDoc IStepActionDefinition.stepActionInterface} */
   public readonly stepActionInterface: StepActionInterface;
   private readonly ref: StepActionRef;
 
@@ -42,7 +42,7 @@ export class StepActionReference implements IStepActionDefinition {
     this.stepActionInterface = known;
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IStepActionDefinition.bindStepAction} */
   public bindStepAction(): StepActionRef {
     return this.ref;
   }

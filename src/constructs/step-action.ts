@@ -54,12 +54,12 @@ export class StepAction extends TektonObject implements IStepActionDefinition {
     for (const r of props.results ?? []) this.addResult(r);
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IStepActionDefinition.displayLabel} */
   public get displayLabel(): string {
     return `step action '${this.name}'`;
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IStepActionDefinition.stepActionInterface} */
   public get stepActionInterface(): StepActionInterface {
     return { params: [...this._params.values()].map((p) => p.spec), results: [...this._results] };
   }
@@ -83,7 +83,7 @@ export class StepAction extends TektonObject implements IStepActionDefinition {
     this.changed();
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc IStepActionDefinition.bindStepAction} */
   public bindStepAction(): StepActionRef {
     return { name: this.name };
   }

@@ -71,9 +71,9 @@ export class TaskReference implements ITaskDefinition {
     });
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc ITaskDefinition.displayLabel} */
   public readonly displayLabel: string;
-  /** @inheritdoc */
+  /** {@inheritDoc ITaskDefinition.taskInterface} */
   public readonly taskInterface: TaskInterface;
   private readonly binding: TaskBinding;
 
@@ -83,7 +83,7 @@ export class TaskReference implements ITaskDefinition {
     this.taskInterface = known;
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc ITaskDefinition.bindTask} */
   public bindTask(): TaskBinding {
     return this.binding;
   }

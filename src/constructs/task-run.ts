@@ -21,13 +21,13 @@ export interface TaskRunProps extends TektonObjectProps {
   readonly params?: Readonly<Record<string, ParamValueInput>>;
   /** Workspace bindings by name (see `WorkspaceSources`). @default - none (every required workspace must be bound) */
   readonly workspaces?: Readonly<Record<string, RunWorkspaceInput>>;
-  /** @default - 'default' (Tekton's `default-service-account`) */
+  /** The ServiceAccount the pod runs as. @default - 'default' (Tekton's `default-service-account`) */
   readonly serviceAccountName?: string;
-  /** @default - no pod template: Tekton's default pod template applies */
+  /** Pod-level settings for the pod. @default - no pod template: Tekton's default pod template applies */
   readonly podTemplate?: PodTemplate;
   /** Go duration; `0` means none. @default - 60m (Tekton's default) */
   readonly timeout?: string;
-  /** @default 0 */
+  /** Times to retry the TaskRun after a failure. @default 0 */
   readonly retries?: number;
   /** Create the run pending or cancelled. @default - runs at once */
   readonly status?: TaskRunSpec['status'];
@@ -35,7 +35,7 @@ export interface TaskRunProps extends TektonObjectProps {
   readonly stepSpecs?: readonly ContainerResourceSpec[];
   /** Beta: compute resources per sidecar. @default - each sidecar keeps the resources its Task gives it */
   readonly sidecarSpecs?: readonly ContainerResourceSpec[];
-  /** @default - Tekton */
+  /** The controller that manages the run (`spec.managedBy`). @default - Tekton */
   readonly managedBy?: string;
 }
 

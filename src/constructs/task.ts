@@ -134,7 +134,7 @@ export class Task extends TektonObject implements ITaskDefinition {
     for (const s of props.sidecars ?? []) this.addSidecar(s);
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc ITaskDefinition.displayLabel} */
   public get displayLabel(): string {
     return `task '${this.name}'`;
   }
@@ -279,7 +279,7 @@ export class Task extends TektonObject implements ITaskDefinition {
     return { name: options.name, result: (r: string) => stepResultExpr(options.name, r) };
   }
 
-  /** @inheritdoc */
+  /** {@inheritDoc ITaskDefinition.bindTask} */
   public bindTask(): TaskBinding {
     return { taskRef: { name: this.name, kind: 'Task' } };
   }

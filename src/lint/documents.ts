@@ -17,6 +17,7 @@ export interface Position {
 
 /** One object of a source file. */
 export interface LintDocument {
+  /** The source file the object comes from. */
   readonly source: LintSource;
   /** Index of the object in its file (0-based; items of a List or array count one each). */
   readonly index: number;

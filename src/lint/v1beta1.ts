@@ -21,13 +21,13 @@ const DEPRECATED_STEP_FIELDS = ['ports', 'livenessProbe', 'readinessProbe', 'sta
 /** The result of converting one object. */
 export interface Conversion {
   /** The v1 object. */
-  readonly manifest: Obj;
+  readonly manifest: Record<string, unknown>;
   /** What did not convert (CONV-1 errors, CONV-2 warnings), with v1beta1 field paths. */
   readonly issues: ValidationIssue[];
 }
 
 /** Converts a v1beta1 object of a {@link CONVERTED_KINDS} kind to v1. */
-export function convertV1beta1(doc: Obj): Conversion {
+export function convertV1beta1(doc: Record<string, unknown>): Conversion {
   const issues: ValidationIssue[] = [];
   const spec = isObj(doc.spec) ? doc.spec : {};
   let converted: Obj;

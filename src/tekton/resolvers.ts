@@ -84,7 +84,7 @@ export interface HttpResolverOptions {
   readonly url: string;
   /** Expected digest (`sha256:…` or `sha512:…`). @default - not checked */
   readonly digest?: string;
-  /** @default - anonymous */
+  /** User name for the HTTP server. @default - anonymous */
   readonly username?: string;
   /** Secret holding the password. @default - no password: the registry is read anonymously or with `username` alone */
   readonly passwordSecret?: string;

@@ -70,6 +70,7 @@ export interface SignImageOptions {
   /**
    * Sleeps between attempts (tests inject a fake).
    * @default - `setTimeout`
+   * @internal
    */
   readonly sleep?: (ms: number) => Promise<void>;
   /**
@@ -80,6 +81,7 @@ export interface SignImageOptions {
   /**
    * Monotonic clock in milliseconds, to measure the read→write window (tests inject a fake).
    * @default performance.now
+   * @internal
    */
   readonly clock?: () => number;
 }

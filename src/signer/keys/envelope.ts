@@ -9,8 +9,11 @@ import { decodeStdBase64 } from './pem.js';
 
 /** scrypt cost parameters as stored in `kdf.params`. */
 export interface ScryptParams {
+  /** CPU/memory cost (a power of two). */
   readonly N: number;
+  /** Block size. */
   readonly r: number;
+  /** Parallelism. */
   readonly p: number;
 }
 

@@ -18,8 +18,8 @@ export interface GeneratedKeyPair {
  * Generates an ECDSA P-256 key pair, as `cosign generate-key-pair` does, and encrypts the private
  * key (PKCS#8) with `password`.
  *
- * @param password the exact password bytes (may be empty)
- * @param format label and scrypt cost of the private key file
+ * @param password - the exact password bytes (may be empty)
+ * @param format - label and scrypt cost of the private key file
  * @default format 'cosign' (ENCRYPTED COSIGN PRIVATE KEY, N=32768: readable by every cosign version)
  */
 export async function generateKeyPair(password: Uint8Array, format: KeyFormat = DEFAULT_KEY_FORMAT): Promise<GeneratedKeyPair> {

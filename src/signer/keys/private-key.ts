@@ -52,7 +52,7 @@ export function inspectEncryptedKey(pem: string | Uint8Array, options: KeySource
  * Loads a private key written by `cosign generate-key-pair` / `import-key-pair` (either PEM label,
  * scrypt N of 32768, 65536 or 131072) and returns a {@link Signer}.
  *
- * @param password the exact password bytes (an empty array is a valid, empty password)
+ * @param password - the exact password bytes (an empty array is a valid, empty password)
  * @throws {@link KeyError} `KEY_UNREADABLE`, `KEY_UNSUPPORTED`, `KEY_KDF_PARAMS` (before scrypt runs),
  *   `KEY_WRONG_PASSWORD`, `KEY_NOT_PKCS8` (SEC1 or PKCS#1 inside, which cosign rejects too)
  */
@@ -70,7 +70,7 @@ export async function decryptPrivateKey(pem: string | Uint8Array, password: Uint
 /**
  * Encrypts a DER PKCS#8 private key into an encrypted cosign key PEM (fresh salt and nonce).
  *
- * @param format which label and scrypt cost to write
+ * @param format - which label and scrypt cost to write
  * @default format 'cosign' (ENCRYPTED COSIGN PRIVATE KEY, N=32768)
  * @throws {@link KeyError} `KEY_NOT_PKCS8` or `KEY_UNSUPPORTED` when the key is not one cosign can use
  */

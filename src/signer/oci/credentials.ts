@@ -58,8 +58,8 @@ export interface DockerConfig {
  * Parses the text of a Docker `config.json`: `auths` (with `auth`, `username`+`password` or
  * `identitytoken`), `credsStore` and `credHelpers`. Other keys are ignored.
  *
- * @param text the file content.
- * @param where the file path, for error messages.
+ * @param text - the file content.
+ * @param where - the file path, for error messages.
  * @throws RegistryError `REGISTRY_CONFIG` when the JSON, a section or an `auth` value is malformed
  *   (the message never includes the value).
  */
@@ -130,8 +130,8 @@ export function authsKey(registry: string): string {
  * Builds a credential store from the `auths` entries of a Docker `config.json`. Credential helpers
  * (`credsStore`, `credHelpers`) need a process per lookup: use {@link loadDockerKeychain} for them.
  *
- * @param text the file content.
- * @param where the file path, for error messages.
+ * @param text - the file content.
+ * @param where - the file path, for error messages.
  * @throws RegistryError `REGISTRY_CONFIG` when the JSON or an `auth` value is malformed
  *   (the message never includes the value).
  */

@@ -17,19 +17,25 @@ export const MANIFEST_ACCEPT = [
 
 /** What a manifest `HEAD` tells: enough to resolve a tag and build a descriptor. */
 export interface ManifestHead {
+  /** The manifest's digest (`sha256:…`). */
   readonly digest: string;
+  /** Its media type (OCI or Docker, image or index). */
   readonly mediaType: string;
+  /** Its size in bytes. */
   readonly size: number;
 }
 
 /** A manifest as read from the registry, its digest verified against the bytes. */
 export interface Manifest extends ManifestHead {
+  /** The manifest as stored, byte for byte. */
   readonly bytes: Uint8Array;
 }
 
 /** Where a blob was written. */
 export interface BlobWritten {
+  /** The blob's digest (`sha256:…`). */
   readonly digest: string;
+  /** Its size in bytes. */
   readonly size: number;
   /** False when the blob already existed and nothing was uploaded. */
   readonly uploaded: boolean;

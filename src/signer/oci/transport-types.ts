@@ -6,6 +6,7 @@ import type { HttpResponse, HttpSend, TlsOptions } from './http.js';
 export interface RequestEvent {
   /** `registry` for the registry API, `token` for the token server. */
   readonly kind: 'registry' | 'token';
+  /** HTTP method, e.g. `GET`. */
   readonly method: string;
   /** Redacted URL. */
   readonly url: string;
@@ -45,6 +46,7 @@ export interface TransportOptions {
   /**
    * The HTTP sender; tests and fault injection replace it.
    * @default - keep-alive `node:http`/`node:https` sender built from `tls`
+   * @internal
    */
   readonly send?: HttpSend;
   /**
@@ -92,6 +94,7 @@ export interface TransportOptions {
   /**
    * Sleeps between retries; tests inject a fake.
    * @default - `setTimeout`
+   * @internal
    */
   readonly sleep?: (ms: number) => Promise<void>;
   /**

@@ -23,9 +23,9 @@ export interface Matrix {
 export interface PipelineTaskSpec {
   /** DNS-1123 label, unique across tasks and finally. */
   readonly name: string;
-  /** @default - no display name: UIs show the pipeline task name */
+  /** A human-readable name for dashboards. @default - no display name: UIs show the pipeline task name */
   readonly displayName?: string;
-  /** @default - no description */
+  /** What it does, in a sentence or two. @default - no description */
   readonly description?: string;
   /** The Task to run, by name or resolver. Exactly one of taskRef, taskSpec, pipelineRef, pipelineSpec. @default - not set: one of the other three must be */
   readonly taskRef?: TaskRef;
@@ -53,18 +53,18 @@ export interface PipelineTaskSpec {
 
 /** The spec of a Pipeline. */
 export interface PipelineSpec {
-  /** @default - no display name: UIs show `metadata.name` */
+  /** A human-readable name for dashboards. @default - no display name: UIs show `metadata.name` */
   readonly displayName?: string;
-  /** @default - no description */
+  /** What it does, in a sentence or two. @default - no description */
   readonly description?: string;
-  /** @default - the Pipeline takes no params */
+  /** Params the Pipeline declares. @default - the Pipeline takes no params */
   readonly params?: readonly ParamSpec[];
-  /** @default - the Pipeline declares no workspaces */
+  /** Workspaces the Pipeline declares. @default - the Pipeline declares no workspaces */
   readonly workspaces?: readonly PipelineWorkspaceDeclaration[];
   /** The DAG. @default - no tasks (the validator then reports the Pipeline as empty) */
   readonly tasks?: readonly PipelineTaskSpec[];
   /** Tasks that run after all others, whatever their outcome. @default - nothing runs after the DAG */
   readonly finally?: readonly PipelineTaskSpec[];
-  /** @default - the Pipeline reports no results */
+  /** Results the Pipeline declares. @default - the Pipeline reports no results */
   readonly results?: readonly PipelineResultSpec[];
 }

@@ -7,40 +7,40 @@ import type { k8s } from 'cdk8s-plus-28';
 
 /** Pod-level settings for the pods of a TaskRun (or of every TaskRun of a PipelineRun). */
 export interface PodTemplate {
-  /** @default - pods may run on any node */
+  /** Node labels the pods must match. @default - pods may run on any node */
   readonly nodeSelector?: Readonly<Record<string, string>>;
   /** Merged into every step and sidecar. @default - steps and sidecars keep their own environment */
   readonly env?: readonly k8s.EnvVar[];
-  /** @default - pods tolerate no taints */
+  /** Node taints the pods tolerate. @default - pods tolerate no taints */
   readonly tolerations?: readonly k8s.Toleration[];
-  /** @default - no affinity rules */
+  /** Scheduling affinity of the pods. @default - no affinity rules */
   readonly affinity?: k8s.Affinity;
   /** Pod security context; set `fsGroup` so non-root steps can read mounted Secrets. @default - the cluster's default pod security context */
   readonly securityContext?: k8s.PodSecurityContext;
   /** Extra volumes. @default - only the Task's own volumes */
   readonly volumes?: readonly k8s.Volume[];
-  /** @default - the cluster's default runtime class */
+  /** RuntimeClass of the pods. @default - the cluster's default runtime class */
   readonly runtimeClassName?: string;
-  /** @default - Kubernetes' default */
+  /** Whether the service account token is mounted into the pods. @default - Kubernetes' default */
   readonly automountServiceAccountToken?: boolean;
-  /** @default - Kubernetes' default */
+  /** DNS policy of the pods. @default - Kubernetes' default */
   readonly dnsPolicy?: string;
-  /** @default - the cluster's DNS settings */
+  /** Extra DNS settings of the pods. @default - the cluster's DNS settings */
   readonly dnsConfig?: k8s.PodDnsConfig;
-  /** @default - Kubernetes' default */
+  /** Whether Service environment variables are injected into the pods. @default - Kubernetes' default */
   readonly enableServiceLinks?: boolean;
-  /** @default - the cluster's default priority */
+  /** PriorityClass of the pods. @default - the cluster's default priority */
   readonly priorityClassName?: string;
-  /** @default - the default scheduler */
+  /** The scheduler that places the pods. @default - the default scheduler */
   readonly schedulerName?: string;
   /** Secrets for pulling step images. @default - only the service account's image pull Secrets */
   readonly imagePullSecrets?: readonly k8s.LocalObjectReference[];
-  /** @default - no extra `/etc/hosts` entries */
+  /** Extra `/etc/hosts` entries. @default - no extra `/etc/hosts` entries */
   readonly hostAliases?: readonly k8s.HostAlias[];
-  /** @default false */
+  /** Run the pods in the node's network namespace. @default false */
   readonly hostNetwork?: boolean;
-  /** @default - Kubernetes' default */
+  /** Run the pods in the node's user namespace. @default - Kubernetes' default */
   readonly hostUsers?: boolean;
-  /** @default - the scheduler's default spreading */
+  /** How the pods spread across topology domains. @default - the scheduler's default spreading */
   readonly topologySpreadConstraints?: readonly k8s.TopologySpreadConstraint[];
 }

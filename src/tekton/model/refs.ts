@@ -18,36 +18,36 @@ export interface ResolverRef {
 
 /** `taskRef`: a local Task by name, or a remote one by resolver. */
 export interface TaskRef {
-  /** @default - no name (a resolver must be set) */
+  /** Name of the object in the run's namespace. @default - no name (a resolver must be set) */
   readonly name?: string;
   /** `Task`, or the kind of a custom task. @default 'Task' when a name is set */
   readonly kind?: string;
   /** Only for custom tasks, in `group/version` form. @default - not set: a Tekton Task (custom tasks set it) */
   readonly apiVersion?: string;
-  /** @default - none (a name must be set) */
+  /** The resolver that fetches the object. @default - none (a name must be set) */
   readonly resolver?: ResolverRef['resolver'];
-  /** @default - no resolver params */
+  /** Params for the resolver. @default - no resolver params */
   readonly params?: readonly Param[];
 }
 
 /** `pipelineRef`: a local Pipeline by name, or a remote one by resolver. */
 export interface PipelineRef {
-  /** @default - no name (a resolver must be set) */
+  /** Name of the object in the run's namespace. @default - no name (a resolver must be set) */
   readonly name?: string;
-  /** @default - not set: a Tekton Pipeline */
+  /** API version of the referenced object. @default - not set: a Tekton Pipeline */
   readonly apiVersion?: string;
-  /** @default - none (a name must be set) */
+  /** The resolver that fetches the object. @default - none (a name must be set) */
   readonly resolver?: ResolverRef['resolver'];
-  /** @default - no resolver params */
+  /** Params for the resolver. @default - no resolver params */
   readonly params?: readonly Param[];
 }
 
 /** `steps[].ref`: a StepAction by name or by resolver. */
 export interface StepActionRef {
-  /** @default - no name (a resolver must be set) */
+  /** Name of the object in the run's namespace. @default - no name (a resolver must be set) */
   readonly name?: string;
-  /** @default - none (a name must be set) */
+  /** The resolver that fetches the object. @default - none (a name must be set) */
   readonly resolver?: ResolverRef['resolver'];
-  /** @default - no resolver params */
+  /** Params for the resolver. @default - no resolver params */
   readonly params?: readonly Param[];
 }

@@ -23,21 +23,21 @@ export interface ContainerResourceSpec {
 export interface TaskRunSpec {
   /** Exactly one of taskRef and taskSpec. @default - not set: `taskSpec` must be */
   readonly taskRef?: TaskRef;
-  /** @default - not set: `taskRef` must be */
+  /** The Task to run, embedded. @default - not set: `taskRef` must be */
   readonly taskSpec?: TaskSpec;
-  /** @default - no params: every Task param needs a default */
+  /** Param values passed to the run. @default - no params: every Task param needs a default */
   readonly params?: readonly Param[];
-  /** @default - 'default' (Tekton's `default-service-account`) */
+  /** The ServiceAccount the pods run as. @default - 'default' (Tekton's `default-service-account`) */
   readonly serviceAccountName?: string;
-  /** @default - no bindings: every required Task workspace must be optional */
+  /** Workspace bindings of the run. @default - no bindings: every required Task workspace must be optional */
   readonly workspaces?: readonly WorkspaceBinding[];
-  /** @default - Tekton's default pod template */
+  /** Pod-level settings for the pods. @default - Tekton's default pod template */
   readonly podTemplate?: PodTemplate;
   /** Go duration; `0` means none. @default - 60m (`default-timeout-minutes`) */
   readonly timeout?: string;
-  /** @default 0 */
+  /** Times to retry the TaskRun after a failure. @default 0 */
   readonly retries?: number;
-  /** @default - running */
+  /** Create the run pending, or cancel it. @default - running */
   readonly status?: 'TaskRunCancelled' | 'TaskRunPending';
   /** Only with status. @default - no message */
   readonly statusMessage?: string;
@@ -53,19 +53,19 @@ export interface TaskRunSpec {
 
 /** Pipeline-level defaults for every TaskRun of a PipelineRun. */
 export interface TaskRunTemplate {
-  /** @default - 'default' */
+  /** The ServiceAccount the pods run as. @default - 'default' */
   readonly serviceAccountName?: string;
-  /** @default - Tekton's default pod template */
+  /** Pod-level settings for the pods. @default - Tekton's default pod template */
   readonly podTemplate?: PodTemplate;
 }
 
 /** Limits of a PipelineRun; `tasks + finally ≤ pipeline`. Go durations; `0` means none. */
 export interface PipelineRunTimeouts {
-  /** @default - 60m */
+  /** Timeout of the whole PipelineRun (Go duration). @default - 60m */
   readonly pipeline?: string;
-  /** @default - the pipeline timeout */
+  /** Timeout of the `tasks` section (Go duration). @default - the pipeline timeout */
   readonly tasks?: string;
-  /** @default - what remains of the pipeline timeout */
+  /** Timeout of the `finally` section (Go duration). @default - what remains of the pipeline timeout */
   readonly finally?: string;
 }
 
@@ -73,24 +73,24 @@ export interface PipelineRunTimeouts {
 export interface PipelineTaskRunSpec {
   /** The pipeline task name. */
   readonly pipelineTaskName: string;
-  /** @default - the run's service account */
+  /** The ServiceAccount the pods run as. @default - the run's service account */
   readonly serviceAccountName?: string;
-  /** @default - the run's pod template */
+  /** Pod-level settings for the pods. @default - the run's pod template */
   readonly podTemplate?: PodTemplate;
-  /** @default - each step keeps the resources its Task gives it */
+  /** Compute resources per step. @default - each step keeps the resources its Task gives it */
   readonly stepSpecs?: readonly ContainerResourceSpec[];
-  /** @default - each sidecar keeps the resources its Task gives it */
+  /** Compute resources per sidecar. @default - each sidecar keeps the resources its Task gives it */
   readonly sidecarSpecs?: readonly ContainerResourceSpec[];
-  /** @default - the TaskRun gets only Tekton's labels and annotations */
+  /** Labels and annotations added to the pods. @default - the TaskRun gets only Tekton's labels and annotations */
   readonly metadata?: {
-    /** @default - no extra labels */
+    /** Labels. @default - no extra labels */
     readonly labels?: Readonly<Record<string, string>>;
-    /** @default - no extra annotations */
+    /** Annotations. @default - no extra annotations */
     readonly annotations?: Readonly<Record<string, string>>;
   };
-  /** @default - no task-level resources: the steps' own apply */
+  /** Compute resources for the whole TaskRun. @default - no task-level resources: the steps' own apply */
   readonly computeResources?: k8s.ResourceRequirements;
-  /** @default - the tasks timeout */
+  /** Timeout of this task's TaskRun (Go duration). @default - the tasks timeout */
   readonly timeout?: string;
 }
 
@@ -98,20 +98,20 @@ export interface PipelineTaskRunSpec {
 export interface PipelineRunSpec {
   /** Exactly one of pipelineRef and pipelineSpec. @default - not set: `pipelineSpec` must be */
   readonly pipelineRef?: PipelineRef;
-  /** @default - not set: `pipelineRef` must be */
+  /** The Pipeline to run, embedded. @default - not set: `pipelineRef` must be */
   readonly pipelineSpec?: PipelineSpec;
   /** Must not contain task result expressions (RUN-3). @default - no params: every Pipeline param needs a default */
   readonly params?: readonly Param[];
-  /** @default - no bindings: every required Pipeline workspace must be optional */
+  /** Workspace bindings of the run. @default - no bindings: every required Pipeline workspace must be optional */
   readonly workspaces?: readonly WorkspaceBinding[];
-  /** @default - TaskRuns use the namespace's `default` service account and pod template */
+  /** Defaults for every TaskRun of the run (service account, pod template). @default - TaskRuns use the namespace's `default` service account and pod template */
   readonly taskRunTemplate?: TaskRunTemplate;
-  /** @default - none (60m pipeline timeout) */
+  /** Timeouts of the run and of its sections. @default - none (60m pipeline timeout) */
   readonly timeouts?: PipelineRunTimeouts;
-  /** @default - no per-task overrides */
+  /** Per-task overrides of the TaskRun settings. @default - no per-task overrides */
   readonly taskRunSpecs?: readonly PipelineTaskRunSpec[];
-  /** @default - running */
+  /** Create the run pending, or cancel or stop it. @default - running */
   readonly status?: 'Cancelled' | 'CancelledRunFinally' | 'StoppedRunFinally' | 'PipelineRunPending';
-  /** @default - Tekton */
+  /** The controller that manages the run (`spec.managedBy`). @default - Tekton */
   readonly managedBy?: string;
 }

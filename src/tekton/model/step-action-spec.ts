@@ -9,23 +9,23 @@ import type { StepResultSpec } from './results.js';
 
 /** The spec of a StepAction: a reusable step. */
 export interface StepActionSpec {
-  /** @default - no description */
+  /** What it does, in a sentence or two. @default - no description */
   readonly description?: string;
   /** Image, pinned by digest. */
   readonly image: string;
   /** Not together with script. @default - the image's entrypoint */
   readonly command?: readonly string[];
-  /** @default - the image's default arguments */
+  /** Arguments to the entrypoint. @default - the image's default arguments */
   readonly args?: readonly string[];
-  /** @default - no extra environment variables */
+  /** Environment variables. @default - no extra environment variables */
   readonly env?: readonly k8s.EnvVar[];
   /** No `$(params.*)` allowed in it (SA-3). @default - no script: `command` or the image's entrypoint runs */
   readonly script?: string;
-  /** @default - the image's working directory */
+  /** Working directory of the step. @default - the image's working directory */
   readonly workingDir?: string;
-  /** @default - the StepAction takes no params */
+  /** Params the StepAction declares. @default - the StepAction takes no params */
   readonly params?: readonly ParamSpec[];
-  /** @default - the StepAction reports no results */
+  /** Results the StepAction writes. @default - the StepAction reports no results */
   readonly results?: readonly StepResultSpec[];
   /** Wins over the Task step's. @default - the referencing step's security context */
   readonly securityContext?: k8s.SecurityContext;

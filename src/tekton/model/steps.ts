@@ -90,23 +90,23 @@ export interface Sidecar extends ContainerFields {
   readonly script?: string;
   /** Ports. @default - no ports declared */
   readonly ports?: readonly k8s.ContainerPort[];
-  /** @default - no liveness probe */
+  /** Kubernetes liveness probe. @default - no liveness probe */
   readonly livenessProbe?: k8s.Probe;
-  /** @default - no readiness probe: the sidecar counts as ready once started */
+  /** Kubernetes readiness probe. @default - no readiness probe: the sidecar counts as ready once started */
   readonly readinessProbe?: k8s.Probe;
-  /** @default - no startup probe */
+  /** Kubernetes startup probe. @default - no startup probe */
   readonly startupProbe?: k8s.Probe;
-  /** @default - no lifecycle hooks */
+  /** Container lifecycle hooks. @default - no lifecycle hooks */
   readonly lifecycle?: k8s.Lifecycle;
-  /** @default - Kubernetes' default */
+  /** Where the container writes its termination message. @default - Kubernetes' default */
   readonly terminationMessagePath?: string;
-  /** @default - Kubernetes' default */
+  /** How the termination message is read. @default - Kubernetes' default */
   readonly terminationMessagePolicy?: 'File' | 'FallbackToLogsOnError';
-  /** @default false */
+  /** Keep stdin open. @default false */
   readonly stdin?: boolean;
-  /** @default false */
+  /** Close stdin after the first attach ends. @default false */
   readonly stdinOnce?: boolean;
-  /** @default false */
+  /** Allocate a TTY. @default false */
   readonly tty?: boolean;
   /** Task workspaces mounted into this sidecar (beta). @default - every Task workspace is mounted into the sidecar */
   readonly workspaces?: readonly WorkspaceUsage[];

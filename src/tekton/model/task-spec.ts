@@ -33,11 +33,11 @@ export interface TaskSpec {
 
 /** An inline TaskSpec inside a pipeline task, with optional labels and annotations for its TaskRun. */
 export interface EmbeddedTaskSpec extends TaskSpec {
-  /** @default - the TaskRun gets only Tekton's labels and annotations */
+  /** Labels and annotations of the embedded Task. @default - the TaskRun gets only Tekton's labels and annotations */
   readonly metadata?: {
-    /** @default - no extra labels */
+    /** Labels. @default - no extra labels */
     readonly labels?: Readonly<Record<string, string>>;
-    /** @default - no extra annotations */
+    /** Annotations. @default - no extra annotations */
     readonly annotations?: Readonly<Record<string, string>>;
   };
 }

@@ -15,6 +15,7 @@ export interface ValidationContext {
    * Memo shared by the validations of one pass, so a Task referenced many times is defaulted once. Only while
    * the manifests the `find*` functions return stay unchanged (see {@link ValidationMemo}).
    * @default - nothing is memoized
+   * @internal
    */
   readonly memo?: ValidationMemo;
   /**
