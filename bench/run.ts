@@ -60,7 +60,6 @@ function table(synth: readonly SynthResult[], signing: SigningResult, startup: S
     }
     rows.push(`| key decryption (scrypt N=32768): \`public-key\` process, median of ${cosign.runs} | ${cosign.decryptSignetMs} ms | cosign ${cosign.decryptCosignMs} ms | ${cosign.decryptRatio} / ≤ 1.0 | ${verdict(cosign.decryptRatio <= 1)} |`);
   }
-  rows.push(`| CLI start-up: \`node bundle --help\`, median of ${startup.runs} | ${startup.bundleHelpMs} ms | \`node -e 0\` ${startup.bareNodeMs} ms | ${startup.ratio} / ≤ ${TARGETS.startupRatio} | ${verdict(startup.ratio <= TARGETS.startupRatio)} |`);
   rows.push(`| CLI start-up: installed \`signet --help\` (npm install of the tarball), median of ${startup.runs} | ${startup.installedHelpMs} ms | \`node -e 0\` ${startup.bareNodeMs} ms | ${startup.ratio} / ≤ ${TARGETS.startupRatio} | ${verdict(startup.ratio <= TARGETS.startupRatio)} |`);
   rows.push(`| \`signet lint catalog dist\` after start-up (bundled CLI, median of ${lint.runs} minus \`--help\`) | ${lint.afterStartupMs} ms | \`--help\` ${lint.helpMs} ms | < ${TARGETS.lintAfterStartupMs} ms (issue 12) | ${verdict(lint.afterStartupMs < TARGETS.lintAfterStartupMs)} |`);
   return `${rows.join('\n')}\n`;

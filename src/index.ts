@@ -118,7 +118,7 @@ export {
 } from './constructs/registry-credentials-secret.js';
 export { ResultDeclaration } from './constructs/result-declaration.js';
 export { DEFAULT_SECRET_FILE_MODE, SecretVolume, type SecretVolumeItem, type SecretVolumeOptions } from './constructs/secret-volume.js';
-export { SigningKeySecret, SigningKeyVolume, type ISigningKeySecret, type SigningKeySecretProps } from './constructs/signing-key-secret.js';
+export { SigningKeySecret, SigningKeyVolume, type ISigningKeySecret, type SigningKeySecretProps, type SigningKeySecretReferenceOptions } from './constructs/signing-key-secret.js';
 export { StepActionReference, type IStepActionDefinition, type StepActionInterface } from './constructs/step-action-reference.js';
 export { StepAction, type StepActionProps } from './constructs/step-action.js';
 export { DEFAULT_NON_ROOT_UID, DEFAULT_STEP_SECURITY_CONTEXT } from './constructs/step-defaults.js';
@@ -151,7 +151,6 @@ export {
   COSIGN_VERIFY_TASK_NAME,
   COSIGN_VERIFY_TASK_VERSION,
   CosignVerifyTask,
-  VerificationKey,
   type CosignVerifyTaskProps,
 } from './catalog/cosign-verify-task.js';
 export { CatalogError, type CatalogErrorCode } from './catalog/errors.js';
@@ -175,7 +174,7 @@ export { PatternError, type PatternErrorCode } from './patterns/errors.js';
 
 // Policies: admission of signed images, and the key material the cluster needs
 export { AdmissionMode } from './policies/admission-mode.js';
-export { CosignPublicKey, HashAlgorithm, type PublicKeySecretReference } from './policies/cosign-public-key.js';
+export { CosignPublicKey, HashAlgorithm, type PublicKeyConfigMapReference, type PublicKeySecretReference } from './policies/cosign-public-key.js';
 export { PolicyError, type PolicyErrorCode } from './policies/errors.js';
 export type { ImageSignaturePolicyOptions, KyvernoImageVerificationOptions } from './policies/image-signature-policy-options.js';
 export { KyvernoClusterPolicy, type KyvernoClusterPolicyProps } from './policies/kyverno-cluster-policy.js';

@@ -102,9 +102,9 @@ export class SigningKeySecret extends Construct implements ISigningKeySecret {
 
   /** {@inheritDoc ISigningKeySecret.secretName} */
   public readonly secretName: string;
-  /** @inheritdoc */
+  /** {@inheritDoc ISigningKeySecret.secretNamespace} */
   public readonly secretNamespace?: string;
-  /** @inheritdoc */
+  /** {@inheritDoc ISigningKeySecret.publicKeyPem} */
   public readonly publicKeyPem: string;
   /** The emitted Secret object. */
   public readonly apiObject: ApiObject;

@@ -8,6 +8,7 @@
 export { signImage, SigningError, type SignImageOptions, type SignImageResult, type SigningErrorCode } from './cosign/sign.js';
 export { signImages, type SignImagesOptions, type SignImagesOutcome } from './cosign/sign-images.js';
 export { signImageBundle, type SignImageBundleOptions, type SignImageBundleResult } from './cosign/sign-bundle.js';
+export type { SignStatement } from './cosign/statement.js';
 export { verifyImage, type SignatureFormat, type VerifiedBundle, type VerifiedSignature, type VerifyImageOptions, type VerifyImageResult } from './cosign/verify.js';
 // keys
 export {
@@ -55,6 +56,9 @@ export {
   type PutBlobOptions,
   type ReferenceErrorCode,
   type RegistryClient,
+  type ManifestPut,
+  type ReferrersAnswer,
+  type ReferrersClient,
   type RegistryClientOptions,
   type RegistryErrorCode,
   type RegistryErrorDetails,
