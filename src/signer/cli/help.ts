@@ -10,6 +10,8 @@ export const HELP_TEXT =
   `  signet ${C.sign} --${F.key} cosign.key [options] IMAGE\n` +
   `  signet ${C.verify} --${F.key} cosign.pub [options] IMAGE\n` +
   `  signet ${C.publicKey} --${F.key} cosign.key\n` +
+  `  signet ${C.init} [DIR] [--signet-spec SPEC]    scaffold a GitOps repository that uses signet\n` +
+  `  signet ${C.image} build [--push REGISTRY/REPO[:TAG]] [--out DIR] [--base SPEC] [--bundle FILE]\n` +
   '  signet --help | --version\n\n' +
   'Key options (generate-key-pair, sign, public-key):\n' +
   row(`--${F.passwordFile} FILE`, 'password of the private key (one trailing newline is ignored)') +
@@ -24,7 +26,11 @@ export const HELP_TEXT =
   row(`--${F.imageDigestFile} FILE`, 'write the image digest to FILE, e.g. $(results.IMAGE_DIGEST.path)') +
   'Verify options:\n' +
   row(`-a, --${F.annotations} KEY=VALUE`, 'require this annotation in the payload (repeatable)') +
-  'Registry options (sign, verify):\n' +
+  'Image options (image build; prints the pushed REGISTRY/REPO@sha256:… or, without --push, the digest):\n' +
+  row('--push REGISTRY/REPO[:TAG]', 'push the signer image there; pass the result to useSignerImage(app, REF)') +
+  row('--out DIR', 'also write the image as an OCI layout') +
+  row('--base runtime|SPEC', 'runtime (this node binary, default), oci-layout:PATH@sha256:… or REPO@sha256:…') +
+  'Registry options (sign, verify, image build):\n' +
   row(`--${F.allowHttpRegistry}`, 'allow plain HTTP (always allowed for 127.0.0.0/8, localhost, ::1)') +
   row(`--${F.allowInsecureRegistry}`, 'skip TLS certificate verification') +
   row(`--${F.registryCaFile} FILE`, 'also trust the CA certificates in FILE (PEM)') +

@@ -25,7 +25,7 @@ export interface RegistryFlags {
 export async function registryClientFromFlags(
   io: CliIo,
   flags: RegistryFlags,
-  options: { pushIntent: boolean; onRequest?: (e: RequestEvent) => void },
+  options: { pushIntent: boolean; maxBlobBytes?: number; onRequest?: (e: RequestEvent) => void },
 ): Promise<RegistryClient> {
   const caPem: string[] = [];
   if (flags.caFile !== undefined) caPem.push((await readInputFile(io, flags.caFile, SIGNER_FLAGS.registryCaFile)).text);
@@ -40,5 +40,6 @@ export async function registryClientFromFlags(
     pushIntent: options.pushIntent,
     userAgent: 'signet',
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+    ...(options.maxBlobBytes === undefined ? {} : { maxBlobBytes: options.maxBlobBytes }),
   });
 }
