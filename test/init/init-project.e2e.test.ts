@@ -1,0 +1,79 @@
+/**
+ * A project made by `signet init`, the way a platform team starts: the package is packed with `npm pack`,
+ * the project depends on that tarball, and the README's two commands run in a temporary folder outside the
+ * repository, with no path tricks. Then the CI check passes on the fresh manifests and fails on edited ones,
+ * and the installed CLI scaffolds the same project again.
+ */
+import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const NPM_ENV = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+
+function run(cwd: string, command: string, args: readonly string[]): SpawnSyncReturns<string> {
+  return spawnSync(command, args, { cwd, encoding: 'utf8', env: NPM_ENV, timeout: 300_000 });
+}
+
+function ok(result: SpawnSyncReturns<string>): string {
+  expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+  return result.stdout;
+}
+
+describe('a project made by signet init', () => {
+  const work = mkdtempSync(join(tmpdir(), 'signet-init-e2e-'));
+  const project = join(work, 'team-pipelines');
+  let tarball: string;
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  beforeAll(() => {
+    const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', env: NPM_ENV, timeout: 300_000 });
+    tarball = join(work, packed.trim().split('\n').at(-1)!);
+    ok(run(work, process.execPath, [join(ROOT, 'bin/signet.mjs'), 'init', 'team-pipelines', '--signet-spec', tarball]));
+  }, 300_000);
+
+  it('installs and synthesizes with the README\'s two commands', () => {
+    const readme = readFileSync(join(project, 'README.md'), 'utf8');
+    expect(readme).toContain('npm install\nnpx cdk8s synth\n');
+    ok(run(project, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund']));
+    ok(run(project, 'npx', ['cdk8s', 'synth', '--no-check-upgrade']));
+
+    expect(readdirSync(join(project, 'dist'))).toEqual(['ci.k8s.yaml']);
+    const objects = parseAllDocuments(readFileSync(join(project, 'dist/ci.k8s.yaml'), 'utf8')).map((d) => d.toJSON() as { kind: string; metadata: { name: string; namespace: string } });
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Task/git-clone', 'Task/buildah', 'Task/cosign-sign', 'Task/cosign-verify', 'Pipeline/build-and-sign']);
+    expect(new Set(objects.map((o) => o.metadata.namespace))).toEqual(new Set(['ci']));
+    // one copy of cdk8s and constructs: the project's, shared with signet
+    expect(existsSync(join(project, 'node_modules/signet/node_modules/cdk8s'))).toBe(false);
+    expect(existsSync(join(project, 'node_modules/signet/node_modules/constructs'))).toBe(false);
+  }, 600_000);
+
+  it('type-checks main.ts with the project\'s strict tsconfig', () => {
+    ok(run(project, 'npx', ['tsc', '--noEmit', '-p', '.']));
+  }, 120_000);
+
+  it('passes the manifest check on fresh output and fails, naming the fix, when dist/ was edited', () => {
+    expect(ok(run(project, 'sh', ['scripts/check-manifests.sh']))).toContain('check-manifests: dist/ matches main.ts');
+    const file = join(project, 'dist/ci.k8s.yaml');
+    const fresh = readFileSync(file, 'utf8');
+    writeFileSync(file, fresh.replace('name: buildah', 'name: buildah-by-hand'));
+    const drifted = run(project, 'sh', ['scripts/check-manifests.sh']);
+    expect(drifted.status).toBe(1);
+    expect(drifted.stderr).toContain('buildah-by-hand');
+    expect(drifted.stderr).toMatch(/check-manifests: dist\/ differs from a fresh synth of main\.ts \(diff above\); run npx cdk8s synth and commit dist\/\n$/);
+    writeFileSync(file, fresh);
+  }, 300_000);
+
+  it('the installed signet CLI scaffolds the same files and refuses to overwrite them', () => {
+    const again = join(work, 'again');
+    ok(run(project, 'npx', ['signet', 'init', again, '--name', 'team-pipelines', '--signet-spec', tarball]));
+    for (const name of ['cdk8s.yaml', 'main.ts', 'tsconfig.json', '.gitignore', 'README.md', 'scripts/check-manifests.sh']) {
+      expect(readFileSync(join(again, name), 'utf8'), name).toBe(readFileSync(join(project, name), 'utf8'));
+    }
+    const refused = run(project, 'npx', ['signet', 'init', again]);
+    expect(refused.status).toBe(6);
+    expect(refused.stderr).toMatch(/^signet: init would overwrite package\.json, cdk8s\.yaml, [^\n]+; nothing was written[^\n]*\n$/);
+  }, 120_000);
+});
