@@ -70,9 +70,10 @@ export async function imageCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 /**
- * The bundle next to this package: `<package root>/build/signer/signet.cjs`, found from the running script
- * (`node_modules/.bin/signet` resolves to the package's bin). Inside the signer image the running script is the
- * bundle itself.
+ * The CLI bundle to put in the image. When the running script is itself the bundle (the package's executable
+ * `signet`, or `/opt/signet/signet.cjs` inside the signer image), that file; otherwise (a checkout running the
+ * sources) `<package root>/build/signer/signet.cjs` from `npm run bundle`. `node_modules/.bin/signet` is a link, so
+ * the script is resolved first.
  */
 function shippedBundle(): string {
   const script = process.argv[1] === undefined ? undefined : safeRealpath(process.argv[1]);
