@@ -73,11 +73,19 @@ export const GITIGNORE = `node_modules/
 *.log
 `;
 
+/**
+ * An `import { … } from '…';` line, joined at run time: this module is also in the CLI bundle (CommonJS), where a
+ * literal import line would make format heuristics such as publint's take the bundle for an ES module.
+ */
+function importLine(names: readonly string[], from: string): string {
+  return ['import', `{ ${names.join(', ')} }`, 'from', `'${from}';`].join(' ');
+}
+
 /** `main.ts`: one signed build pipeline, with the lines a platform team changes marked. */
 export const MAIN_TS = `// The CI of one application: clone, build and push with buildah, sign the pushed digest with cosign, verify.
 // \`npx cdk8s synth\` writes the manifests to ${MANIFESTS_DIR}/; commit them and let Argo CD or Flux apply them.
-import { App, Chart } from 'cdk8s';
-import { BuildAndSignPipeline, RegistryCredentialsSecret, SigningKeySecret } from 'signet';
+${importLine(['App', 'Chart'], 'cdk8s')}
+${importLine(['BuildAndSignPipeline', 'RegistryCredentialsSecret', 'SigningKeySecret'], 'signet')}
 
 const app = new App();
 
