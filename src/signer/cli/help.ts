@@ -10,7 +10,7 @@ export const HELP_TEXT =
   `  signet ${C.sign} --${F.key} cosign.key [options] IMAGE\n` +
   `  signet ${C.verify} --${F.key} cosign.pub [options] IMAGE\n` +
   `  signet ${C.publicKey} --${F.key} cosign.key\n` +
-  `  signet ${C.init} [DIR] [--signet-spec SPEC]    scaffold a GitOps repository that uses signet\n` +
+  `  signet ${C.init} [DIR] [--signet-spec SPEC] [--name NAME]\n` +
   `  signet ${C.image} build [--push REGISTRY/REPO[:TAG]] [--out DIR] [--base SPEC] [--bundle FILE]\n` +
   '  signet --help | --version\n\n' +
   'Key options (generate-key-pair, sign, public-key):\n' +
@@ -26,6 +26,9 @@ export const HELP_TEXT =
   row(`--${F.imageDigestFile} FILE`, 'write the image digest to FILE, e.g. $(results.IMAGE_DIGEST.path)') +
   'Verify options:\n' +
   row(`-a, --${F.annotations} KEY=VALUE`, 'require this annotation in the payload (repeatable)') +
+  'Init options (writes a GitOps repository for signet pipelines into DIR, default .; never overwrites):\n' +
+  row('--signet-spec SPEC', 'the signet dependency: a version, a tarball path or a git URL (default: this version)') +
+  row('--name NAME', "the project's npm name (default: the folder name)") +
   'Image options (image build; prints the pushed REGISTRY/REPO@sha256:… or, without --push, the digest):\n' +
   row('--push REGISTRY/REPO[:TAG]', 'push the signer image there; pass the result to useSignerImage(app, REF)') +
   row('--out DIR', 'also write the image as an OCI layout') +
