@@ -4,6 +4,7 @@
  * Internal to src/catalog.
  */
 import type { k8s } from 'cdk8s-plus-28';
+import type { Construct } from 'constructs';
 import lockJson from '../../signer-image.lock.json' with { type: 'json' };
 import {
   DEFAULT_STEP_SECURITY_CONTEXT,
@@ -14,9 +15,8 @@ import {
 } from '../constructs/index.js';
 import { NONROOT_UID, SIGNER_ENTRYPOINT } from '../image/constants.js';
 import { parseLock } from '../image/lock-file.js';
-import { signerImage } from '../image/lock.js';
 import { SIGNER_ENV, SIGNER_FLAGS } from '../shared/constants.js';
-import { checkPinnedImage } from './images.js';
+import { signerImageFor } from './signer-image-setting.js';
 
 /** A long flag of the `signet` CLI. */
 export type SignerFlag = (typeof SIGNER_FLAGS)[keyof typeof SIGNER_FLAGS];
@@ -41,9 +41,9 @@ export const SIGNER_STEP_SECURITY_CONTEXT: k8s.SecurityContext = {
 /** The step command: node and the bundle by absolute path, so Tekton needs no registry lookup of the entrypoint. */
 export const SIGNER_STEP_COMMAND: readonly string[] = SIGNER_ENTRYPOINT;
 
-/** The locked image (by digest), or the caller's override after checking it is pinned. */
-export function resolveSignerImage(where: string, override: string | undefined): string {
-  return checkPinnedImage(`${where}: image`, override ?? signerImage().reference);
+/** The Task's own image, the app's `signet:signerImage` context, or the locked image; checked to be pinned. */
+export function resolveSignerImage(scope: Construct, override: string | undefined): string {
+  return signerImageFor(scope, override);
 }
 
 /** The platform the locked image was built for, e.g. `linux/amd64` (for the catalog's `tekton.dev/platforms`). */

@@ -66,7 +66,8 @@ export interface CosignSignTaskProps extends TektonObjectProps, SignerRegistryOp
   /**
    * The signer image, pinned by digest (e.g. one built from the repository's Dockerfile). It must run
    * `/usr/bin/node /opt/signet/signet.cjs`, as the locked image does.
-   * @default - the image in signer-image.lock.json, by digest (`signerImage().reference`)
+   * @default - the app's signer image (`useSignerImage`, context `signet:signerImage`), else the one in
+   *   signer-image.lock.json, by digest (`signerImage().reference`)
    */
   readonly image?: string;
   /**
@@ -119,7 +120,7 @@ export class CosignSignTask extends CatalogTask {
     if (props.identityWithTag && props.signContainerIdentity !== undefined) {
       throw new TektonConstructError('INVALID_PROPS', `${where}: identityWithTag and signContainerIdentity exclude each other; set one`);
     }
-    this.signerImage = resolveSignerImage(where, props.image);
+    this.signerImage = resolveSignerImage(this, props.image);
 
     this.imageParam = this.addParam(COSIGN_SIGN_IMAGE_PARAM, {
       type: 'string',

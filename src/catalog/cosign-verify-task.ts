@@ -70,7 +70,8 @@ export interface CosignVerifyTaskProps extends TektonObjectProps, SignerRegistry
   readonly annotations?: Readonly<Record<string, string>>;
   /**
    * The signer image, pinned by digest.
-   * @default - the image in signer-image.lock.json, by digest
+   * @default - the app's signer image (`useSignerImage`, context `signet:signerImage`), else the one in
+   *   signer-image.lock.json, by digest
    */
   readonly image?: string;
   /**
@@ -107,7 +108,7 @@ export class CosignVerifyTask extends CatalogTask {
       },
       description: props.description ?? DEFAULT_DESCRIPTION,
     });
-    this.signerImage = resolveSignerImage(this.node.path, props.image);
+    this.signerImage = resolveSignerImage(this, props.image);
     this.imageParam = this.addParam('IMAGE', {
       type: 'string',
       description: 'Image to verify, by digest: registry/repository[:tag]@sha256:<hex>. A tag alone is resolved to its digest, with a warning.',

@@ -6,4 +6,5 @@ export * from './cosign-verify-task.js';
 export * from './errors.js';
 export * from './git-clone-task.js';
 export * from './images.js';
+export * from './signer-image-setting.js';
 export * from './generate/index.js';

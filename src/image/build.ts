@@ -65,9 +65,19 @@ export function signerLayerEntries(bundle: Uint8Array): TarEntry[] {
   ];
 }
 
+/**
+ * The bundle without a leading `#!` line: the package's executable CLI is the same bundle with a shebang, and the
+ * image runs it through `node` anyway, so both give the same layer and digest.
+ */
+export function withoutShebang(bundle: Uint8Array): Uint8Array {
+  if (bundle[0] !== 0x23 || bundle[1] !== 0x21) return bundle;
+  const newline = bundle.indexOf(0x0a);
+  return newline === -1 ? new Uint8Array(0) : bundle.subarray(newline + 1);
+}
+
 /** Builds the image (nothing is written except the base-layer cache). */
 export async function buildSignerImage(options: BuildSignerImageOptions): Promise<SignerImageBuild> {
-  const bundleBytes = await readFile(options.bundlePath);
+  const bundleBytes = withoutShebang(await readFile(options.bundlePath));
   const base = await resolveBase(parseBaseSpec(options.base ?? DEFAULT_BASE), {
     ...options.runtime,
     cacheDir: options.cacheDir,

@@ -23,6 +23,8 @@ export const SIGNER_IMAGE_REPOSITORY = 'ghcr.io/signet-dev/signet';
 /** Source repository recorded in the image labels. */
 export const SIGNER_SOURCE_URL = 'https://github.com/signet-dev/signet';
 
+/** Where `npm run bundle` writes the CLI bundle, relative to the package root; the package ships it there. */
+export const SIGNER_BUNDLE_FILE = 'build/signer/signet.cjs';
 /** Where the bundled CLI sits in the image. */
 export const SIGNER_BUNDLE_PATH = '/opt/signet/signet.cjs';
 /** The node binary inside the image (the runtime base puts it here; `Dockerfile` bases must too). */

@@ -117,8 +117,9 @@ export interface BuildAndSignPipelineProps {
    */
   readonly builderImage?: string;
   /**
-   * The signer image, pinned by digest.
-   * @default - the image in signer-image.lock.json
+   * The signer image, pinned by digest, for both signer Tasks.
+   * @default - the app's signer image (`useSignerImage`, context `signet:signerImage`), else the one in
+   *   signer-image.lock.json
    */
   readonly signerImage?: string;
 }

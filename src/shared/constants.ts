@@ -12,6 +12,10 @@ export const SIGNER_COMMANDS = {
   verify: 'verify',
   publicKey: 'public-key',
   lint: 'lint',
+  /** Scaffolds a GitOps repository that uses signet (`signet init [dir]`). */
+  init: 'init',
+  /** Builds and pushes the signer image (`signet image build --push REF`). */
+  image: 'image',
 } as const;
 
 /** Long flag names of the `signet` CLI (without the leading `--`), cosign-compatible where they overlap. */

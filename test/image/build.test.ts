@@ -22,6 +22,12 @@ describe('buildSignerImage on a pinned layout base', () => {
     expect(a.manifestDigest).toMatchInlineSnapshot(`"sha256:7cc23cfc42d91f102c3dc1cebb6fed0c5179ee229fba4eec3a9fec13a9e9b1b7"`);
   });
 
+  it('gives the package\'s executable bundle (a #! line first) the same image as the plain bundle', async () => {
+    const [plain, executable] = await Promise.all([buildOnFixture('"use strict";run()\n'), buildOnFixture('#!/usr/bin/env node\n"use strict";run()\n')]);
+    expect(executable.manifestDigest).toBe(plain.manifestDigest);
+    expect(executable.bundle).toEqual(plain.bundle);
+  });
+
   it('runs the bundle as the non-root user with the base kept underneath and no secrets in Env', async () => {
     const build = await buildOnFixture('one');
     const config = JSON.parse(Buffer.from(build.config.bytes).toString('utf8')) as OciImageConfig;

@@ -33,6 +33,9 @@ export function exitCodeFor(error: unknown): number {
   if (code === 'CLI_PASSWORD' || code.startsWith('KEY_')) return EXIT_CODES.key;
   if (code === 'CLI_FILE') return EXIT_CODES.file;
   if (code === 'SIGN_IMAGE_NOT_FOUND' || code === 'VERIFY_IMAGE_NOT_FOUND') return EXIT_CODES.imageNotFound;
+  // `image build`: an unpinned or unsupported --base is a bad command line; a broken base, layout or runtime is a local file problem
+  if (code === 'BASE_NOT_PINNED' || code === 'BASE_UNSUPPORTED') return EXIT_CODES.usage;
+  if (code.startsWith('BASE_') || code.startsWith('LAYOUT_') || code.startsWith('TAR_') || code === 'RUNTIME_LIBRARY_MISSING') return EXIT_CODES.file;
   if (code.startsWith('REGISTRY_')) return EXIT_CODES.registry;
   if (code.startsWith('VERIFY_')) return EXIT_CODES.verificationFailed;
   if (code.startsWith('SIGN_') || code.startsWith('FORMAT_')) return EXIT_CODES.signing;

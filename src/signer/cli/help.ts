@@ -11,6 +11,8 @@ export const HELP_TEXT =
   `  signet ${C.verify} --${F.key} cosign.pub [options] IMAGE\n` +
   `  signet ${C.publicKey} --${F.key} cosign.key\n` +
   `  signet ${C.lint} [--format text|json|sarif] [--feature-flags FILE | --enable-api-fields LEVEL] [--strict] PATH...|-\n` +
+  `  signet ${C.init} [DIR] [--signet-spec SPEC] [--name NAME]\n` +
+  `  signet ${C.image} build [--push REGISTRY/REPO[:TAG]] [--out DIR] [--base SPEC] [--bundle FILE]\n` +
   '  signet --help | --version\n\n' +
   'Key options (generate-key-pair, sign, public-key):\n' +
   row(`--${F.passwordFile} FILE`, 'password of the private key (one trailing newline is ignored)') +
@@ -27,7 +29,14 @@ export const HELP_TEXT =
   'Verify options:\n' +
   row(`-a, --${F.annotations} KEY=VALUE`, 'require this annotation in the payload (repeatable)') +
   row(`--${F.newBundleFormat}[=true|false|auto]`, 'bundle referrers only, .sig only, or (auto, default) bundles when any exist') +
-  'Registry options (sign, verify):\n' +
+  'Init options (writes a GitOps repository for signet pipelines into DIR, default .; never overwrites):\n' +
+  row('--signet-spec SPEC', 'the signet dependency: a version, a tarball path or a git URL (default: this version)') +
+  row('--name NAME', "the project's npm name (default: the folder name)") +
+  'Image options (image build; prints the pushed REGISTRY/REPO@sha256:… or, without --push, the digest):\n' +
+  row('--push REGISTRY/REPO[:TAG]', 'push the signer image there; pass the result to useSignerImage(app, REF)') +
+  row('--out DIR', 'also write the image as an OCI layout') +
+  row('--base runtime|SPEC', 'runtime (this node binary, default), oci-layout:PATH@sha256:… or REPO@sha256:…') +
+  'Registry options (sign, verify, image build):\n' +
   row(`--${F.allowHttpRegistry}`, 'allow plain HTTP (always allowed for 127.0.0.0/8, localhost, ::1)') +
   row(`--${F.allowInsecureRegistry}`, 'skip TLS certificate verification') +
   row(`--${F.registryCaFile} FILE`, 'also trust the CA certificates in FILE (PEM)') +

@@ -51,6 +51,11 @@ export interface RegistryClientOptions {
   /** The registries the command talks to: their credentials are resolved before the first request. */
   readonly registries: readonly string[];
   /**
+   * Largest blob read, in bytes (`image build` reads base layers).
+   * @default - the client's cap, sized for signature payloads
+   */
+  readonly maxBlobBytes?: number;
+  /**
    * Called for every HTTP request.
    * @default - requests are not reported
    */
@@ -84,6 +89,7 @@ export async function registryClientFromFlags(io: CliIo, flags: RegistryFlags, o
     commandTimeoutMs: flags.commandTimeoutMs ?? DEFAULT_COMMAND_TIMEOUT_MS,
     userAgent: 'signet',
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
+    ...(options.maxBlobBytes === undefined ? {} : { maxBlobBytes: options.maxBlobBytes }),
   });
 }
 

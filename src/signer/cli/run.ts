@@ -18,6 +18,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   [SIGNER_COMMANDS.verify]: async () => (await import('./commands/verify.js')).verifyCommand,
   [SIGNER_COMMANDS.publicKey]: async () => (await import('./commands/public-key.js')).publicKeyCommand,
   [SIGNER_COMMANDS.lint]: async () => (await import('./commands/lint.js')).lintCommand,
+  [SIGNER_COMMANDS.init]: async () => (await import('./commands/init.js')).initCommand,
+  [SIGNER_COMMANDS.image]: async () => (await import('./commands/image.js')).imageCommand,
 };
 
 /**
