@@ -4,8 +4,7 @@
  * case where cosign loses signatures (sigstore/cosign#2432): afterwards all 20 must be there and verify.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { generateKeyPair, loadPublicKey } from '../../src/signer/keys/index.js';
 import { createRegistryClient, type RegistryClient } from '../../src/signer/oci/index.js';
 import { signatureState } from '../faults/_signature-state.js';
 import { pushRandomImage, startRegistry, type TestRegistry } from '../helpers/registry.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const ROOT = resolve(__dirname, '../..');
 const SIGNERS = 20;
@@ -43,7 +43,7 @@ describe(`${SIGNERS} concurrent signet sign processes on one image`, () => {
   const publicKeys: string[] = [];
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'signet-concurrency-'));
+    dir = tempDir('signet-concurrency-');
     cli = join(dir, 'signet.cjs');
     execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), '--outfile', cli], { cwd: ROOT, stdio: 'ignore' });
     registry = await startRegistry();

@@ -3,8 +3,7 @@
  * signet's own (the issue's reproduction: a Task with duplicate step names and a self-cycling Pipeline used to
  * synthesize silently), and the construct API of the suppression escape hatch.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ApiObject, Chart, Include, Testing } from 'cdk8s';
@@ -12,8 +11,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { foreignTektonObjects, suppressRule, TektonConstructError, validateForeignTektonObjects, watchForeignTektonObjects } from '../../src/constructs/index.js';
 import { buildTask, IMAGE } from './_fixtures.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'signet-foreign-'));
+const dir = tempDir('signet-foreign-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const DUPLICATE_STEPS = `apiVersion: tekton.dev/v1

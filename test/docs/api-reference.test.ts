@@ -3,15 +3,15 @@
  * runs it into a temporary folder and checks that it succeeds and documents the constructs the guides name.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
 describe('API reference (npm run docs)', () => {
-  const out = mkdtempSync(join(tmpdir(), 'signet-api-docs-'));
+  const out = tempDir('signet-api-docs-');
   afterAll(() => rmSync(out, { recursive: true, force: true }));
 
   it('is generated from the TSDoc and covers the constructs the guides use', () => {

@@ -12,8 +12,7 @@
  * Skips with the reason when not root, when chroot/unshare/mount or the registry binary are missing.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Chart, Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
@@ -33,6 +32,7 @@ import { createRegistryClient, parseDockerConfig, type RegistryClient } from '..
 import { pushRandomImage, registryAvailable, startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { runStep, sandboxUnavailable, type SandboxMount, type StepOutcome } from './_pod-sandbox.js';
 import { resolveStep, type ResolvedStep, type TaskManifest } from './_tekton-substitution.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 const DIST = join(repoRoot, 'dist/manifests');
@@ -82,7 +82,7 @@ function projectVolumes(task: TaskManifest, step: ResolvedStep, dir: string, sou
 }
 
 describe.skipIf(skipReason !== undefined)('cosign-sign Task from dist/manifests, run from the unpacked signer image', () => {
-  const work = skipReason ? '' : mkdtempSync(join(tmpdir(), 'signet-e2e-'));
+  const work = skipReason ? '' : tempDir('signet-e2e-');
   const timings: Record<string, number> = {};
   let build: SignerImageBuild;
   let image: UnpackedImage;

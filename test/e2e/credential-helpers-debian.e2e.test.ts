@@ -4,8 +4,7 @@
  * in a temporary GNUPGHOME, and `secretservice` over gnome-keyring on a private D-Bus session bus.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -14,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistryClient, dockerKeychain, parseDockerConfigFile } from '../../src/signer/oci/index.js';
 import { runSignet } from '../helpers/cli.js';
 import { pushRandomImage, startRegistry, type TestRegistry } from '../helpers/registry.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const ROOT = resolve(__dirname, '../..');
 const USER = 'debian-user';
@@ -42,7 +42,7 @@ function storeInput(): string {
 }
 
 describe.skipIf(!passReady)('docker-credential-pass (gpg + pass, headless)', () => {
-  const home = mkdtempSync(join(tmpdir(), 'signet-pass-'));
+  const home = tempDir('signet-pass-');
   const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, GNUPGHOME: join(home, 'gnupg'), PASSWORD_STORE_DIR: join(home, 'store') };
   beforeAll(() => {
     mkdirSync(env.GNUPGHOME, { mode: 0o700 });
@@ -78,7 +78,7 @@ describe.skipIf(!passReady)('docker-credential-pass (gpg + pass, headless)', () 
 
 describe.skipIf(!secretServiceReady)('docker-credential-secretservice (gnome-keyring on a private D-Bus session)', () => {
   it('signs and verifies with credentials from the keyring; "not found" for another registry means anonymous', async () => {
-    const home = mkdtempSync(join(tmpdir(), 'signet-secretservice-'));
+    const home = tempDir('signet-secretservice-');
     const anonymousRegistry = await startRegistry();
     try {
       const client = createRegistryClient();

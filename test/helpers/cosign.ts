@@ -4,12 +4,12 @@
  * that does not exist, so a cosign that tried to reach Sigstore's public services fails instead.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { goTool } from './go-tools.js';
+import { tempDir } from './temp-dir.js';
 
 /** The cosign major versions the tests run, with the go-tools.json entry of each. */
 export const COSIGN_VERSIONS = ['v2', 'v3'] as const;
@@ -42,7 +42,7 @@ const TOOLS = JSON.parse(readFileSync(fileURLToPath(new URL('../tools/go-tools.j
 export function cosign(major: CosignMajor): Cosign {
   const name = `cosign-${major}`;
   const bin = goTool(name);
-  const home = mkdtempSync(join(tmpdir(), `signet-${name}-`));
+  const home = tempDir(`signet-${name}-`);
   mkdirSync(join(home, '.docker'), { recursive: true });
   // cosign v2.6 demands a trusted root to verify a bundle even with a key and no transparency log;
   // one that trusts no authority at all satisfies it without TUF (v3 needs none offline).

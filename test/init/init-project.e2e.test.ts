@@ -6,8 +6,7 @@
  * app then runs.
  */
 import { execFileSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +14,7 @@ import { withoutShebang } from '../../src/image/build.js';
 import { SIGNER_BUNDLE_FILE } from '../../src/image/constants.js';
 import { createRegistryClient } from '../../src/signer/oci/index.js';
 import { registryAvailable, startRegistry } from '../helpers/registry.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** Where the package's executable `signet` (the CLI bundle) sits once the package is built (`npm run build`). */
 const BIN_BUNDLE_FILE = 'lib/bin/signet.cjs';
@@ -38,7 +38,7 @@ function ok(result: SpawnSyncReturns<string>): string {
 }
 
 describe('a project made by signet init', () => {
-  const work = mkdtempSync(join(tmpdir(), 'signet-init-e2e-'));
+  const work = tempDir('signet-init-e2e-');
   const project = join(work, 'team-pipelines');
   let tarball: string;
   afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -3,11 +3,11 @@
  * under `validations:`, and whose app uses no signet construct at all (plain cdk8s ApiObjects).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const ROOT = resolve(__dirname, '../..');
 const PLUGIN = resolve(ROOT, 'src/lint/cdk8s-validation-plugin.cjs');
@@ -18,7 +18,7 @@ afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))
 
 /** Runs `cdk8s synth` in a fresh project whose app adds `objects` (ApiObject props) to one chart. */
 function synth(objects: unknown[], properties: Record<string, unknown> = {}): { code: number | null; output: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'signet-cdk8s-plugin-'));
+  const dir = tempDir('signet-cdk8s-plugin-');
   dirs.push(dir);
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   writeFileSync(

@@ -4,8 +4,7 @@
  * real registry, offline: the signature check reads the registry, nothing else.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Testing, Yaml } from 'cdk8s';
@@ -19,6 +18,7 @@ import { decryptPrivateKey, generateKeyPair, type Signer } from '../../src/signe
 import { createRegistryClient, type ReferrersClient, type RegistryClient } from '../../src/signer/oci/index.js';
 import { goTool } from '../helpers/go-tools.js';
 import { pushRandomImage, startRegistry, type TestRegistry } from '../helpers/registry.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 async function newSigner(): Promise<Signer> {
   const pair = await generateKeyPair(new Uint8Array(), 'cosign');
@@ -37,7 +37,7 @@ describe('Kyverno CLI v1.19.1 with signet’s Kyverno policies', () => {
     registry = await startRegistry();
     client = createRegistryClient({ pushIntent: true });
     [signer, stranger] = await Promise.all([newSigner(), newSigner()]);
-    dir = mkdtempSync(join(tmpdir(), 'signet-kyverno-'));
+    dir = tempDir('signet-kyverno-');
     const publicKey = CosignPublicKey.fromPem(signer.publicKeyPem());
     const repositories = [`${registry.host}/ky/**`];
     const cpol = Testing.chart();

@@ -4,8 +4,7 @@
  * scripts/ensure-go-tools.mjs), against images signed by signet in the real registry, offline.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Testing, Yaml } from 'cdk8s';
@@ -19,6 +18,7 @@ import { decryptPrivateKey, generateKeyPair, type Signer } from '../../src/signe
 import { createRegistryClient, type ReferrersClient, type RegistryClient } from '../../src/signer/oci/index.js';
 import { goTool } from '../helpers/go-tools.js';
 import { pushRandomImage, startRegistry, type TestRegistry } from '../helpers/registry.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** policy-tester refused, for a signature reason (its JSON error output), not a network failure. */
 function refusedFor(run: { code: number; out: string }, what: string): void {
@@ -45,7 +45,7 @@ describe('policy-controller policy-tester v0.13.1 with signet’s ClusterImagePo
     registry = await startRegistry();
     client = createRegistryClient({ pushIntent: true });
     [signer, stranger] = await Promise.all([newSigner(), newSigner()]);
-    dir = mkdtempSync(join(tmpdir(), 'signet-policy-tester-'));
+    dir = tempDir('signet-policy-tester-');
     const chart = Testing.chart();
     new PolicyControllerClusterImagePolicy(chart, 'signed', { name: 'signet', publicKey: CosignPublicKey.fromPem(signer.publicKeyPem()), repositories: [`${registry.host}/pt/**`] });
     writeFileSync(join(dir, 'cip.yaml'), Yaml.stringify(Testing.synth(chart)[0]));

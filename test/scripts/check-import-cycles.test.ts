@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCycles, importGraph } from '../../scripts/check-import-cycles.mjs';
+import { tempDir } from '../helpers/temp-dir.js';
 
 describe('import cycles', () => {
   it('src/ has none', () => {
@@ -11,7 +11,7 @@ describe('import cycles', () => {
   });
 
   it('the checker finds a cycle through a type-only import and a re-export, and ignores packages', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'signet-cycles-'));
+    const dir = tempDir('signet-cycles-');
     try {
       mkdirSync(join(dir, 'sub'));
       writeFileSync(join(dir, 'a.ts'), "import type { B } from './sub/b.js';\nimport { x } from 'cdk8s';\nexport type A = B;\n");

@@ -7,13 +7,13 @@
  * repository never holds anything that looks like key material.
  */
 import { generateKeyPairSync } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatFindings, scanBuffer, scanPaths, scanText } from '../helpers/secret-scan.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -151,7 +151,7 @@ describe('secret scanner', () => {
   });
 
   describe('scanPaths', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'signet-secret-scan-'));
+    const dir = tempDir('signet-secret-scan-');
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it('walks directories in sorted order, skips node_modules, and reports relative paths', () => {

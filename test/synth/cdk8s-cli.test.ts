@@ -4,11 +4,11 @@
  * imports this repository's sources by absolute path; the installed-package variant uses the same program.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CDK8S_CLI = join(ROOT, 'node_modules/cdk8s-cli/bin/cdk8s');
@@ -51,7 +51,7 @@ describe('npx cdk8s synth in a user project', () => {
     existsSync(join(project, 'dist')) ? Object.fromEntries(readdirSync(join(project, 'dist')).map((f) => [f, readFileSync(join(project, 'dist', f), 'utf8')])) : {};
 
   beforeAll(() => {
-    project = mkdtempSync(join(tmpdir(), 'signet-user-project-'));
+    project = tempDir('signet-user-project-');
     mkdirSync(join(project, 'node_modules'));
     for (const dep of ['cdk8s', 'constructs']) execFileSync('ln', ['-s', join(ROOT, 'node_modules', dep), join(project, 'node_modules', dep)]);
     writeFileSync(join(project, 'cdk8s.yaml'), `language: typescript\napp: node --import ${TSX} main.ts\noutput: dist\n`);
@@ -106,7 +106,7 @@ describe('npx cdk8s synth in a user project', () => {
   });
 
   it('restores the committed manifests from git in a fresh clone (no backup yet)', () => {
-    const clone = mkdtempSync(join(tmpdir(), 'signet-user-clone-'));
+    const clone = tempDir('signet-user-clone-');
     try {
       git(clone, 'clone', '-q', project, 'repo');
       const repo = join(clone, 'repo');

@@ -5,21 +5,21 @@
  * here under the host's POSIX `sh`, with git-init replaced by a stub that records its call.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Testing } from 'cdk8s';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 
 import { GitCloneTask } from '../../../src/catalog/index.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const chart = Testing.chart();
 new GitCloneTask(chart, 'clone');
 const [task] = Testing.synth(chart) as { spec: { steps: { script: string }[] } }[];
 
 describe('hostile input: git-clone subdirectory outside the workspace', () => {
-  const root = mkdtempSync(join(tmpdir(), 'signet-git-clone-'));
+  const root = tempDir('signet-git-clone-');
   const workspace = join(root, 'workspace');
   const sibling = join(root, 'sibling');
   const stub = join(root, 'git-init');

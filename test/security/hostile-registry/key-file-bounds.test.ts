@@ -4,8 +4,7 @@
  * device or a huge salt fail at once with one line, instead of hundreds of MB of memory and seconds
  * of parsing.
  */
-import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { decryptPrivateKey, generateKeyPair, KeyError, loadPublicKey } from '../
 import { decodeFirstPem, encodePem } from '../../../src/signer/keys/pem.js';
 import { runSignet } from '../../helpers/cli.js';
 import { expectCleanFailure } from '../../bad-input/_cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const MB = 1_000_000;
 
@@ -22,7 +22,7 @@ describe('hostile input: oversized key files and salts', () => {
   let privateKeyPem = '';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'signet-key-bounds-'));
+    dir = tempDir('signet-key-bounds-');
     privateKeyPem = (await generateKeyPair(new Uint8Array())).privateKeyPem;
     // 100 MB: a real key's first lines, then base64 that goes on and on
     const fd = openSync(join(dir, 'huge.key'), 'w');

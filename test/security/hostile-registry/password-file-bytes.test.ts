@@ -4,8 +4,7 @@
  * encrypt it with those bytes in COSIGN_PASSWORD) opens with a file holding exactly those bytes. The
  * documented rule stays: one trailing `\n` or `\r\n` is removed.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeyPair } from '../../../src/signer/keys/index.js';
 import { runSignet } from '../../helpers/cli.js';
 import { expectCleanFailure } from '../../bad-input/_cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 /** Not UTF-8: a lone continuation byte, an invalid lead byte, a truncated sequence, a NUL. */
 const PASSWORD = Uint8Array.from([0xff, 0xfe, 0x80, 0x00, 0xc3, 0x28, 0x61]);
@@ -22,7 +22,7 @@ describe('hostile input: password files that are not UTF-8', () => {
   let publicKeyPem = '';
 
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'signet-password-bytes-'));
+    dir = tempDir('signet-password-bytes-');
     const pair = await generateKeyPair(PASSWORD);
     writeFileSync(join(dir, 'bytes.key'), pair.privateKeyPem, { mode: 0o600 });
     publicKeyPem = pair.publicKeyPem;

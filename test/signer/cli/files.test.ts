@@ -1,5 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,8 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readBoundedFile } from '../../../src/signer/cli/files.js';
 import { readPassword } from '../../../src/signer/cli/password.js';
 import type { CliIo } from '../../../src/signer/cli/io.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'signet-files-'));
+const dir = tempDir('signet-files-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('readBoundedFile', () => {

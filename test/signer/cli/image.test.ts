@@ -3,8 +3,7 @@
  * registry on 127.0.0.1, and prints the reference the constructs then render.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Chart, Testing } from 'cdk8s';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,11 +13,12 @@ import { BuildAndSignPipeline } from '../../../src/patterns/build-and-sign-pipel
 import { createRegistryClient, type RegistryClient } from '../../../src/signer/oci/index.js';
 import { runSignet } from '../../helpers/cli.js';
 import { registryAvailable, startRegistry, type TestRegistry } from '../../helpers/registry.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 describe('signet image build', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'signet-image-cli-'));
+  const dir = tempDir('signet-image-cli-');
   const bundle = join(dir, 'signet.cjs');
   // the runtime base layer (the node binary, compressed) is cached next to the repository's own image cache
   const env = { XDG_CACHE_HOME: join(ROOT, 'build/xdg-cache') };

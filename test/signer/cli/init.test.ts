@@ -1,16 +1,16 @@
 /** `signet init` in-process: writes the project into a folder, and refuses to overwrite anything. */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scaffoldFiles } from '../../../src/init/index.js';
 import { SIGNET_VERSION } from '../../../src/signer/cli/index.js';
 import { runSignet } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const PATHS = scaffoldFiles({ name: 'x', signetSpec: 'x' }).map((f) => f.path);
 
 describe('signet init', () => {
-  const root = mkdtempSync(join(tmpdir(), 'signet-init-'));
+  const root = tempDir('signet-init-');
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
   it('writes every file into a new folder, depending on this signet version', async () => {

@@ -4,8 +4,7 @@
  * SARIF outputs (SARIF validated against the SARIF 2.1.0 JSON schema).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 import { Ajv } from 'ajv';
@@ -13,11 +12,12 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { type CliIo, runCli } from '../../../src/signer/cli/index.js';
 import { type CliRun, runSignet } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const ROOT = resolve(__dirname, '../../..');
 const SARIF_SCHEMA = resolve(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 
-const dir = mkdtempSync(join(tmpdir(), 'signet-lint-'));
+const dir = tempDir('signet-lint-');
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const BROKEN = `apiVersion: tekton.dev/v1

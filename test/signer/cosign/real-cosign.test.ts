@@ -4,8 +4,7 @@
  * signet signs → `cosign verify --key` accepts; cosign signs → `signet verify` accepts; a tampered
  * payload, a signature transplanted to another image and a wrong key are rejected by both.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { createRegistryClient, type ReferrersClient, type RegistryClient, type R
 import { runSignet } from '../../helpers/cli.js';
 import { COSIGN_VERSIONS, cosign, type Cosign, withoutProtojsonSpaces } from '../../helpers/cosign.js';
 import { pushRandomImage, startRegistry, type TestRegistry } from '../../helpers/registry.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const PASSWORD = 'interop-pw';
 type Format = 'legacy' | 'bundle';
@@ -30,7 +30,7 @@ describe.each(COSIGN_VERSIONS)('real cosign %s', (major) => {
     tool = cosign(major);
     registry = await startRegistry();
     client = createRegistryClient({ pushIntent: true });
-    dir = mkdtempSync(join(tmpdir(), `signet-interop-${major}-`));
+    dir = tempDir(`signet-interop-${major}-`);
     // cosign's own key pair (its generate-key-pair), and signet's, and a stranger's.
     const made = await tool.run(['generate-key-pair'], { password: PASSWORD, cwd: dir });
     expect(made.code, made.stderr).toBe(0);

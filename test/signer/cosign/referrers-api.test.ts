@@ -3,8 +3,7 @@
  * registry): signet writes only the referrer (no `sha256-<hex>` index tag), lists referrers through
  * the API, keeps every signature of 20 concurrent signers, and interoperates with cosign v3 there.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { runSignet } from '../../helpers/cli.js';
 import { cosign } from '../../helpers/cosign.js';
 import { startReferrersRegistry, type ReferrersRegistry } from '../../helpers/referrers-registry.js';
 import { pushRandomImage } from '../../helpers/registry.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 async function newSigner(): Promise<Signer> {
   const pair = await generateKeyPair(new Uint8Array(), 'cosign');
@@ -76,7 +76,7 @@ describe('bundle signatures on a registry with the referrers API', () => {
 
   it('interoperates with cosign v3 there, both directions', async () => {
     const tool = cosign('v3');
-    const dir = mkdtempSync(join(tmpdir(), 'signet-api-interop-'));
+    const dir = tempDir('signet-api-interop-');
     const pair = await generateKeyPair(new TextEncoder().encode('pw'), 'sigstore');
     writeFileSync(join(dir, 'k.key'), pair.privateKeyPem);
     writeFileSync(join(dir, 'k.pub'), pair.publicKeyPem);

@@ -1,12 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { constants, generateKeyPairSync, sign } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { decryptPrivateKey, generateKeyPair, KeyError, loadPublicKey } from '../../../src/signer/keys/index.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const data = new TextEncoder().encode('signed bytes');
 
@@ -55,7 +55,7 @@ describe('loadPublicKey', () => {
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
 
 describe.skipIf(!hasOpenssl)('interoperability with openssl', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'signet-keys-'));
+  const dir = tempDir('signet-keys-');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('openssl parses our public key and verifies our ECDSA P-256 signature (SHA-256, DER)', async () => {

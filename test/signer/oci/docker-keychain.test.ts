@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
 import { dockerKeychain, dockerServerAddress, loadDockerKeychain, parseDockerConfigFile, prefetchCredentials, RegistryError } from '../../../src/signer/oci/index.js';
 import { makeCredentialHelper } from '../../helpers/credential-helper.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 
@@ -90,7 +90,7 @@ describe('dockerKeychain', () => {
 
 describe('loadDockerKeychain and prefetchCredentials', () => {
   it('reads DOCKER_CONFIG, resolves each registry once up front, and serves them synchronously', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'signet-keychain-'));
+    const dir = tempDir('signet-keychain-');
     writeFileSync(join(dir, 'config.json'), config());
     const keychain = await loadDockerKeychain({ dockerConfigDir: dir, homeDir: '/nonexistent' }, { env });
     const before = store.calls().length;
