@@ -28,6 +28,8 @@ try {
 }
 execFileSync(process.execPath, [join(root, 'scripts/bundle.mjs'), '--outfile', 'lib/bin/signet-cli.cjs'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
 copyFileSync(join(root, 'scripts/signet-bin.cjs'), join(root, 'lib/bin/signet.cjs'));
+// cdk8s-cli require()s validation plugins: the CommonJS entry goes beside the compiled plugin it imports
+copyFileSync(join(root, 'src/lint/cdk8s-validation-plugin.cjs'), join(root, 'lib/lint/cdk8s-validation-plugin.cjs'));
 chmodSync(join(root, 'lib/bin/signet.cjs'), 0o755);
 
 // The cache holds what a `--help` run compiles; the wrapper text must match scripts/signet-bin.cjs's.

@@ -156,6 +156,7 @@ export {
 export { CatalogError, type CatalogErrorCode } from './catalog/errors.js';
 export { GIT_CLONE_RESULTS, GIT_CLONE_TASK_NAME, GIT_CLONE_TASK_VERSION, GitCloneTask, type GitCloneTaskProps } from './catalog/git-clone-task.js';
 export { placeholderImages } from './catalog/images.js';
+export { SIGNER_IMAGE_CONTEXT_KEY, useSignerImage } from './catalog/signer-image-setting.js';
 
 // Patterns: the build-and-sign pipeline
 export {

@@ -36,8 +36,8 @@ export default function setup(project: TestProject): () => void {
     rmSync(packageDir, { recursive: true, force: true });
     if (previous === undefined) delete process.env['TMPDIR'];
     else process.env['TMPDIR'] = previous;
-    // tsx keeps its compile cache there (`tsx-<uid>`) for the programs tests start with it: not a leftover.
-    const left = readdirSync(runTmp).filter((name) => !/^tsx-\d+$/.test(name));
+    // tsx and v8-compile-cache (used by tools the tests run) keep compile caches there: not leftovers.
+    const left = readdirSync(runTmp).filter((name) => !/^(tsx|v8-compile-cache)-\d+$/.test(name));
     rmSync(runTmp, { recursive: true, force: true });
     if (left.length > 0) {
       // vitest reports an error thrown here but still exits 0: set the exit code too.

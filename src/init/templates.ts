@@ -85,7 +85,7 @@ function importLine(names: readonly string[], from: string): string {
 export const MAIN_TS = `// The CI of one application: clone, build and push with buildah, sign the pushed digest with cosign, verify.
 // \`npx cdk8s synth\` writes the manifests to ${MANIFESTS_DIR}/; commit them and let Argo CD or Flux apply them.
 ${importLine(['App', 'Chart'], 'cdk8s')}
-${importLine(['BuildAndSignPipeline', 'RegistryCredentialsSecret', 'SigningKeySecret'], 'signet')}
+${importLine(['BuildAndSignPipeline', 'RegistryCredentialsSecret', 'SigningKeySecret', 'synth'], 'signet')}
 
 const app = new App();
 
@@ -110,7 +110,9 @@ new BuildAndSignPipeline(ci, 'build-and-sign', {
   image: 'registry.example.com/team/app:latest',
 });
 
-app.synth();
+// signet's synth instead of app.synth(): every mistake listed at once with its fix, warnings printed, nothing
+// written on error, and the last good manifests kept when a synth fails.
+synth(app);
 `;
 
 /** `README.md`: the two commands, then what to do with the result. */

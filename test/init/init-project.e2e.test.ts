@@ -16,8 +16,8 @@ import { createRegistryClient } from '../../src/signer/oci/index.js';
 import { registryAvailable, startRegistry } from '../helpers/registry.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-/** Where the package's executable `signet` (the CLI bundle) sits once the package is built (`npm run build`). */
-const BIN_BUNDLE_FILE = 'lib/bin/signet.cjs';
+/** Where the CLI bundle that the package's `signet` launcher runs sits once the package is built (`npm run build`). */
+const BIN_BUNDLE_FILE = 'lib/bin/signet-cli.cjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The environment of the user's commands: without the `npm_*` variables of an enclosing `npm test`. */
@@ -83,6 +83,33 @@ describe('a project made by signet init', () => {
     expect(drifted.stderr).toContain('buildah-by-hand');
     expect(drifted.stderr).toMatch(/check-manifests: dist\/ differs from a fresh synth of main\.ts \(diff above\); run npx cdk8s synth and commit dist\/\n$/);
     writeFileSync(file, fresh);
+  }, 300_000);
+
+  it('a broken main.ts: every error listed at once, a non-zero exit, and the committed manifests left intact', () => {
+    const main = join(project, 'main.ts');
+    const good = readFileSync(main, 'utf8');
+    const manifests = join(project, 'dist/ci.k8s.yaml');
+    const committed = readFileSync(manifests, 'utf8');
+    const image = `docker.io/library/alpine:3.20@sha256:${'a'.repeat(64)}`;
+    const step = { name: 'a', image, command: ['true'] };
+    const broken = good.replace(
+      'synth(app);',
+      `import { ApiObject } from 'cdk8s';\n` +
+        `new ApiObject(ci, 'broken-task', ${JSON.stringify({ apiVersion: 'tekton.dev/v1', kind: 'Task', metadata: { name: 'broken' }, spec: { steps: [step, step] } })});\n` +
+        `new ApiObject(ci, 'loop', ${JSON.stringify({ apiVersion: 'tekton.dev/v1', kind: 'Pipeline', metadata: { name: 'loop' }, spec: { tasks: [{ name: 't', runAfter: ['t'], taskRef: { name: 'broken' } }] } })});\n` +
+        'synth(app);',
+    );
+    writeFileSync(main, broken);
+    try {
+      const failed = run(project, 'npx', ['cdk8s', 'synth']);
+      expect(failed.status).not.toBe(0);
+      const output = `${failed.stdout}${failed.stderr}`;
+      expect(output).toContain('STEP-1');
+      expect(output).toMatch(/DAG-\d/);
+      expect(readFileSync(manifests, 'utf8')).toBe(committed);
+    } finally {
+      writeFileSync(main, good);
+    }
   }, 300_000);
 
   it('the installed signet CLI scaffolds the same files and refuses to overwrite them', () => {

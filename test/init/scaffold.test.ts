@@ -34,7 +34,7 @@ describe('scaffold templates', () => {
   it('points cdk8s.yaml at main.ts and dist/, and main.ts at a BuildAndSignPipeline with CHANGE marks', () => {
     expect(parse(byPath.get('cdk8s.yaml')!.content)).toEqual({ language: 'typescript', app: 'node --import tsx main.ts', output: 'dist' });
     const main = byPath.get('main.ts')!.content;
-    expect(main).toContain("\nimport { App, Chart } from 'cdk8s';\nimport { BuildAndSignPipeline, RegistryCredentialsSecret, SigningKeySecret } from 'signet';\n");
+    expect(main).toContain("\nimport { App, Chart } from 'cdk8s';\nimport { BuildAndSignPipeline, RegistryCredentialsSecret, SigningKeySecret, synth } from 'signet';\n");
     expect(main).toContain('new BuildAndSignPipeline(');
     expect(main.match(/\/\/ CHANGE:/g)?.length).toBeGreaterThanOrEqual(4);
   });

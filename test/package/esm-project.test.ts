@@ -5,7 +5,7 @@
  * writes; plain `node` imports and requires the package; the installed `signet` CLI generates keys,
  * signs and verifies against a real registry. One install serves all of these.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -124,5 +124,20 @@ describe('an ESM TypeScript project that installs the tarball', () => {
         { critical: { identity: { 'docker-reference': `${registry.host}/package/app` }, image: { 'docker-manifest-digest': image.digest }, type: 'cosign container image signature' }, optional: null },
       ]);
     });
+  });
+
+  // Last in the file: it rewrites the project's cdk8s.yaml.
+  it('runs signet lint and the cdk8s validation plugin from the installed package', async () => {
+    const image = `docker.io/library/alpine:3.20@sha256:${'a'.repeat(64)}`;
+    const dup = { apiVersion: 'tekton.dev/v1', kind: 'Task', metadata: { name: 'dup' }, spec: { steps: [{ name: 'a', image, command: ['true'] }, { name: 'a', image, command: ['true'] }] } };
+    writeFileSync(join(project.dir, 'broken.json'), JSON.stringify(dup));
+    const lint = await project.exec('npx', ['signet', 'lint', 'broken.json']).then(() => undefined, (error: Error) => error.message);
+    expect(lint).toContain('STEP-1');
+    writeFileSync(join(project.dir, 'plain.mjs'), `import { App, Chart, ApiObject } from 'cdk8s';\nconst app = new App();\nnew ApiObject(new Chart(app, 'ci'), 'dup', ${JSON.stringify(dup)});\napp.synth();\n`);
+    const plugin = join(project.dir, 'node_modules/signet/lib/lint/cdk8s-validation-plugin.cjs');
+    writeFileSync(join(project.dir, 'cdk8s.yaml'), `app: node plain.mjs\nvalidations:\n  - package: ${plugin}\n    version: 0.1.0\n    class: TektonValidation\n`);
+    const synth = await project.exec('npx', ['cdk8s', 'synth']).then(() => 'exit 0', (error: Error) => error.message);
+    expect(synth).toContain('STEP-1');
+    expect(synth).toMatch(/Status\s+│ failure/);
   });
 });

@@ -82,6 +82,9 @@ export async function imageCommand(args: string[], io: CliIo): Promise<number> {
 function shippedBundle(): string {
   const script = process.argv[1] === undefined ? undefined : safeRealpath(process.argv[1]);
   if (script === undefined) return resolve(SIGNER_BUNDLE_FILE);
+  // the package's `signet` (lib/bin/signet.cjs) is a small launcher: the bundle is signet-cli.cjs beside it
+  const launched = join(dirname(script), 'signet-cli.cjs');
+  if (script.endsWith('.cjs') && existsSync(launched)) return launched;
   if (script.endsWith('.cjs') && !existsSync(join(dirname(script), 'package.json'))) return script;
   for (let dir = dirname(script); ; dir = dirname(dir)) {
     if (isSignetPackage(join(dir, 'package.json'))) return join(dir, SIGNER_BUNDLE_FILE);
