@@ -152,7 +152,7 @@ describe('a project made by signet init', () => {
       const mainPath = join(project, 'main.ts');
       const main = readFileSync(mainPath, 'utf8');
       const edited = main
-        .replace("import { BuildAndSignPipeline, RegistryCredentialsSecret, SigningKeySecret } from 'signet';", "import { BuildAndSignPipeline, RegistryCredentialsSecret, SigningKeySecret, useSignerImage } from 'signet';")
+        .replace("import { BuildAndSignPipeline, RegistryCredentialsSecret, SigningKeySecret, synth } from 'signet';", "import { BuildAndSignPipeline, RegistryCredentialsSecret, SigningKeySecret, synth, useSignerImage } from 'signet';")
         .replace(/^\/\/ useSignerImage\(app, '[^']*'\);.*$/m, `useSignerImage(app, '${reference}');`);
       expect(edited).toContain(`\nuseSignerImage(app, '${reference}');\n`);
       writeFileSync(mainPath, edited);

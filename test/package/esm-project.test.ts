@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRegistryClient, type RegistryClient } from '../../src/signer/oci/index.js';
 import { createUserProject, packageTarball, pinnedVersion, type UserProject } from '../helpers/package-tarball.js';
 import { readmeProgram, readYamlFolder, repoSynth } from '../helpers/readme-program.js';
+import { e2eProfiles, exampleFiles } from '../oracles/_differential.js';
 import { pushRandomImage, registryAvailable, startRegistry, type TestRegistry } from '../helpers/registry.js';
 
 describe('an ESM TypeScript project that installs the tarball', () => {
@@ -125,6 +126,22 @@ describe('an ESM TypeScript project that installs the tarball', () => {
       ]);
     });
   });
+
+  it("lints this repository's catalog/ and dist/ and Tekton's own examples with the installed signet", async () => {
+    const bin = join(project.dir, 'node_modules/signet/lib/bin/signet.cjs');
+    const repo = join(import.meta.dirname, '../..');
+    const clean = await project.exec(process.execPath, [bin, 'lint', join(repo, 'catalog'), join(repo, 'dist/manifests')]);
+    expect(clean.stdout).toMatch(/\b0 errors?\b|no findings|clean/i);
+    // each example on its own (the examples reuse names), under the alpha profile of Tekton's e2e jobs
+    const alpha = e2eProfiles().find((p) => p.gate === 'alpha')!;
+    const flags = join(project.dir, 'feature-flags.yaml');
+    writeFileSync(flags, JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'feature-flags', namespace: 'tekton-pipelines' }, data: alpha.featureFlags }));
+    const refused: string[] = [];
+    for (const file of exampleFiles('alpha')) {
+      await project.exec(process.execPath, [bin, 'lint', '--feature-flags', flags, file]).catch((error: Error) => refused.push(error.message));
+    }
+    expect(refused).toEqual([]);
+  }, 300_000);
 
   // Last in the file: it rewrites the project's cdk8s.yaml.
   it('runs signet lint and the cdk8s validation plugin from the installed package', async () => {
