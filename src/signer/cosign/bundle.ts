@@ -11,7 +11,7 @@ import { IN_TOTO_PAYLOAD_TYPE } from './dsse.js';
 import { FormatError } from './errors.js';
 import { isStandardBase64 } from './layer.js';
 import { goJsonBytes } from './go-json.js';
-import { findDuplicateKey } from './strict-json.js';
+import { isJsonObject as isObject, parseStrictJsonObject } from './strict-json.js';
 
 /** Media type of a v0.3 bundle: the bundle JSON's `mediaType`, the referrer's artifactType and layer type. */
 export const BUNDLE_V03_MEDIA_TYPE = 'application/vnd.dev.sigstore.bundle.v0.3+json';
@@ -72,17 +72,7 @@ export function dsseBundle(args: DsseBundleArgs): Uint8Array {
  * @throws {@link FormatError} `FORMAT_INVALID_BUNDLE`
  */
 export function parseDsseBundle(bytes: Uint8Array): ParsedDsseBundle {
-  let text: string;
-  let doc: unknown;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    doc = JSON.parse(text);
-  } catch {
-    throw invalid('it is not UTF-8 JSON');
-  }
-  const duplicate = findDuplicateKey(text);
-  if (duplicate !== undefined) throw invalid(`key ${quote(duplicate)} occurs twice`);
-  if (!isObject(doc)) throw invalid('it is not a JSON object');
+  const doc = parseStrictJsonObject(bytes, invalid);
   const { mediaType, verificationMaterial, dsseEnvelope } = doc;
   if (typeof mediaType !== 'string' || !isV03OrLater(mediaType)) throw invalid(`media type ${quote(mediaType)} is not a v0.3 or later bundle`);
   if (!isObject(dsseEnvelope)) throw invalid('it holds no DSSE envelope (a message signature is not an image signature)');
@@ -115,9 +105,6 @@ function isV03OrLater(mediaType: string): boolean {
   return major > 0 || minor >= 3;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function invalid(what: string): FormatError {
   return new FormatError('FORMAT_INVALID_BUNDLE', `invalid sigstore bundle: ${what}`);

@@ -7,7 +7,7 @@
 import { assertDigest, quote } from './digest.js';
 import { FormatError } from './errors.js';
 import { goJsonBytes, goMap } from './go-json.js';
-import { findDuplicateKey } from './strict-json.js';
+import { isJsonObject as isObject, parseStrictJsonObject } from './strict-json.js';
 
 /** `_type` of an in-toto v1 Statement. */
 export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';
@@ -61,17 +61,7 @@ export function signStatement(args: SignStatementArgs): Uint8Array {
  * @throws {@link FormatError} `FORMAT_INVALID_PAYLOAD`
  */
 export function parseSignStatement(bytes: Uint8Array): SignStatement {
-  let text: string;
-  let doc: unknown;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    doc = JSON.parse(text);
-  } catch {
-    throw invalid('it is not UTF-8 JSON');
-  }
-  const duplicate = findDuplicateKey(text);
-  if (duplicate !== undefined) throw invalid(`key ${quote(duplicate)} occurs twice`);
-  if (!isObject(doc)) throw invalid('it is not a JSON object');
+  const doc = parseStrictJsonObject(bytes, invalid);
   if (doc._type !== IN_TOTO_STATEMENT_V1) throw invalid(`_type is ${quote(doc._type)}, expected ${IN_TOTO_STATEMENT_V1}`);
   if (typeof doc.predicateType !== 'string') throw invalid('predicateType is missing');
   const subjects = doc.subject;
@@ -90,9 +80,6 @@ export function parseSignStatement(bytes: Uint8Array): SignStatement {
   return { manifestDigest: `sha256:${digests.sha256}`, predicateType: doc.predicateType, annotations };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function invalid(what: string): FormatError {
   return new FormatError('FORMAT_INVALID_PAYLOAD', `invalid in-toto statement: ${what}`);
