@@ -5,11 +5,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 import { createRegistryClient } from '../../../src/signer/oci/index.js';
 import { runSignet, type CliRun } from '../../helpers/cli.js';
-import { pushRandomImage, type TestRegistry } from '../../helpers/registry.js';
+import { startFaultProxy, type FaultProxy } from '../../helpers/fault-proxy.js';
+import { pushRandomImage, startRegistry, type TestRegistry } from '../../helpers/registry.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
 /** Credentials the hostile tests give the signer (and look for where they must not appear). */
@@ -49,4 +50,31 @@ export function expectOneLineFailure(run: CliRun, code: number, pattern: RegExp)
   expect(run.stderr).toMatch(pattern);
   expect(run.stdout).toBe('');
   expect(run.stderr).not.toContain(CREDS.password);
+}
+
+/** What {@link proxiedImage} sets up: a fault proxy in front of a real registry, a workspace and one pushed image. */
+export interface ProxiedImage {
+  readonly proxy: FaultProxy;
+  readonly dir: string;
+  readonly digest: string;
+}
+
+/**
+ * Registers the suite's common `beforeAll`/`afterAll`: a real registry, a fault proxy in front of it, a
+ * workspace, and an image `hostile/app` pushed straight to the registry. Read the fields inside tests.
+ */
+export function proxiedImage(): ProxiedImage {
+  let registry: TestRegistry | undefined;
+  const state = {} as { proxy: FaultProxy; dir: string; digest: string };
+  beforeAll(async () => {
+    registry = await startRegistry();
+    state.proxy = await startFaultProxy({ target: registry.url });
+    state.dir = await workspace();
+    state.digest = await pushImage(registry, 'hostile/app');
+  });
+  afterAll(async () => {
+    await state.proxy?.stop();
+    await registry?.stop();
+  });
+  return state;
 }
