@@ -2,16 +2,17 @@
  * scrypt + NaCl secretbox encryption of arbitrary bytes, byte-compatible with the `encrypted`
  * package cosign uses (go-securesystemslib; go-tuf in cosign <= 2.1).
  *
- * scrypt comes from node:crypto (async, off the main thread); XSalsa20-Poly1305 from
- * @noble/ciphers because Node has no XSalsa20. NaCl's `Seal` layout is tag || ciphertext,
- * which is what noble's `xsalsa20poly1305` produces and expects.
+ * scrypt comes from `scrypt.ts` (WebAssembly SIMD in slices that let I/O run, node:crypto where
+ * SIMD is missing); XSalsa20-Poly1305 from @noble/ciphers because Node has no XSalsa20. NaCl's
+ * `Seal` layout is tag || ciphertext, which is what noble's `xsalsa20poly1305` produces and expects.
  */
-import { randomBytes, scrypt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 import { xsalsa20poly1305 } from '@noble/ciphers/salsa.js';
 
 import { type Envelope, NONCE_LENGTH, parseEnvelope, SALT_LENGTH, SCRYPT_KEY_LENGTH, type ScryptParams, serializeEnvelope } from './envelope.js';
 import { KeyError } from './errors.js';
+import { scryptKey } from './scrypt.js';
 
 /**
  * Decrypts an envelope (the JSON document inside an encrypted key PEM) with `password`.
@@ -51,14 +52,11 @@ export async function encryptEnvelope(plaintext: Uint8Array, password: Uint8Arra
   }
 }
 
-/** scrypt with enough `maxmem` for N up to 131072 (Node's 32 MiB default refuses even N=32768, r=8). */
+/** scrypt, with a failure (out of memory, most likely) as a {@link KeyError}. */
 async function deriveKey(password: Uint8Array, salt: Uint8Array, params: ScryptParams): Promise<Uint8Array> {
-  // scrypt needs 128·N·r bytes; doubling leaves room for OpenSSL's own bookkeeping.
-  const maxmem = 2 * 128 * params.N * params.r * params.p;
-  return new Promise((resolve, reject) => {
-    scrypt(password, salt, SCRYPT_KEY_LENGTH, { N: params.N, r: params.r, p: params.p, maxmem }, (err, key) => {
-      if (err) reject(new KeyError('KEY_CRYPTO_FAILED', `scrypt failed (N=${params.N}); the machine may be short of memory, free some and retry`, { cause: err }));
-      else resolve(new Uint8Array(key.buffer, key.byteOffset, key.byteLength));
-    });
-  });
+  try {
+    return await scryptKey(password, salt, params, SCRYPT_KEY_LENGTH);
+  } catch (err) {
+    throw new KeyError('KEY_CRYPTO_FAILED', `scrypt failed (N=${params.N}); the machine may be short of memory, free some and retry`, { cause: err });
+  }
 }

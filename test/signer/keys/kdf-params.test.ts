@@ -1,18 +1,18 @@
 /**
- * Proves that KDF parameters are checked before scrypt runs (a DoS guard): node:crypto's scrypt
- * is wrapped in a spy that still calls the real implementation.
+ * Proves that KDF parameters are checked before scrypt runs (a DoS guard): signet's scrypt entry
+ * point (whichever implementation it picks) is wrapped in a spy that still calls the real one.
  */
 import { describe, expect, it, vi } from 'vitest';
 
 const scryptCalls = vi.hoisted(() => ({ count: 0 }));
 
-vi.mock('node:crypto', async (importOriginal) => {
-  const real = await importOriginal<typeof import('node:crypto')>();
-  const scrypt = ((...args: Parameters<typeof real.scrypt>) => {
+vi.mock('../../../src/signer/keys/scrypt.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../../src/signer/keys/scrypt.js')>();
+  const scryptKey: typeof real.scryptKey = (...args) => {
     scryptCalls.count += 1;
-    return (real.scrypt as (...a: unknown[]) => void)(...args);
-  }) as typeof real.scrypt;
-  return { ...real, default: { ...real, scrypt }, scrypt };
+    return real.scryptKey(...args);
+  };
+  return { ...real, scryptKey };
 });
 
 const { decryptEnvelope, KeyError } = await import('../../../src/signer/keys/index.js');

@@ -1,0 +1,136 @@
+/**
+ * scrypt (RFC 7914) for key decryption and encryption: PBKDF2-HMAC-SHA256 from node:crypto for the
+ * outer steps, ROMix in the WebAssembly SIMD module of `scrypt-wasm-module.ts`, run in slices of a
+ * few milliseconds with a turn of the event loop between them, so network I/O started before a key
+ * is decrypted keeps flowing while it is. Where WebAssembly SIMD is missing, node:crypto's scrypt
+ * (OpenSSL, on the libuv thread pool) does the whole job.
+ *
+ * Why not node:crypto alone: OpenSSL's Salsa20/8 is scalar C; the vector version is measurably
+ * faster (see bench/), and key decryption is on the path of every `signet sign`.
+ *
+ * Memory: each call allocates its own 128·r·(N + 2)-byte WebAssembly memory (so concurrent calls
+ * never share state) and overwrites it with zeros before returning or throwing; the PBKDF2
+ * intermediate is zeroed too.
+ */
+import { pbkdf2Sync, scrypt as nodeScrypt } from 'node:crypto';
+
+import { SALSA_DIAGONAL_ORDER, scryptModuleBytes } from './scrypt-wasm-module.js';
+
+/** scrypt cost parameters. */
+export interface ScryptCost {
+  /** CPU/memory cost, a power of two greater than 1. */
+  readonly N: number;
+  /** Block size. */
+  readonly r: number;
+  /** Parallelism. */
+  readonly p: number;
+}
+
+/** Which implementation {@link scryptKey} uses in this process. */
+export type ScryptImplementation = 'wasm-simd' | 'node-crypto';
+
+/** About this many BlockMix rounds of r = 8 per slice between event-loop turns (≈ 2–4 ms). */
+const SLICE_BLOCK_BYTES = 4096 * 1024;
+
+interface RomixExports {
+  readonly f: (p: number, count: number, r: number) => void;
+  readonly m: (x: number, y: number, v: number, mask: number, r: number, count: number) => void;
+}
+
+let compiled: WebAssembly.Module | null | undefined;
+
+/** The compiled module, or null where the engine lacks WebAssembly SIMD. */
+function romixModule(): WebAssembly.Module | null {
+  if (compiled === undefined) {
+    const bytes = scryptModuleBytes();
+    compiled = typeof WebAssembly === 'object' && WebAssembly.validate(bytes) ? new WebAssembly.Module(bytes) : null;
+  }
+  return compiled;
+}
+
+/** The implementation {@link scryptKey} picks here; `SIGNET_SCRYPT=node` forces node:crypto. */
+export function scryptImplementation(): ScryptImplementation {
+  return process.env.SIGNET_SCRYPT !== 'node' && romixModule() ? 'wasm-simd' : 'node-crypto';
+}
+
+/**
+ * Derives `length` bytes with scrypt. Parameter ranges are the caller's job (the envelope parser
+ * accepts only cosign's three cost sets); this only checks that the structure is valid.
+ *
+ * @param implementation - which implementation to use
+ * @default implementation the result of {@link scryptImplementation}
+ */
+export async function scryptKey(
+  password: Uint8Array,
+  salt: Uint8Array,
+  cost: ScryptCost,
+  length: number,
+  implementation: ScryptImplementation = scryptImplementation(),
+): Promise<Uint8Array> {
+  const { N, r, p } = cost;
+  if (!(Number.isInteger(N) && N > 1 && (N & (N - 1)) === 0 && Number.isInteger(r) && r > 0 && Number.isInteger(p) && p > 0)) {
+    throw new RangeError(`invalid scrypt cost N=${N} r=${r} p=${p}`);
+  }
+  const module = implementation === 'wasm-simd' ? romixModule() : null;
+  if (!module) return nodeCryptoScrypt(password, salt, cost, length);
+  const blockBytes = 128 * r;
+  const derived = pbkdf2Sync(password, salt, 1, p * blockBytes, 'sha256');
+  // a copy with its own 4-byte-aligned buffer, for the Uint32Array views
+  const b = new Uint8Array(derived);
+  derived.fill(0);
+  const memory = new WebAssembly.Memory({ initial: Math.ceil(((N + 2) * blockBytes) / 65536) });
+  try {
+    const romix = new WebAssembly.Instance(module, { e: { m: memory } }).exports as unknown as RomixExports;
+    for (let i = 0; i < p; i += 1) await romixInPlace(romix, memory, b.subarray(i * blockBytes, (i + 1) * blockBytes), N, r);
+    return new Uint8Array(pbkdf2Sync(password, b, 1, length, 'sha256'));
+  } finally {
+    new Uint8Array(memory.buffer).fill(0);
+    b.fill(0);
+  }
+}
+
+/** B ← ROMix(B): V at offset 0, X right after V (so loop 1 ends by writing X), Y after X. */
+async function romixInPlace(romix: RomixExports, memory: WebAssembly.Memory, block: Uint8Array, N: number, r: number): Promise<void> {
+  const blockBytes = 128 * r;
+  const words = new Uint32Array(memory.buffer);
+  const source = new Uint32Array(block.buffer, block.byteOffset, blockBytes / 4);
+  permute(source, words, 0, true);
+  const slice = Math.max(2, 2 ** Math.floor(Math.log2(SLICE_BLOCK_BYTES / blockBytes)));
+  for (let done = 0; done < N; done += slice) {
+    romix.f(done * blockBytes, Math.min(slice, N - done), r);
+    await turn();
+  }
+  const x = N * blockBytes;
+  for (let done = 0; done < N; done += slice) {
+    romix.m(x, x + blockBytes, 0, N - 1, r, Math.min(slice, N - done));
+    // the last slice returns to the caller without an extra turn
+    if (done + slice < N) await turn();
+  }
+  permute(source, new Uint32Array(memory.buffer), x / 4, false);
+}
+
+/** Copies a block between byte order and the module's diagonal word order (word moves only, so host endianness does not matter). */
+function permute(block: Uint32Array, words: Uint32Array, at: number, inward: boolean): void {
+  for (let base = 0; base < block.length; base += 16) {
+    for (let k = 0; k < 16; k += 1) {
+      const original = base + SALSA_DIAGONAL_ORDER[k]!;
+      if (inward) words[at + base + k] = block[original]!;
+      else block[original] = words[at + base + k]!;
+    }
+  }
+}
+
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
+function nodeCryptoScrypt(password: Uint8Array, salt: Uint8Array, { N, r, p }: ScryptCost, length: number): Promise<Uint8Array> {
+  // scrypt needs 128·N·r bytes; doubling leaves room for OpenSSL's own bookkeeping.
+  const maxmem = 2 * 128 * N * r * p + 1024 * 1024;
+  return new Promise((resolve, reject) => {
+    nodeScrypt(password, salt, length, { N, r, p, maxmem }, (err, key) => {
+      if (err) reject(err);
+      else resolve(new Uint8Array(key.buffer, key.byteOffset, key.byteLength));
+    });
+  });
+}
