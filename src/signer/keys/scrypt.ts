@@ -9,11 +9,12 @@
  * faster (see bench/), and key decryption is on the path of every `signet sign`.
  *
  * Memory: each call allocates its own 128·r·(N + 2)-byte WebAssembly memory (so concurrent calls
- * never share state) and overwrites it with zeros before returning or throwing; the PBKDF2
- * intermediate is zeroed too.
+ * never share state), mapped ahead and wiped with zeros after use by `scrypt-memory.ts`; the PBKDF2
+ * intermediate is zeroed before returning or throwing.
  */
 import { pbkdf2Sync, scrypt as nodeScrypt } from 'node:crypto';
 
+import { allocateWorkingMemory, type WorkingMemory } from './scrypt-memory.js';
 import { SALSA_DIAGONAL_ORDER, scryptModuleBytes } from './scrypt-wasm-module.js';
 
 /** scrypt cost parameters. */
@@ -29,8 +30,12 @@ export interface ScryptCost {
 /** Which implementation {@link scryptKey} uses in this process. */
 export type ScryptImplementation = 'wasm-simd' | 'node-crypto';
 
-/** About this many BlockMix rounds of r = 8 per slice between event-loop turns (≈ 2–4 ms). */
-const SLICE_BLOCK_BYTES = 4096 * 1024;
+/**
+ * Bytes of blocks per slice between event-loop turns: ROMix's first loop writes 1 MiB per slice
+ * (≈ 1 ms; also the unit of memory mapped ahead), the second reads 4096 blocks of r = 8 (≈ 4 ms).
+ */
+const FILL_SLICE_BYTES = 1024 * 1024;
+const MIX_SLICE_BYTES = 4096 * 1024;
 
 interface RomixExports {
   readonly f: (p: number, count: number, r: number) => void;
@@ -78,35 +83,45 @@ export async function scryptKey(
   // a copy with its own 4-byte-aligned buffer, for the Uint32Array views
   const b = new Uint8Array(derived);
   derived.fill(0);
-  const memory = new WebAssembly.Memory({ initial: Math.ceil(((N + 2) * blockBytes) / 65536) });
+  let work: WorkingMemory | undefined;
   try {
-    const romix = new WebAssembly.Instance(module, { e: { m: memory } }).exports as unknown as RomixExports;
-    for (let i = 0; i < p; i += 1) await romixInPlace(romix, memory, b.subarray(i * blockBytes, (i + 1) * blockBytes), N, r);
+    work = allocateWorkingMemory((N + 2) * blockBytes, sliceBlocks(FILL_SLICE_BYTES, blockBytes) * blockBytes);
+    const romix = new WebAssembly.Instance(module, { e: { m: work.memory } }).exports as unknown as RomixExports;
+    for (let i = 0; i < p; i += 1) await romixInPlace(romix, work, b.subarray(i * blockBytes, (i + 1) * blockBytes), N, r);
     return new Uint8Array(pbkdf2Sync(password, b, 1, length, 'sha256'));
   } finally {
-    new Uint8Array(memory.buffer).fill(0);
+    work?.wipe();
     b.fill(0);
   }
 }
 
+/** Blocks per slice: a power of two (so a slice never splits N unevenly), at least 2. */
+function sliceBlocks(sliceBytes: number, blockBytes: number): number {
+  return Math.max(2, 2 ** Math.floor(Math.log2(sliceBytes / blockBytes)));
+}
+
 /** B ← ROMix(B): V at offset 0, X right after V (so loop 1 ends by writing X), Y after X. */
-async function romixInPlace(romix: RomixExports, memory: WebAssembly.Memory, block: Uint8Array, N: number, r: number): Promise<void> {
+async function romixInPlace(romix: RomixExports, work: WorkingMemory, block: Uint8Array, N: number, r: number): Promise<void> {
   const blockBytes = 128 * r;
-  const words = new Uint32Array(memory.buffer);
   const source = new Uint32Array(block.buffer, block.byteOffset, blockBytes / 4);
-  permute(source, words, 0, true);
-  const slice = Math.max(2, 2 ** Math.floor(Math.log2(SLICE_BLOCK_BYTES / blockBytes)));
-  for (let done = 0; done < N; done += slice) {
-    romix.f(done * blockBytes, Math.min(slice, N - done), r);
+  permute(source, new Uint32Array(work.memory.buffer), 0, true);
+  const fillSlice = sliceBlocks(FILL_SLICE_BYTES, blockBytes);
+  for (let done = 0; done < N; done += fillSlice) {
+    const count = Math.min(fillSlice, N - done);
+    await work.mapped((done + count + 1) * blockBytes);
+    romix.f(done * blockBytes, count, r);
     await turn();
   }
+  // no read may still be writing zeros when loop 2 starts using Y
+  await work.mapped(work.memory.buffer.byteLength);
   const x = N * blockBytes;
-  for (let done = 0; done < N; done += slice) {
-    romix.m(x, x + blockBytes, 0, N - 1, r, Math.min(slice, N - done));
+  const mixSlice = sliceBlocks(MIX_SLICE_BYTES, blockBytes);
+  for (let done = 0; done < N; done += mixSlice) {
+    romix.m(x, x + blockBytes, 0, N - 1, r, Math.min(mixSlice, N - done));
     // the last slice returns to the caller without an extra turn
-    if (done + slice < N) await turn();
+    if (done + mixSlice < N) await turn();
   }
-  permute(source, new Uint32Array(memory.buffer), x / 4, false);
+  permute(source, new Uint32Array(work.memory.buffer), x / 4, false);
 }
 
 /** Copies a block between byte order and the module's diagonal word order (word moves only, so host endianness does not matter). */
