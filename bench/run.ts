@@ -13,6 +13,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { runCosignBench, type CosignComparison } from './cosign-bench.js';
+import { decryptRows, runDecryptBench, type DecryptComparison } from './decrypt-bench.js';
 import { installPackage } from './install-package.js';
 import { type LintResult, runLintBench } from './lint-bench.js';
 import { runSigningBench, type SigningResult } from './signing-bench.js';
@@ -28,7 +29,7 @@ const TARGETS = { synthRatio: 1.25, requestsPerSignature: 8, batch100Ms: 3000, s
 
 const verdict = (ok: boolean): string => (ok ? 'meets' : '**misses**');
 
-function table(synth: readonly SynthResult[], signing: SigningResult, startup: StartupResult, lint: LintResult, cosign: CosignComparison): string {
+function table(synth: readonly SynthResult[], signing: SigningResult, startup: StartupResult, lint: LintResult, cosign: CosignComparison, decrypt: DecryptComparison): string {
   const rows: string[] = ['| measure | value | baseline (same run) | ratio / target | verdict |', '|---|---|---|---|---|'];
   for (const s of synth) {
     const size = `${s.pipelines.toLocaleString('en')} pipelines (${s.tasks.toLocaleString('en')} pipeline tasks), median of ${s.repetitions}`;
@@ -58,8 +59,10 @@ function table(synth: readonly SynthResult[], signing: SigningResult, startup: S
         `| HTTP requests per signature, ${what} (signet, no auth) | ${c.signetRequests} | | | |`,
       );
     }
-    rows.push(`| key decryption (scrypt N=32768): \`public-key\` process, median of ${cosign.runs} | ${cosign.decryptSignetMs} ms | cosign ${cosign.decryptCosignMs} ms | ${cosign.decryptRatio} / ≤ 1.0 | ${verdict(cosign.decryptRatio <= 1)} |`);
+    // information only: a Node process starts in ~50 ms, a Go one in a few; the in-process rows below carry the target
+    rows.push(`| key decryption (scrypt N=32768): \`public-key\` process, median of ${cosign.runs} (start-up included) | ${cosign.decryptSignetMs} ms | cosign ${cosign.decryptCosignMs} ms | ${cosign.decryptRatio} | information |`);
   }
+  rows.push(...decryptRows(decrypt));
   rows.push(`| CLI start-up: installed \`signet --help\` (npm install of the tarball), median of ${startup.runs} | ${startup.installedHelpMs} ms | \`node -e 0\` ${startup.bareNodeMs} ms | ${startup.ratio} / ≤ ${TARGETS.startupRatio} | ${verdict(startup.ratio <= TARGETS.startupRatio)} |`);
   rows.push(`| \`signet lint catalog dist\` after start-up (bundled CLI, median of ${lint.runs} minus \`--help\`) | ${lint.afterStartupMs} ms | \`--help\` ${lint.helpMs} ms | < ${TARGETS.lintAfterStartupMs} ms (issue 12) | ${verdict(lint.afterStartupMs < TARGETS.lintAfterStartupMs)} |`);
   return `${rows.join('\n')}\n`;
@@ -77,11 +80,12 @@ try {
   const signing = await runSigningBench(cli, work, log);
   const lint = await runLintBench(cli, ROOT, log, quick ? 5 : 11);
   const cosign = await runCosignBench(cli, work, log, quick ? 3 : 7);
+  const decrypt = await runDecryptBench(work, log, quick ? 3 : 7);
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`;
-  const markdown = `# signet benchmarks (latest run)\n\n${new Date().toISOString().slice(0, 10)}, ${machine}${quick ? ', --quick' : ''}\n\n${table(synth, signing, startup, lint, cosign)}`;
+  const markdown = `# signet benchmarks (latest run)\n\n${new Date().toISOString().slice(0, 10)}, ${machine}${quick ? ', --quick' : ''}\n\n${table(synth, signing, startup, lint, cosign, decrypt)}`;
   mkdirSync(join(ROOT, 'bench/results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench/results/latest.md'), markdown);
-  writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify({ machine, quick, targets: TARGETS, synth, signing, startup, lint, cosign }, null, 2)}\n`);
+  writeFileSync(join(ROOT, 'bench/results/latest.json'), `${JSON.stringify({ machine, quick, targets: TARGETS, synth, signing, startup, lint, cosign, decrypt }, null, 2)}\n`);
   process.stdout.write(markdown);
 } finally {
   rmSync(work, { recursive: true, force: true });
