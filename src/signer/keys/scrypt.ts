@@ -79,19 +79,25 @@ export async function scryptKey(
   const module = implementation === 'wasm-simd' ? romixModule() : null;
   if (!module) return nodeCryptoScrypt(password, salt, cost, length);
   const blockBytes = 128 * r;
-  const derived = pbkdf2Sync(password, salt, 1, p * blockBytes, 'sha256');
-  // a copy with its own 4-byte-aligned buffer, for the Uint32Array views
-  const b = new Uint8Array(derived);
-  derived.fill(0);
-  let work: WorkingMemory | undefined;
+  let work: WorkingMemory;
   try {
     work = allocateWorkingMemory((N + 2) * blockBytes, sliceBlocks(FILL_SLICE_BYTES, blockBytes) * blockBytes);
+  } catch {
+    // no room for a WebAssembly memory this size (an address-space limit, say): OpenSSL mallocs instead
+    return nodeCryptoScrypt(password, salt, cost, length);
+  }
+  let b: Uint8Array | undefined;
+  try {
+    const derived = pbkdf2Sync(password, salt, 1, p * blockBytes, 'sha256');
+    // a copy with its own 4-byte-aligned buffer, for the Uint32Array views
+    b = new Uint8Array(derived);
+    derived.fill(0);
     const romix = new WebAssembly.Instance(module, { e: { m: work.memory } }).exports as unknown as RomixExports;
     for (let i = 0; i < p; i += 1) await romixInPlace(romix, work, b.subarray(i * blockBytes, (i + 1) * blockBytes), N, r);
     return new Uint8Array(pbkdf2Sync(password, b, 1, length, 'sha256'));
   } finally {
-    work?.wipe();
-    b.fill(0);
+    work.wipe();
+    b?.fill(0);
   }
 }
 
