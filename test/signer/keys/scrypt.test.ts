@@ -2,7 +2,9 @@
  * signet's scrypt against RFC 7914's test vectors and against node:crypto (OpenSSL) on many
  * random inputs, for both implementations; and that a decryption-sized run lets the event loop turn.
  */
+import { execFileSync } from 'node:child_process';
 import { scryptSync } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
@@ -28,6 +30,7 @@ const RFC_7914 = [
 ];
 
 const IMPLEMENTATIONS: readonly ScryptImplementation[] = ['wasm-simd', 'node-crypto'];
+const SCRYPT_MODULE = fileURLToPath(new URL('../../../src/signer/keys/scrypt.ts', import.meta.url));
 
 /** A small seeded generator (xorshift32), so a failing random case can be replayed. */
 function generator(seed: number): (below: number) => number {
@@ -51,6 +54,14 @@ describe('scryptKey', () => {
     expect(scryptImplementation()).toBe('wasm-simd');
     vi.stubEnv('SIGNET_SCRYPT', 'node');
     expect(scryptImplementation()).toBe('node-crypto');
+  });
+
+  it('falls back to node:crypto where the engine has no WebAssembly (node --jitless)', () => {
+    const script = `const { scryptImplementation, scryptKey } = await import(${JSON.stringify(SCRYPT_MODULE)});
+      const key = await scryptKey(new Uint8Array(), new Uint8Array(), { N: 16, r: 1, p: 1 }, 64);
+      process.stdout.write(JSON.stringify([typeof WebAssembly, scryptImplementation(), Buffer.from(key).toString('hex')]));`;
+    const output = execFileSync(process.execPath, ['--jitless', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+    expect(JSON.parse(output)).toEqual(['undefined', 'node-crypto', RFC_7914[0]!.key]);
   });
 
   for (const implementation of IMPLEMENTATIONS) {
