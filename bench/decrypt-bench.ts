@@ -43,7 +43,9 @@ export interface DecryptRow {
   readonly cosign: DecryptTimes;
   /** signet (WebAssembly SIMD) cold wall / cosign cold wall; ≤ 1 means signet is at least as fast. */
   readonly ratio: number;
-  /** The same for node:crypto's scrypt (signet before this change). */
+  /** The same for process CPU time (all threads), which a busy machine distorts less than wall time. */
+  readonly cpuRatio: number;
+  /** The wall ratio for node:crypto's scrypt (signet before this change). */
   readonly nodeRatio: number;
 }
 
@@ -98,7 +100,12 @@ export async function runDecryptBench(workDir: string, log: (line: string) => vo
       warmWallMs: round(median(samples[who].flatMap((s) => s.wallMs.slice(1)))),
     });
     const row = { N, key, signetWasm: times('signetWasm'), signetNode: times('signetNode'), cosign: times('cosign') };
-    rows.push({ ...row, ratio: round(row.signetWasm.coldWallMs / row.cosign.coldWallMs, 2), nodeRatio: round(row.signetNode.coldWallMs / row.cosign.coldWallMs, 2) });
+    rows.push({
+      ...row,
+      ratio: round(row.signetWasm.coldWallMs / row.cosign.coldWallMs, 2),
+      cpuRatio: round(row.signetWasm.coldCpuMs / row.cosign.coldCpuMs, 2),
+      nodeRatio: round(row.signetNode.coldWallMs / row.cosign.coldWallMs, 2),
+    });
     log(`key decryption in-process, N=${N}: ${JSON.stringify(rows.at(-1))}`);
   }
   return { rounds, count: COUNT, rows };
@@ -111,7 +118,7 @@ export function decryptRows(result: DecryptComparison): string[] {
     const what = `key decryption in-process (scrypt N=${row.N}, ${row.key}), first in a fresh process, median of ${result.rounds} interleaved`;
     const cosign = `cosign's own code (go-securesystemslib + x/crypto scrypt) ${row.cosign.coldWallMs} ms (CPU ${row.cosign.coldCpuMs} ms)`;
     return [
-      `| ${what}: signet, WebAssembly SIMD scrypt | ${row.signetWasm.coldWallMs} ms (CPU ${row.signetWasm.coldCpuMs} ms) | ${cosign} | ${row.ratio} / ≤ 1.0 | ${row.ratio <= 1 ? 'meets' : '**misses**'} |`,
+      `| ${what}: signet, WebAssembly SIMD scrypt | ${row.signetWasm.coldWallMs} ms (CPU ${row.signetWasm.coldCpuMs} ms) | ${cosign} | ${row.ratio} / ≤ 1.0 (CPU ${row.cpuRatio}) | ${row.ratio <= 1 ? 'meets' : '**misses**'} |`,
       `| ${what}: signet, node:crypto scrypt (before) | ${row.signetNode.coldWallMs} ms (CPU ${row.signetNode.coldCpuMs} ms) | same run | ${row.nodeRatio} | |`,
       `| key decryption in-process (N=${row.N}), warm: decryptions 2–${result.count} of each process | WebAssembly SIMD ${row.signetWasm.warmWallMs} ms, node:crypto ${row.signetNode.warmWallMs} ms | cosign's own code ${row.cosign.warmWallMs} ms | | |`,
     ];
