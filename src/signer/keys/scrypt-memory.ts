@@ -17,6 +17,7 @@ import { close, openSync, read } from 'node:fs';
 
 /** Fresh working memory; see the module comment. */
 export interface WorkingMemory {
+  /** The memory itself, for the WebAssembly instance's import. */
   readonly memory: WebAssembly.Memory;
   /** Resolves once every byte below `end` is mapped (at once where nothing is being mapped). */
   mapped(end: number): Promise<void>;

@@ -14,6 +14,7 @@
  */
 import { pbkdf2Sync, scrypt as nodeScrypt } from 'node:crypto';
 
+import { KeyError } from './errors.js';
 import { allocateWorkingMemory, type WorkingMemory } from './scrypt-memory.js';
 import { SALSA_DIAGONAL_ORDER, scryptModuleBytes } from './scrypt-wasm-module.js';
 
@@ -62,6 +63,8 @@ export function scryptImplementation(): ScryptImplementation {
  * Derives `length` bytes with scrypt. Parameter ranges are the caller's job (the envelope parser
  * accepts only cosign's three cost sets); this only checks that the structure is valid.
  *
+ * @throws {@link KeyError} `KEY_KDF_PARAMS` for a malformed cost; node:crypto's error where it runs and fails
+ *
  * @param implementation - which implementation to use
  * @default implementation the result of {@link scryptImplementation}
  */
@@ -74,7 +77,7 @@ export async function scryptKey(
 ): Promise<Uint8Array> {
   const { N, r, p } = cost;
   if (!(Number.isInteger(N) && N > 1 && (N & (N - 1)) === 0 && Number.isInteger(r) && r > 0 && Number.isInteger(p) && p > 0)) {
-    throw new RangeError(`invalid scrypt cost N=${N} r=${r} p=${p}`);
+    throw new KeyError('KEY_KDF_PARAMS', `scrypt cost N=${N} r=${r} p=${p} is not valid: N must be a power of two above 1 and r, p positive integers; use one of cosign's sets`);
   }
   const module = implementation === 'wasm-simd' ? romixModule() : null;
   if (!module) return nodeCryptoScrypt(password, salt, cost, length);

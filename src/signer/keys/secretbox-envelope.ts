@@ -57,6 +57,7 @@ async function deriveKey(password: Uint8Array, salt: Uint8Array, params: ScryptP
   try {
     return await scryptKey(password, salt, params, SCRYPT_KEY_LENGTH);
   } catch (err) {
+    if (err instanceof KeyError) throw err;
     throw new KeyError('KEY_CRYPTO_FAILED', `scrypt failed (N=${params.N}); the machine may be short of memory, free some and retry`, { cause: err });
   }
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
+import { KeyError } from '../../../src/signer/keys/errors.js';
 import { scryptImplementation, scryptKey, type ScryptImplementation } from '../../../src/signer/keys/scrypt.js';
 
 const text = (value: string): Uint8Array => new TextEncoder().encode(value);
@@ -112,6 +113,8 @@ describe('scryptKey', () => {
     { N: 1024, r: 8, p: 0 },
     { N: 1024, r: 1.5, p: 1 },
   ])('refuses the malformed cost N=$N r=$r p=$p', async (cost) => {
-    await expect(scryptKey(text('pw'), text('salt'), cost, 32)).rejects.toThrow(RangeError);
+    const error = await scryptKey(text('pw'), text('salt'), cost, 32).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KeyError);
+    expect((error as KeyError).code).toBe('KEY_KDF_PARAMS');
   });
 });
