@@ -85,6 +85,13 @@ describe('scryptKey', () => {
     }
   });
 
+  it.each([32768, 65536, 131072])('wasm-simd equals node:crypto for cosign\'s cost N=%i r=8 p=1', async (N) => {
+    const password = text(`password for ${N}`);
+    const salt = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + N) & 0xff);
+    const expected = scryptSync(password, salt, 32, { N, r: 8, p: 1, maxmem: 512 * 1024 * 1024 });
+    expect(hex(await scryptKey(password, salt, { N, r: 8, p: 1 }, 32, 'wasm-simd'))).toBe(hex(expected));
+  });
+
   it('gives each concurrent call its own memory', async () => {
     const costs = [{ N: 4096, r: 8, p: 1 }, { N: 2048, r: 4, p: 2 }, { N: 4096, r: 8, p: 1 }];
     const results = await Promise.all(costs.map((cost, i) => scryptKey(text(`pw${i}`), text('salt'), cost, 32, 'wasm-simd')));
