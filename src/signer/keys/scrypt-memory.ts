@@ -26,11 +26,11 @@ export interface WorkingMemory {
 }
 
 /**
- * Allocates `bytes` (rounded up to 64 KiB pages) and starts mapping it on a libuv thread, region
- * by region from `regionBytes` on (the caller's first region faults in on the main thread, which
- * writes it at once).
+ * Allocates `bytes` (rounded up to 64 KiB pages) and starts mapping it on a libuv thread, in
+ * regions of `regionBytes` from `from` on (the bytes below `from` fault in on the main thread,
+ * which writes them at once).
  */
-export function allocateWorkingMemory(bytes: number, regionBytes: number): WorkingMemory {
+export function allocateWorkingMemory(bytes: number, from: number, regionBytes: number): WorkingMemory {
   const memory = new WebAssembly.Memory({ initial: Math.ceil(bytes / 65536) });
   const view = new Uint8Array(memory.buffer);
   let fd: number | undefined;
@@ -46,7 +46,7 @@ export function allocateWorkingMemory(bytes: number, regionBytes: number): Worki
   const regions: Array<{ end: number; done: Promise<boolean> }> = [];
   // one read at a time: a single thread-pool thread, the others stay free for the caller's I/O
   let previous = Promise.resolve(true);
-  for (let start = regionBytes; start < view.length; start += regionBytes) {
+  for (let start = from; start < view.length; start += regionBytes) {
     const end = Math.min(start + regionBytes, view.length);
     previous = previous.then(() => readZeros(zeroFd, view, start, end));
     regions.push({ end, done: previous });
@@ -54,7 +54,9 @@ export function allocateWorkingMemory(bytes: number, regionBytes: number): Worki
   const allMapped = previous;
   return {
     memory,
-    mapped: async (end) => void (await (regions.find((region) => region.end >= end)?.done ?? allMapped)),
+    mapped: async (end) => {
+      if (end > from) await (regions.find((region) => region.end >= end)?.done ?? allMapped);
+    },
     wipe: () => {
       void allMapped
         .then(() => readZeros(zeroFd, view, 0, view.length))

@@ -84,7 +84,10 @@ export async function scryptKey(
   const blockBytes = 128 * r;
   let work: WorkingMemory;
   try {
-    work = allocateWorkingMemory((N + 2) * blockBytes, sliceBlocks(FILL_SLICE_BYTES, blockBytes) * blockBytes);
+    // slice k of loop 1 writes blocks kS + 1 … kS + S: the main thread maps slice 0's itself, and
+    // the regions line up with the slices' ends, so slice k waits for the region read during slice k − 1
+    const slice = sliceBlocks(FILL_SLICE_BYTES, blockBytes);
+    work = allocateWorkingMemory((N + 2) * blockBytes, (slice + 1) * blockBytes, slice * blockBytes);
   } catch {
     // no room for a WebAssembly memory this size (an address-space limit, say): OpenSSL mallocs instead
     return nodeCryptoScrypt(password, salt, cost, length);
