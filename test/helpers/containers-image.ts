@@ -1,9 +1,10 @@
 /**
  * Asks containers/image (the library in skopeo, podman and CRI-O) about sigstore signatures in a
  * test registry: a pull (`copy docker://… dir:…`) evaluated against a policy.json with one
- * requirement, and a copy that signs with its own sigstore signer. The default is
- * test/tools/containers-image (containers/image v5.23.1, the version Debian's skopeo 1.9.3
- * vendors, built by scripts/ensure-go-tools.mjs); `debianSkopeo()` runs /usr/bin/skopeo instead.
+ * requirement, and a copy that signs with its own sigstore signer. `containersImage()` runs a
+ * small driver of the library built by scripts/ensure-go-tools.mjs (test/tools/containers-image:
+ * v5.23.1, what Debian's skopeo 1.9.3 vendors; containers-image-latest: the newest);
+ * `debianSkopeo()` runs /usr/bin/skopeo instead.
  * Both run offline: a private HOME, registries.d and policy in a temporary folder, and every
  * non-loopback connection sent to a closed port.
  */
@@ -41,7 +42,7 @@ export interface SignOptions {
 
 /** containers/image, run as a command. */
 export interface ContainersImage {
-  /** `skopeo version 1.9.3`, or `github.com/containers/image/v5 v5.23.1` for the test tool. */
+  /** `skopeo version 1.9.3`, or the library's module and version for a test tool. */
   version(): Promise<string>;
   /**
    * Pulls `image` (`host/repo[:tag][@digest]`) into a fresh folder under a policy whose only
@@ -52,9 +53,15 @@ export interface ContainersImage {
   copySigned(source: string, destination: string, options: SignOptions): Promise<ToolRun>;
 }
 
-/** The containers/image test tool (throws with the build command when it is not built). */
-export function containersImage(): ContainersImage {
-  const bin = goTool('containers-image');
+/**
+ * The containers/image test tools: `containers-image` (v5.23.1, skopeo 1.9.3's) and
+ * `containers-image-latest` (the newest, go.podman.io/image/v5), from test/tools/go-tools.json.
+ */
+export type ContainersImageTool = 'containers-image' | 'containers-image-latest';
+
+/** A containers/image test tool (throws with the build command when it is not built). */
+export function containersImage(tool: ContainersImageTool = 'containers-image'): ContainersImage {
+  const bin = goTool(tool);
   return runner(bin, (config, rest) => [rest[0]!, '--policy', config.policy, '--registries.d', config.registriesDir, ...rest.slice(1)], ['version']);
 }
 

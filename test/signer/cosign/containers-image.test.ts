@@ -36,13 +36,21 @@ function accepted(run: ToolRun, what: string): void {
   expect(run.code, `${what}: ${run.stderr}`).toBe(0);
 }
 
-describe('containers/image v5.23.1 (skopeo 1.9.3’s) and signet', () => {
+/** The containers/image builds under test, and where they differ. */
+const LIBRARIES = [
+  // What Debian 12's skopeo 1.9.3 (and podman 4.3) vendor, unpatched.
+  { tool: 'containers-image', version: 'github.com/containers/image/v5 v5.23.1', creator: 'containers/image 5.23.1', signsWithSigstoreKeys: false },
+  // The newest release, after the move to containers/container-libs.
+  { tool: 'containers-image-latest', version: 'go.podman.io/image/v5 v5.42.1', creator: 'containers/image 5.42.1', signsWithSigstoreKeys: true },
+] as const;
+
+describe.each(LIBRARIES)('$version and signet', (library) => {
   let registry: TestRegistry;
   let client: RegistryClient & ReferrersClient;
   let cimage: ContainersImage;
   let dir: string;
   beforeAll(async () => {
-    cimage = containersImage();
+    cimage = containersImage(library.tool);
     registry = await startRegistry();
     client = createRegistryClient({ pushIntent: true });
     dir = tempDir('signet-cimage-');
@@ -70,7 +78,7 @@ describe('containers/image v5.23.1 (skopeo 1.9.3’s) and signet', () => {
   };
 
   it('reports the containers/image version it was built with', async () => {
-    expect(await cimage.version()).toBe('github.com/containers/image/v5 v5.23.1');
+    expect(await cimage.version()).toBe(library.version);
   });
 
   describe.each([
@@ -144,18 +152,26 @@ describe('containers/image v5.23.1 (skopeo 1.9.3’s) and signet', () => {
     const [payload] = JSON.parse(ok.stdout) as { critical: { identity: { 'docker-reference': string } }; optional: Record<string, unknown> }[];
     // containers/image signs the destination reference with its tag, and adds creator and timestamp.
     expect(payload!.critical.identity['docker-reference']).toBe(`${registry.host}/c2s/app:v1`);
-    expect(payload!.optional.creator).toBe('containers/image 5.23.1');
+    expect(payload!.optional.creator).toBe(library.creator);
     expect(typeof payload!.optional.timestamp).toBe('number');
     expect((await signet(['verify', '--key', 'stranger.pub', `${registry.host}/c2s/app@${digest}`])).code).toBe(1);
     // And its own signature passes its own default policy.
     accepted(await cimage.pull(`${registry.host}/c2s/app:v1`, key('signet.pub')), 'containers/image signature, default policy');
   });
 
-  it('containers/image v5.23.1 cannot sign with a key from cosign ≥ 2.2 (ENCRYPTED SIGSTORE PRIVATE KEY)', async () => {
+  it.runIf(!library.signsWithSigstoreKeys)('cannot sign with a key from cosign ≥ 2.2 (ENCRYPTED SIGSTORE PRIVATE KEY)', async () => {
     expect(readFileSync(key('cosign.key'), 'utf8')).toMatch(/^-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----/);
     const digest = await push('c2s-cosign-key/source');
     const copied = await cimage.copySigned(`${registry.host}/c2s-cosign-key/source@${digest}`, `${registry.host}/c2s-cosign-key/app:v1`, { keyPath: key('cosign.key'), passphrase: PASSWORD });
     refused(copied, /unsupported pem type: ENCRYPTED SIGSTORE PRIVATE KEY/, 'cosign v3 key');
+  });
+
+  it.runIf(library.signsWithSigstoreKeys)('signs with a key from cosign v3 generate-key-pair → signet verify accepts', async () => {
+    const digest = await push('c2s-cosign-key/source');
+    const copied = await cimage.copySigned(`${registry.host}/c2s-cosign-key/source@${digest}`, `${registry.host}/c2s-cosign-key/app:v1`, { keyPath: key('cosign.key'), passphrase: PASSWORD });
+    expect(copied.code, copied.stderr).toBe(0);
+    const ok = await signet(['verify', '--key', 'cosign.pub', `${registry.host}/c2s-cosign-key/app@${(await client.headManifest(repoOf('c2s-cosign-key/app'), 'v1'))!.digest}`]);
+    expect(ok.code, ok.stderr).toBe(0);
   });
 
   it('does not read the bundle format: an image signed only with --new-bundle-format is refused as unsigned', async () => {

@@ -3,6 +3,7 @@
 // containers/image itself whether it accepts a signature (its policy.json evaluation on pull) and
 // let it sign (its sigstore signer on push). Debian's skopeo cannot serve here: its containers/image
 // is patched to refuse every sigstore signature, and the Go module proxy does not serve skopeo.
+// test/tools/containers-image-latest is this file for the newest containers/image (other import path).
 //
 // Usage:
 //
