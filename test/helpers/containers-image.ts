@@ -85,6 +85,7 @@ function runner(bin: string, argsOf: (config: RunConfig, rest: readonly string[]
   const registriesDir = join(home, 'registries.d');
   mkdirSync(registriesDir);
   mkdirSync(join(home, 'run'), { mode: 0o700 });
+  mkdirSync(join(home, 'tmp'));
   // Without this, containers/image neither reads nor writes `sha256-<hex>.sig` tags.
   writeFileSync(join(registriesDir, 'sigstore.yaml'), 'default-docker:\n  use-sigstore-attachments: true\n');
   const env = {
@@ -92,6 +93,8 @@ function runner(bin: string, argsOf: (config: RunConfig, rest: readonly string[]
     HOME: home,
     XDG_RUNTIME_DIR: join(home, 'run'),
     XDG_CONFIG_HOME: join(home, 'config'),
+    // Its big temporary files (blobs in transit) go here instead of /var/tmp.
+    TMPDIR: join(home, 'tmp'),
     HTTPS_PROXY: 'http://127.0.0.1:9',
     HTTP_PROXY: 'http://127.0.0.1:9',
     NO_PROXY: '127.0.0.1,localhost',

@@ -38,7 +38,7 @@ function accepted(run: ToolRun, what: string): void {
 
 /** The containers/image builds under test, and where they differ. */
 const LIBRARIES = [
-  // What Debian 12's skopeo 1.9.3 (and podman 4.3) vendor, unpatched.
+  // What Debian 12's skopeo 1.9.3 is built with (its Built-Using field), here without Debian's patch.
   { tool: 'containers-image', version: 'github.com/containers/image/v5 v5.23.1', creator: 'containers/image 5.23.1', signsWithSigstoreKeys: false },
   // The newest release, after the move to containers/container-libs.
   { tool: 'containers-image-latest', version: 'go.podman.io/image/v5 v5.42.1', creator: 'containers/image 5.42.1', signsWithSigstoreKeys: true },
@@ -183,7 +183,8 @@ describe.each(LIBRARIES)('$version and signet', (library) => {
 });
 
 const skopeo = debianSkopeo();
-describe.skipIf(skopeo === undefined)('Debian 12’s skopeo (package skopeo, /usr/bin/skopeo)', () => {
+const skopeoTitle = skopeo === undefined ? 'Debian 12’s skopeo: skipped, /usr/bin/skopeo is missing (run node scripts/ensure-test-deps.mjs as root)' : 'Debian 12’s skopeo (package skopeo, /usr/bin/skopeo)';
+describe.skipIf(skopeo === undefined)(skopeoTitle, () => {
   it('refuses every sigstore signature: Debian builds its containers/image with sigstore disabled', async () => {
     const registry = await startRegistry();
     const client = createRegistryClient({ pushIntent: true });
