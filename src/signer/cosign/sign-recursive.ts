@@ -58,8 +58,9 @@ export interface SigningPlan {
 
 /**
  * Reads the tree below `ref`: resolves a tag (with a warning), `GET`s the top manifest and every
- * nested index, checks every entry (digest with the shared parser, media type, size) and the limits.
- * Image manifests below the index are not read: the per-manifest signing checks that each exists.
+ * nested index, checks every entry (digest with the shared parser, media type, size) and the limits,
+ * and `HEAD`s every image manifest listed (the existence check the per-manifest signing then skips),
+ * so that a missing one fails before anything is written.
  *
  * @throws SigningError `SIGN_IMAGE_NOT_FOUND`; FormatError `FORMAT_INVALID_MANIFEST`, `FORMAT_INVALID_DIGEST` or `FORMAT_TOO_MANY_MANIFESTS`; RegistryError
  */
@@ -104,9 +105,26 @@ export async function planRecursiveSigning(client: Fetcher, ref: ImageReference,
       await walk(nested.bytes, nestedWhere, depth + 1);
     }
   };
-  await walk(topManifest.bytes, `${repositoryName(ref)}@${digest}`, 1);
-  return { top, children };
+  const topWhere = `${repositoryName(ref)}@${digest}`;
+  await walk(topManifest.bytes, topWhere, 1);
+  const checked = new Map<PlannedManifest, PlannedManifest>();
+  const images = children.filter((c) => c.kind === 'image');
+  for (let i = 0; i < images.length; i += EXISTENCE_CHECKS_AT_ONCE) {
+    await Promise.all(
+      images.slice(i, i + EXISTENCE_CHECKS_AT_ONCE).map(async (c) => {
+        const digestOf = c.reference.digest!;
+        if ((await client.headManifest(ref, digestOf)) === undefined) {
+          throw new SigningError('SIGN_IMAGE_NOT_FOUND', `manifest ${repositoryName(ref)}@${digestOf} listed by index ${topWhere} is not in the registry; push the image again (all its platforms) or sign without --recursive`);
+        }
+        checked.set(c, { ...c, reference: existingImage(c.reference, digestOf) });
+      }),
+    );
+  }
+  return { top, children: children.map((c) => checked.get(c) ?? c) };
 }
+
+/** Existence `HEAD`s in flight at once while planning. */
+const EXISTENCE_CHECKS_AT_ONCE = 8;
 
 /** What {@link signRecursively} did: the top result, and one per manifest below it (in plan order). */
 export interface RecursiveResults<R> {

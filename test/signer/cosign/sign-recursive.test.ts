@@ -4,12 +4,15 @@
  * hostile registry (an in-memory one serving crafted indexes) refused before any write.
  */
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { signatureTag } from '../../../src/signer/cosign/format.js';
 import { signImage } from '../../../src/signer/cosign/sign.js';
 import { signImageBundle } from '../../../src/signer/cosign/sign-bundle.js';
+import { signImages } from '../../../src/signer/cosign/sign-images.js';
 import { MAX_INDEX_DEPTH, MAX_RECURSIVE_MANIFESTS, planRecursiveSigning } from '../../../src/signer/cosign/sign-recursive.js';
 import { verifyImage } from '../../../src/signer/cosign/verify.js';
 import { decryptPrivateKey, generateKeyPair, loadPublicKey, type Signer } from '../../../src/signer/keys/index.js';
@@ -17,6 +20,8 @@ import { createRegistryClient, parseReference, type ReferrersClient, type Regist
 import { pushIndex, pushPlatformImage, pushTwoPlatformIndex } from '../../helpers/multiarch.js';
 import { startReferrersRegistry, type ReferrersRegistry } from '../../helpers/referrers-registry.js';
 import { pushRandomImage, startRegistry, type TestRegistry } from '../../helpers/registry.js';
+import { runSignet } from '../../helpers/cli.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
@@ -56,6 +61,23 @@ describe('recursive signing against the real distribution registry', () => {
       expect(verified.digest).toBe(digest);
       expect(verified.format).toBe(format);
     }
+  });
+
+  it('.sig format: a two-platform index costs three times the requests of one image (the planning GET and HEADs are the existence checks)', async () => {
+    const count = async (reference: string, recursive: boolean) => {
+      let requests = 0;
+      const counting = createRegistryClient({ pushIntent: true, onRequest: () => void (requests += 1) });
+      try {
+        await signImage({ reference, signer, client: counting, recursive, confirmDelayMs: 0 });
+      } finally {
+        counting.close();
+      }
+      return requests;
+    };
+    const single = await pushRandomImage(client, repoOf('multi-count/app'));
+    const { index } = await pushTwoPlatformIndex(client, repoOf('multi-count/app'));
+    const one = await count(`${registry.host}/multi-count/app@${single.digest}`, false);
+    expect(await count(`${registry.host}/multi-count/app@${index.digest}`, true)).toBe(3 * one);
   });
 
   it('without recursive only the index is signed (unchanged behaviour): a platform digest has no signature', async () => {
@@ -107,6 +129,23 @@ describe('recursive signing against the real distribution registry', () => {
     expect(res.status).toBe(202); // the test registry enables deletes
     await expect(signImage({ reference: `${registry.host}/${name}@${index.digest}`, signer, client, recursive: true, confirmDelayMs: 0 })).rejects.toMatchObject({ code: 'SIGN_IMAGE_NOT_FOUND' });
     expect(await client.getManifest(repoOf(name), signatureTag(index.digest))).toBeUndefined();
+    // the CLI: exit 7 (image not found), one line naming the missing manifest, no stack
+    const dir = tempDir('signet-recursive-cli-');
+    const pair = await generateKeyPair(new Uint8Array(), 'cosign');
+    writeFileSync(join(dir, 'k.key'), pair.privateKeyPem);
+    const run = await runSignet(dir, ['sign', '--key', 'k.key', '-r', `${registry.host}/${name}@${index.digest}`], { COSIGN_PASSWORD: '' });
+    expect(run.code).toBe(7);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(platforms[1]!.digest);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('signImages with recursive signs each index of the batch with its platform manifests', async () => {
+    const [a, b] = [await pushTwoPlatformIndex(client, repoOf('multi-batch/a')), await pushTwoPlatformIndex(client, repoOf('multi-batch/b'))];
+    const outcomes = await signImages({ references: [`${registry.host}/multi-batch/a@${a.index.digest}`, `${registry.host}/multi-batch/b@${b.index.digest}`], signer, client, recursive: true });
+    expect(outcomes.map((o) => o.ok && o.result.children?.length)).toEqual([2, 2]);
+    for (const p of b.platforms) await expect(verify('multi-batch/b', p.digest, 'legacy')).resolves.toMatchObject({ digest: p.digest });
   });
 });
 
@@ -135,8 +174,11 @@ describe('recursive bundle signing on a registry with the referrers API', () => 
   });
 });
 
-/** A registry in memory that serves crafted manifests by digest and records every target asked for and every write. */
-function hostileRegistry() {
+/**
+ * A registry in memory that serves crafted manifests by digest and records every target asked for and
+ * every write. With `imagesExist`, a `HEAD` of any other digest answers as an image manifest.
+ */
+function hostileRegistry(imagesExist = true) {
   const manifests = new Map<string, { bytes: Uint8Array; mediaType: string }>();
   const asked: string[] = [];
   const writes: string[] = [];
@@ -150,7 +192,8 @@ function hostileRegistry() {
     headManifest: async (_repo: RepositoryRef, target: string) => {
       asked.push(target);
       const m = manifests.get(target);
-      return m && { digest: target, mediaType: m.mediaType, size: m.bytes.byteLength };
+      if (m === undefined) return imagesExist ? { digest: target, mediaType: OCI_MANIFEST, size: 10 } : undefined;
+      return { digest: target, mediaType: m.mediaType, size: m.bytes.byteLength };
     },
     getManifest: async (_repo: RepositoryRef, target: string) => {
       asked.push(target);
@@ -177,8 +220,8 @@ const index = (manifests: unknown[]) => ({ schemaVersion: 2, mediaType: OCI_INDE
 const REPO = 'registry.example/team/app';
 
 describe('recursive signing against a hostile registry', () => {
-  const refused = async (doc: unknown, expected: { code: string; message?: RegExp }) => {
-    const hostile = hostileRegistry();
+  const refused = async (doc: unknown, expected: { code: string; message?: RegExp }, imagesExist = true) => {
+    const hostile = hostileRegistry(imagesExist);
     const top = hostile.add(doc);
     const signer = await newSigner();
     await expect(signImage({ reference: `${REPO}@${top}`, signer, client: hostile.client, recursive: true, confirmDelayMs: 0 })).rejects.toMatchObject(expected);
@@ -228,6 +271,10 @@ describe('recursive signing against a hostile registry', () => {
     const liar = hostile.add({ schemaVersion: 2, mediaType: OCI_MANIFEST, config: image(2), layers: [] }, OCI_MANIFEST);
     const top = hostile.add(index([{ mediaType: OCI_INDEX, size: 1, digest: liar }]));
     await expect(planRecursiveSigning(hostile.client, { ...parseReference(REPO), digest: top })).rejects.toMatchObject({ code: 'FORMAT_INVALID_MANIFEST', message: /says .* but the registry serves/ });
+  });
+
+  it('refuses an index listing a manifest the registry does not hold, before any write, naming both', async () => {
+    await refused(index([image(1)]), { code: 'SIGN_IMAGE_NOT_FOUND', message: /manifest .*@sha256:0{63}1 listed by index .* is not in the registry/ }, false);
   });
 
   it('every child is signed in the repository of the top reference, whatever the index says', async () => {
