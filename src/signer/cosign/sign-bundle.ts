@@ -11,6 +11,7 @@ import { createRegistryClient, parseReference, RegistryError, repositoryName, ty
 import { addToFallbackIndex } from './_referrers.js';
 import { resolveDigest } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
+import { planRecursiveSigning, signRecursively } from './sign-recursive.js';
 import { dsseBundle } from './bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE, preAuthEncoding } from './dsse.js';
 import { bundleReferrerManifest, EMPTY_BLOB, referrersTag } from './referrer.js';
@@ -30,6 +31,13 @@ export interface SignImageBundleOptions {
    * @default - none
    */
   readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * cosign's `--recursive`: when the image is an OCI image index or a Docker manifest list, also sign
+   * every manifest it lists (nested indexes included), each with a referrer of its own, the index last.
+   * The result stays the top's.
+   * @default false (only the given manifest is signed)
+   */
+  readonly recursive?: boolean;
   /**
    * The registry client; it should be created with `pushIntent: true`.
    * @default - a client with anonymous access and default options, closed when done
@@ -84,6 +92,11 @@ export interface SignImageBundleResult {
   readonly referrersSource: 'api' | 'tag';
   /** The fallback index tag, when one was written or checked. @default - none (referrers API) */
   readonly referrersTag?: string;
+  /**
+   * With `recursive`, the result of every manifest signed below the index, in the order the index lists them (depth first).
+   * @default - none: not recursive (with `recursive` on a single manifest: empty)
+   */
+  readonly children?: readonly SignImageBundleResult[];
 }
 
 /**
@@ -100,7 +113,10 @@ export async function signImageBundle(options: SignImageBundleOptions): Promise<
   const ref = typeof options.reference === 'string' ? parseReference(options.reference) : options.reference;
   const client = options.client ?? createRegistryClient({ pushIntent: true });
   try {
-    return await signWith(client, ref, options);
+    if (options.recursive !== true) return await signWith(client, ref, options);
+    const plan = await planRecursiveSigning(client, ref, options.onWarning);
+    const { top, children } = await signRecursively(plan, (manifest) => signWith(client, manifest.reference, options));
+    return { ...top, children };
   } finally {
     if (options.client === undefined) client.close();
   }

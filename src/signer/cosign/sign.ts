@@ -6,6 +6,7 @@ import { loadPublicKey, type Signer } from '../keys/index.js';
 import { createRegistryClient, parseReference, RegistryError, repositoryName, type ImageReference, type RegistryClient } from '../oci/index.js';
 import { readSignatureLayers, resolveDigest, sameLayer } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
+import { planRecursiveSigning, signRecursively } from './sign-recursive.js';
 import {
   appendSignature,
   dockerReferenceIdentity,
@@ -44,6 +45,13 @@ export interface SignImageOptions {
    * @default false
    */
   readonly identityWithTag?: boolean;
+  /**
+   * cosign's `--recursive`: when the image is an OCI image index or a Docker manifest list, also sign
+   * every manifest it lists (nested indexes included, see `sign-recursive.ts` for the limits), each by
+   * digest in the same repository with the same options, the index last. The result stays the top's.
+   * @default false (only the given manifest is signed)
+   */
+  readonly recursive?: boolean;
   /**
    * The registry client; it should be created with `pushIntent: true` to reuse one token.
    * @default - a client with anonymous access and default options, closed when done
@@ -116,6 +124,11 @@ export interface SignImageResult {
   readonly alreadySigned: boolean;
   /** Manifest writes performed (1 normally; more after concurrent interference). */
   readonly writes: number;
+  /**
+   * With `recursive`, the result of every manifest signed below the index, in the order the index lists them (depth first).
+   * @default - none: not recursive (with `recursive` on a single manifest: empty)
+   */
+  readonly children?: readonly SignImageResult[];
 }
 
 /**
@@ -134,7 +147,10 @@ export async function signImage(options: SignImageOptions): Promise<SignImageRes
   const ref = typeof options.reference === 'string' ? parseReference(options.reference) : options.reference;
   const client = options.client ?? createRegistryClient({ pushIntent: true });
   try {
-    return await signWith(client, ref, options);
+    if (options.recursive !== true) return await signWith(client, ref, options);
+    const plan = await planRecursiveSigning(client, ref, options.onWarning);
+    const { top, children } = await signRecursively(plan, (manifest) => signWith(client, manifest.reference, options));
+    return { ...top, children };
   } finally {
     if (options.client === undefined) client.close();
   }
