@@ -1,19 +1,28 @@
 /**
- * Private eager checks shared by pipeline tasks, runs and StepAction steps: passed params against declared
- * params, bound workspaces against declared workspaces.
+ * Private eager checks of the constructs, worded by the validator's own rules: a mistake found when a construct is
+ * built throws the rule id, path, message and fix that the synth-time validation and `signet lint` report for the
+ * same mistake in YAML. Names and duplicates (META-1, NAME-PT, NAME-STEP, NAME-SC, P-4, P-5, RES-1, T-2, T-11,
+ * T-12, STEP-1, WS-1, WS-3, DAG-1, PRES-4) and passed params (PT-11 for pipeline tasks, RUN-14 for runs, SA-7 for
+ * StepAction steps).
  *
- * A param problem found here is worded by the validator's own rule (PT-11 for pipeline tasks, RUN-14 for runs,
- * SA-7 for StepAction steps), so the construct-time error and the synth-time issue carry the same id and message.
- * The rule runs only on the error path: the checks that pass stay as cheap as before.
+ * Each check first asks a cheap predicate (a name pattern, a set lookup); the rule runs only on the error path, so
+ * the checks that pass stay as cheap as before.
  */
 import type { ParamSpec, ParamValue } from '../tekton/index.js';
-import { paramValueType } from '../tekton/index.js';
+import { isDnsLabel, isObjectName, isObjectParamName, isParamName, isResultName, paramValueType, renderParamSpec } from '../tekton/index.js';
 import { checkRequiredParams } from '../tekton/validation/cross-refs.js';
-import { formatIssue } from '../tekton/validation/issue.js';
-import { declaredParams } from '../tekton/validation/params.js';
-import { Issues } from '../tekton/validation/_model.js';
+import { checkPipelineTaskNames } from '../tekton/validation/dag.js';
+import { resolveFlags } from '../tekton/validation/flags.js';
+import { formatIssue, type ValidationIssue } from '../tekton/validation/issue.js';
+import { validateMetadata } from '../tekton/validation/names.js';
+import { declaredParams, type ParamOwner, validateParamSpecs } from '../tekton/validation/params.js';
+import { checkPipelineTaskName } from '../tekton/validation/pipeline-task.js';
+import { validatePipelineResults, validateResults } from '../tekton/validation/results.js';
+import { checkSidecarName, checkSidecarNames, checkStepName, checkStepNames, checkVolumeNames } from '../tekton/validation/steps.js';
+import { validatePipelineWorkspaces, validateTaskWorkspaces } from '../tekton/validation/workspaces.js';
+import { entry, Issues } from '../tekton/validation/_model.js';
 import { nameKey } from './_values.js';
-import { TektonConstructError } from './errors.js';
+import { TektonConstructError, type TektonConstructErrorCode } from './errors.js';
 
 const WHOLE_EXPRESSION = /^\$\([^()]*\)$/;
 
@@ -40,7 +49,7 @@ export function checkParams(
     const got = paramValueType(value);
     if (want !== got && !(typeof value === 'string' && WHOLE_EXPRESSION.test(value))) {
       const fallback = `param '${name}' of ${target} is of type '${want}' but was given a ${got}; pass a ${want} value`;
-      throw new TektonConstructError('INVALID_PROPS', `${where}: ${ruleMessage(rule, target, spec, passed) ?? fallback}`);
+      throwIssue(where, 'INVALID_PROPS', paramIssue(rule, target, spec, passed), fallback);
     }
   }
   let passedKeys: Set<string> | undefined;
@@ -49,7 +58,7 @@ export function checkParams(
     passedKeys ??= new Set([...passed.keys()].map(nameKey));
     if (!passedKeys.has(nameKey(spec.name))) {
       const fallback = `required param '${spec.name}' of ${target} is not passed; pass it in params, or give the param a default`;
-      throw new TektonConstructError('MISSING_PARAM', `${where}: ${ruleMessage(rule, target, spec, passed) ?? fallback}`);
+      throwIssue(where, 'MISSING_PARAM', paramIssue(rule, target, spec, passed), fallback);
     }
   }
 }
@@ -58,14 +67,13 @@ export function checkParams(
 export type ParamRule = 'PT-11' | 'RUN-14' | 'SA-7';
 
 /**
- * The validator's one-line issue about `spec` (its rule id, path, message and fix), or `undefined` when the rule
- * does not see the problem (it compares names exactly; the constructs also accept another case).
+ * The validator's issue about `spec`, or `undefined` when the rule does not see the problem (it compares names
+ * exactly; the constructs also accept another case).
  */
-function ruleMessage(rule: ParamRule, target: string, spec: ParamSpec, passed: ReadonlyMap<string, ParamValue>): string | undefined {
+function paramIssue(rule: ParamRule, target: string, spec: ParamSpec, passed: ReadonlyMap<string, ParamValue>): ValidationIssue | undefined {
   const issues = new Issues();
   checkRequiredParams(declaredParams([spec]), passed, 'params', target, rule, issues);
-  const [issue] = issues.toArray();
-  return issue === undefined ? undefined : formatIssue(issue);
+  return issues.toArray()[0];
 }
 
 /** Declared params by case-insensitive name; kept for frozen lists (a Task's interface), which cannot change. */
@@ -79,17 +87,103 @@ function declaredByKey(declared: readonly ParamSpec[]): ReadonlyMap<string, Para
   return byKey;
 }
 
-/** Throws when `name` is already a key of `seen` (case-insensitive when `caseInsensitive`). */
-export function checkUnique(
-  where: string,
-  what: string,
-  name: string,
-  seen: Set<string>,
-  caseInsensitive = false,
-): void {
-  const key = caseInsensitive ? nameKey(name) : name;
-  if (seen.has(key)) {
-    throw new TektonConstructError('DUPLICATE_NAME', `${where}: ${what} '${name}' is already defined; use a unique name`);
+
+/** Throws `issue` as the validator words it (`[RULE] path: message; fix`), or `fallback` when there is none. */
+function throwIssue(where: string, code: TektonConstructErrorCode, issue: ValidationIssue | undefined, fallback: string): never {
+  if (issue === undefined) throw new TektonConstructError(code, `${where}: ${fallback}`);
+  throw new TektonConstructError(code, `${where}: ${formatIssue(issue)}`, issue);
+}
+
+/** Throws the first issue of one of `ruleIds` that `rule` reports; nothing when it reports none. */
+function throwFirst(where: string, code: TektonConstructErrorCode, ruleIds: readonly string[], rule: (issues: Issues) => void): void {
+  const issues = new Issues();
+  rule(issues);
+  const issue = issues.toArray().find((i) => ruleIds.includes(i.ruleId));
+  if (issue !== undefined) throwIssue(where, code, issue, '');
+}
+
+// Feature flags do not change the name rules; the defaults stand in for the cluster's.
+let flags: ReturnType<typeof resolveFlags> | undefined;
+const defaultFlags = (): ReturnType<typeof resolveFlags> => (flags ??= resolveFlags(undefined));
+
+/** META-1: the name of a Tekton object. */
+export function checkObjectName(where: string, name: string): void {
+  if (isObjectName(name)) return;
+  throwFirst(where, 'INVALID_NAME', ['META-1'], (issues) => validateMetadata({ metadata: { name } }, issues));
+}
+
+/**
+ * P-5 and P-4 for a param declared after `declared` (by case-insensitive name): its name (and an object param's keys) and its uniqueness,
+ * case-insensitive as Tekton's docs say (the validator warns about a clash in case only; the constructs refuse it).
+ */
+export function checkParamDeclaration(where: string, owner: ParamOwner, spec: ParamSpec, declared: ReadonlyMap<string, { readonly spec: ParamSpec }>): void {
+  const keysOk = spec.type !== 'object' || spec.properties.every(isObjectParamName);
+  const nameOk = spec.type === 'object' ? isObjectParamName(spec.name) : isParamName(spec.name);
+  if (nameOk && keysOk && !declared.has(nameKey(spec.name))) return;
+  const list = [...[...declared.values()].map((p) => p.spec), spec].map(renderParamSpec);
+  throwFirst(where, nameOk && keysOk ? 'DUPLICATE_NAME' : 'INVALID_NAME', ['P-5', 'P-4'], (issues) =>
+    validateParamSpecs(list, 'spec.params', owner, defaultFlags(), issues),
+  );
+}
+
+/** RES-1 and T-11 (Task and step results), PRES-4 (Pipeline results) for a result declared after `declared`. */
+export function checkResultDeclaration(where: string, owner: 'task' | 'step' | 'pipeline', name: string, declared: readonly string[]): void {
+  if (isResultName(name) && !declared.includes(name)) return;
+  const list = [...declared, name].map((n) => ({ name: n, type: 'string' }));
+  const code = isResultName(name) ? 'DUPLICATE_NAME' : 'INVALID_NAME';
+  if (owner === 'pipeline') {
+    const noTasks = { tasks: new Set<string>(), finally: new Set<string>() };
+    throwFirst(where, code, ['PRES-4'], (issues) => validatePipelineResults(list, 'spec.results', noTasks, issues));
+  } else {
+    throwFirst(where, code, ['RES-1', 'T-11'], (issues) => validateResults(list, 'spec.results', owner, defaultFlags(), issues));
   }
-  seen.add(key);
+}
+
+/** WS-1 (Task) and WS-3 (Pipeline): workspace names are unique (and, in a Pipeline, not empty). */
+export function checkWorkspaceDeclaration(where: string, owner: 'task' | 'pipeline', name: string, declared: readonly string[]): void {
+  if (name !== '' && !declared.includes(name)) return;
+  const list = [...declared, name].map((n) => ({ name: n }));
+  const code = name === '' ? 'INVALID_NAME' : 'DUPLICATE_NAME';
+  if (owner === 'pipeline') {
+    throwFirst(where, code, ['WS-3'], (issues) => validatePipelineWorkspaces(list, 'spec.workspaces', issues));
+  } else {
+    throwFirst(where, code, ['WS-1'], (issues) => validateTaskWorkspaces({ workspaces: list }, 'spec', issues));
+  }
+}
+
+/** NAME-STEP and STEP-1 for the step added after `stepNames` (its index in `spec.steps`: their count). */
+export function checkStepDeclaration(where: string, name: string, stepNames: ReadonlySet<string>): void {
+  if (isDnsLabel(name) && !stepNames.has(name)) return;
+  const path = entry('spec.steps', stepNames.size);
+  throwFirst(where, isDnsLabel(name) ? 'DUPLICATE_NAME' : 'INVALID_NAME', ['NAME-STEP', 'STEP-1'], (issues) => {
+    checkStepName(name, path, issues);
+    checkStepNames([...stepNames, name], 'spec.steps', issues);
+  });
+}
+
+/** NAME-SC and T-12 for the sidecar added after `sidecarNames`: reserved, malformed, a step's or a sidecar's name. */
+export function checkSidecarDeclaration(where: string, name: string, stepNames: ReadonlySet<string>, sidecarNames: readonly string[]): void {
+  if (isDnsLabel(name) && name !== 'tekton-log-results' && !stepNames.has(name) && !sidecarNames.includes(name)) return;
+  const path = entry('spec.sidecars', sidecarNames.length);
+  const code = isDnsLabel(name) && name !== 'tekton-log-results' ? 'DUPLICATE_NAME' : 'INVALID_NAME';
+  throwFirst(where, code, ['NAME-SC', 'T-12'], (issues) => {
+    checkSidecarName(name, path, stepNames, issues);
+    checkSidecarNames([...sidecarNames, name], 'spec.sidecars', issues);
+  });
+}
+
+/** T-2: volume names are unique. */
+export function checkVolumeDeclaration(where: string, name: string, declared: readonly string[]): void {
+  if (!declared.includes(name)) return;
+  throwFirst(where, 'DUPLICATE_NAME', ['T-2'], (issues) => checkVolumeNames([...declared, name], 'spec', issues));
+}
+
+/** NAME-PT and DAG-1 for a pipeline task added after `taskNames` (tasks and finally). */
+export function checkPipelineTaskDeclaration(where: string, name: string, isFinally: boolean, taskNames: ReadonlySet<string>): void {
+  if (isDnsLabel(name) && !taskNames.has(name)) return;
+  const path = entry(isFinally ? 'spec.finally' : 'spec.tasks', name);
+  throwFirst(where, isDnsLabel(name) ? 'DUPLICATE_NAME' : 'INVALID_NAME', ['NAME-PT', 'DAG-1'], (issues) => {
+    checkPipelineTaskName(name, path, issues);
+    checkPipelineTaskNames([...taskNames, name], 'spec', issues);
+  });
 }

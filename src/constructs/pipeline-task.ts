@@ -1,5 +1,4 @@
 import {
-  assertDnsLabel,
   findParamUses,
   findTaskResultUses,
   type OnError,
@@ -116,7 +115,6 @@ export class PipelineTask {
     this.isFinally = isFinally;
     this.definition = options.task;
     const where = `${scope.path}: pipeline task '${name}'`;
-    assertDnsLabel(`${scope.path}: pipeline task`, name);
 
     this.params = new Map(Object.entries(options.params ?? {}).map(([k, v]) => [k, toParamValue(v)]));
     const matrixNames = Object.keys(options.matrix?.params ?? {});

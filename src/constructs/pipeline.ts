@@ -1,7 +1,5 @@
 import type { Construct } from 'constructs';
 import {
-  assertDnsLabel,
-  assertResultName,
   findTaskResultUses,
   type JsonObject,
   type ParamSpec,
@@ -14,7 +12,7 @@ import {
   TEKTON_KINDS,
   toDnsLabel,
 } from '../tekton/index.js';
-import { checkUnique } from './_checks.js';
+import { checkParamDeclaration, checkPipelineTaskDeclaration, checkResultDeclaration, checkWorkspaceDeclaration } from './_checks.js';
 import { nameKey, type ParamValueInput, stringsOf, toParamValue } from './_values.js';
 import { TektonConstructError } from './errors.js';
 import { ParamReference } from './param-reference.js';
@@ -104,8 +102,8 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
   /** Declares a pipeline param and returns its handle (`$(params.<name>)`). */
   public addParam(name: string, options: ParamOptions = {}): ParamReference {
     const spec = { ...options, name } as ParamSpec;
+    checkParamDeclaration(this.constructPath, 'Pipeline', spec, this._params);
     checkParamSpec(this.constructPath, spec);
-    checkUnique(this.constructPath, 'param', name, new Set(this._params.keys()), true);
     const ref = new ParamReference(spec, this.constructPath);
     this._params.set(nameKey(name), ref);
     this._scope = undefined;
@@ -115,8 +113,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
 
   /** Declares a pipeline workspace and returns its handle, for binding in `addTask()`. */
   public addWorkspace(name: string, options: PipelineWorkspaceOptions = {}): WorkspaceReference {
-    assertDnsLabel(`${this.constructPath}: workspace`, name);
-    checkUnique(this.constructPath, 'workspace', name, new Set(this._workspaces.keys()));
+    checkWorkspaceDeclaration(this.constructPath, 'pipeline', name, [...this._workspaces.keys()]);
     const ref = new WorkspaceReference(name, options.optional ?? false);
     this._workspaces.set(name, ref);
     this._workspaceSpecs.push({ ...options, name });
@@ -136,8 +133,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
 
   /** Declares a pipeline result; its value must reference task results (`task.result('X')`). */
   public addResult(name: string, options: PipelineResultOptions): void {
-    assertResultName(this.constructPath, name);
-    checkUnique(this.constructPath, 'result', name, new Set(this._results.map((r) => r.name)));
+    checkResultDeclaration(this.constructPath, 'pipeline', name, this._results.map((r) => r.name));
     const value = toParamValue(options.value);
     const texts = stringsOf(value);
     const refersToResults = texts.some((t) => /\$\(\s*(tasks|finally)\./.test(t));
@@ -189,7 +185,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
 
   private add(id: string, options: PipelineTaskOptions, isFinally: boolean): PipelineTask {
     const name = options.name ?? toDnsLabel(id);
-    if (this._taskNames.has(name)) checkUnique(this.constructPath, 'pipeline task', name, new Set(this._taskNames));
+    checkPipelineTaskDeclaration(this.constructPath, name, isFinally, this._taskNames);
     // shared by the pipeline's tasks until a param is added (the workspaces and tasks it sees are live)
     this._scope ??= {
       path: this.constructPath,

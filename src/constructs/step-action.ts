@@ -1,7 +1,6 @@
 import type { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import {
-  assertResultName,
   type JsonObject,
   type ParamSpec,
   renderStepActionSpec,
@@ -11,7 +10,7 @@ import {
   type StepResultSpec,
   TEKTON_KINDS,
 } from '../tekton/index.js';
-import { checkUnique } from './_checks.js';
+import { checkParamDeclaration, checkResultDeclaration } from './_checks.js';
 import { nameKey } from './_values.js';
 import { TektonConstructError } from './errors.js';
 import { ParamReference } from './param-reference.js';
@@ -67,8 +66,8 @@ export class StepAction extends TektonObject implements IStepActionDefinition {
   /** Declares a param and returns its handle; pass it to the script with `toEnv()`. */
   public addParam(name: string, options: ParamOptions = {}): ParamReference {
     const spec = { ...options, name } as ParamSpec;
+    checkParamDeclaration(this.node.path, 'StepAction', spec, this._params);
     checkParamSpec(this.node.path, spec);
-    checkUnique(this.node.path, 'param', name, new Set(this._params.keys()), true);
     const ref = new ParamReference(spec, this.node.path);
     this._params.set(nameKey(name), ref);
     this.changed();
@@ -77,8 +76,7 @@ export class StepAction extends TektonObject implements IStepActionDefinition {
 
   /** Declares a step result; scripts write it to `$(step.results.<name>.path)`. */
   public addResult(result: StepResultSpec): void {
-    assertResultName(this.node.path, result.name);
-    checkUnique(this.node.path, 'result', result.name, new Set(this._results.map((r) => r.name)));
+    checkResultDeclaration(this.node.path, 'step', result.name, this._results.map((r) => r.name));
     this._results.push(result);
     this.changed();
   }

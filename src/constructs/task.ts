@@ -1,9 +1,6 @@
 import type { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import {
-  assertDnsLabel,
-  assertParamName,
-  assertResultName,
   type JsonObject,
   type ObjectParamSpec,
   type ParamSpec,
@@ -18,7 +15,15 @@ import {
   type TaskSpec,
   type WorkspaceDeclaration,
 } from '../tekton/index.js';
-import { checkParams, checkUnique } from './_checks.js';
+import {
+  checkParamDeclaration,
+  checkParams,
+  checkResultDeclaration,
+  checkSidecarDeclaration,
+  checkStepDeclaration,
+  checkVolumeDeclaration,
+  checkWorkspaceDeclaration,
+} from './_checks.js';
 import { nameKey, type ParamValueInput, toParamValue } from './_values.js';
 import { TektonConstructError } from './errors.js';
 import { ParamReference } from './param-reference.js';
@@ -179,8 +184,8 @@ export class Task extends TektonObject implements ITaskDefinition {
    */
   public addParam(name: string, options: ParamOptions = {}): ParamReference {
     const spec = { ...options, name } as ParamSpec;
+    checkParamDeclaration(this.constructPath, 'Task', spec, this._params);
     checkParamSpec(this.constructPath, spec);
-    checkUnique(this.constructPath, 'param', name, new Set([...this._params.keys()]), true);
     const ref = new ParamReference(spec, this.constructPath);
     this._params.set(nameKey(name), ref);
     this._interface = undefined;
@@ -202,11 +207,10 @@ export class Task extends TektonObject implements ITaskDefinition {
 
   /** Declares a result and returns its handle (`$(results.<name>.path)`). */
   public addResult(name: string, options: ResultOptions = {}): ResultDeclaration {
-    assertResultName(this.constructPath, name);
+    checkResultDeclaration(this.constructPath, 'task', name, [...this._results.keys()]);
     if (options.type === 'object' && (!options.properties || options.properties.length === 0)) {
       throw new TektonConstructError('INVALID_PROPS', `${this.constructPath}: object result '${name}' needs properties; list its keys`);
     }
-    checkUnique(this.constructPath, 'result', name, new Set(this._results.keys()));
     const decl = new ResultDeclaration({ ...options, name });
     this._results.set(name, decl);
     this._interface = undefined;
@@ -228,8 +232,7 @@ export class Task extends TektonObject implements ITaskDefinition {
 
   /** Declares a workspace and returns its handle (`$(workspaces.<name>.path)`). */
   public addWorkspace(name: string, options: WorkspaceOptions = {}): WorkspaceReference {
-    assertDnsLabel(`${this.constructPath}: workspace`, name);
-    checkUnique(this.constructPath, 'workspace', name, new Set(this._workspaces.keys()));
+    checkWorkspaceDeclaration(this.constructPath, 'task', name, [...this._workspaces.keys()]);
     this._workspaces.set(name, { ...options, name });
     this._interface = undefined;
     this.changed();
@@ -238,7 +241,7 @@ export class Task extends TektonObject implements ITaskDefinition {
 
   /** Adds a pod volume the steps may mount; throws on a duplicate volume name. */
   public addVolume(volume: k8s.Volume): void {
-    checkUnique(this.constructPath, 'volume', volume.name, new Set(this._volumes.keys()));
+    checkVolumeDeclaration(this.constructPath, volume.name, [...this._volumes.keys()]);
     this._volumes.set(volume.name, volume);
     this.changed();
   }
@@ -251,14 +254,10 @@ export class Task extends TektonObject implements ITaskDefinition {
 
   /** Adds a sidecar; throws on a duplicate or reserved name. */
   public addSidecar(sidecar: Sidecar): void {
-    assertDnsLabel(`${this.constructPath}: sidecar`, sidecar.name);
-    if (sidecar.name === 'tekton-log-results') {
-      throw new TektonConstructError('INVALID_PROPS', `${this.constructPath}: sidecar name 'tekton-log-results' is reserved by Tekton; rename it`);
-    }
+    checkSidecarDeclaration(this.constructPath, sidecar.name, this._stepNames, this._sidecars.map((s) => s.name));
     if (sidecar.script !== undefined && sidecar.command !== undefined) {
       throw new TektonConstructError('INVALID_PROPS', `${this.constructPath}: sidecar '${sidecar.name}' sets both script and command; keep one`);
     }
-    checkUnique(this.constructPath, 'container', sidecar.name, new Set([...this._stepNames, ...this._sidecars.map((s) => s.name)]));
     this._sidecars.push(sidecar);
     this.changed();
   }
@@ -271,9 +270,9 @@ export class Task extends TektonObject implements ITaskDefinition {
    */
   public addStep(options: TaskStepOptions): StepReference {
     const where = `${this.constructPath}: step '${options.name}'`;
-    assertDnsLabel(`${this.constructPath}: step`, options.name);
-    checkUnique(this.constructPath, 'step', options.name, this._stepNames);
+    checkStepDeclaration(this.constructPath, options.name, this._stepNames);
     const step = options.action ? this.actionStep(where, options) : this.inlineStep(where, options);
+    this._stepNames.add(options.name);
     this._steps.push(step);
     this.changed();
     return { name: options.name, result: (r: string) => stepResultExpr(options.name, r) };
@@ -346,16 +345,13 @@ export class Task extends TektonObject implements ITaskDefinition {
   }
 }
 
-/** Eager checks of one param declaration (P-1 to P-6). */
+/** Eager checks of one param declaration's type, properties, default and enum (P-1 to P-3, P-6); its name is checked first. */
 export function checkParamSpec(where: string, spec: ParamSpec): void {
-  const type = spec.type ?? 'string';
-  assertParamName(where, spec.name, type);
   const fail = (msg: string): never => {
     throw new TektonConstructError('INVALID_PROPS', `${where}: param '${spec.name}' ${msg}`);
   };
   if (spec.type === 'object') {
     if (spec.properties.length === 0) fail('is an object param without properties; list its keys');
-    for (const key of spec.properties) assertParamName(`${where}: object param '${spec.name}'`, key, 'object');
     if (spec.default !== undefined) {
       if (typeof spec.default !== 'object' || Array.isArray(spec.default)) fail('has a default that is not an object; give a map of its keys');
       const missing = spec.properties.filter((k) => !(k in spec.default!));

@@ -103,8 +103,10 @@ describe('Pipeline', () => {
     const chart = Testing.chart();
     const pipeline = new Pipeline(chart, 'p');
     pipeline.addTask('a', { task: TaskReference.fromName('t') });
-    expect(() => pipeline.addFinally('a', { task: TaskReference.fromName('t') })).toThrowError(/pipeline task 'a' is already defined/);
-    expect(() => pipeline.addTask('x', { task: TaskReference.fromName('t'), name: 'Bad' })).toThrow(/not a DNS-1123 label/);
+    expect(() => pipeline.addFinally('a', { task: TaskReference.fromName('t') })).toThrowError(
+      /^test\/p: \[DAG-1\] spec\.tasks: pipeline task name "a" is used more than once across tasks and finally \(value: "a"\)/,
+    );
+    expect(() => pipeline.addTask('x', { task: TaskReference.fromName('t'), name: 'Bad' })).toThrow(/\[NAME-PT\] spec\.tasks\[Bad\]\.name: pipeline task name must be a DNS-1123 label/);
   });
 
   it('supports finally tasks, when expressions, matrix, retries and pipeline results', () => {

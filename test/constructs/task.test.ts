@@ -84,14 +84,18 @@ describe('Task', () => {
   it('throws on a duplicate step name, and on duplicate params case-insensitively', () => {
     const task = new Task(Testing.chart(), 't');
     task.addStep({ name: 's', image: IMAGE, script: 'true' });
-    expect(() => task.addStep({ name: 's', image: IMAGE, script: 'true' })).toThrowError(/step 's' is already defined/);
+    expect(() => task.addStep({ name: 's', image: IMAGE, script: 'true' })).toThrowError(
+      /^test\/t: \[STEP-1\] spec\.steps: step name "s" is used more than once \(value: "s"\); give every step a distinct name$/,
+    );
     task.addParam('url');
-    expect(() => task.addParam('URL')).toThrowError(/param 'URL' is already defined/);
+    expect(() => task.addParam('URL')).toThrowError(/\[P-4\] spec\.params\[URL\]: param "URL" is declared more than once \(names are case-insensitive\)/);
   });
 
   it('throws on steps Tekton would reject', () => {
     const task = new Task(Testing.chart(), 't');
-    expect(() => task.addStep({ name: 'Bad_Name', image: IMAGE })).toThrowError(/step name 'Bad_Name' is not a DNS-1123 label/);
+    expect(() => task.addStep({ name: 'Bad_Name', image: IMAGE })).toThrowError(
+      /\[NAME-STEP\] spec\.steps\[0\]\.name: step name must be a DNS-1123 label \(value: "Bad_Name"\); rename the step, e\.g\. "bad-name"/,
+    );
     expect(() => task.addStep({ name: 'noimage', script: 'true' })).toThrowError(/needs an image/);
     expect(() => task.addStep({ name: 'both', image: IMAGE, script: 'x', command: ['y'] })).toThrowError(/script and command/);
     expect(() => task.addStep({ name: 'p', image: IMAGE, params: { a: 'b' } })).toThrowError(/params are only allowed/);
@@ -102,8 +106,8 @@ describe('Task', () => {
     expect(() => task.addParam('m', { default: 'x', enum: ['a', 'b'] })).toThrowError(/default 'x' that is not in its enum/);
     expect(() => task.addParam('o', { type: 'object', properties: [] })).toThrowError(/without properties/);
     expect(() => task.addParam('o2', { type: 'object', properties: ['a', 'b'], default: { a: '1' } })).toThrowError(/without keys b/);
-    expect(() => task.addParam('1x')).toThrowError(/param name '1x' is not valid/);
-    expect(() => task.addResult('bad name')).toThrowError(/result name 'bad name' is not valid/);
+    expect(() => task.addParam('1x')).toThrowError(/\[P-5\] spec\.params\[1x\]\.name: param name must start with a letter or '_'/);
+    expect(() => task.addResult('bad name')).toThrowError(/\[RES-1\] spec\.results\[bad name\]\.name: result name must consist of/);
     expect(() => task.addResult('obj', { type: 'object' })).toThrowError(/needs properties/);
   });
 

@@ -1,0 +1,291 @@
+import { Testing } from 'cdk8s';
+import { describe, expect, it } from 'vitest';
+import { Pipeline, StepAction, Task, TaskReference, TektonConstructError } from '../../src/constructs/index.js';
+import { lintSources } from '../../src/lint/index.js';
+import { formatIssue, type ValidationIssue } from '../../src/tekton/validation/index.js';
+
+// The construct-time checks (src/constructs/_checks.ts) call the validator's rules: each mistake below, made with a
+// construct, throws the issue `signet lint` reports for the same mistake in YAML (rule id, path, message, fix).
+
+const IMAGE = `docker.io/library/alpine@sha256:${'a'.repeat(64)}`;
+const STEP = { name: 'run', image: IMAGE, script: 'true' };
+
+/** The issue the construct call throws (and checks that its message is the issue's one line). */
+function thrown(make: () => void): ValidationIssue {
+  try {
+    make();
+  } catch (error) {
+    expect(error).toBeInstanceOf(TektonConstructError);
+    const { issue, message } = error as TektonConstructError;
+    expect(issue).toBeDefined();
+    expect(message.endsWith(`: ${formatIssue(issue!)}`)).toBe(true);
+    return issue!;
+  }
+  throw new Error('the construct accepted the mistake');
+}
+
+/** What `signet lint` reports for one manifest. */
+function linted(manifest: Record<string, unknown>): ValidationIssue[] {
+  return lintSources([{ file: 'x.yaml', text: JSON.stringify(manifest) }]).findings.map((f) => f.issue);
+}
+
+const task = (spec: Record<string, unknown>, name = 't'): Record<string, unknown> => ({
+  apiVersion: 'tekton.dev/v1',
+  kind: 'Task',
+  metadata: { name },
+  spec: { steps: [STEP], ...spec },
+});
+const pipeline = (spec: Record<string, unknown>): Record<string, unknown> => ({
+  apiVersion: 'tekton.dev/v1',
+  kind: 'Pipeline',
+  metadata: { name: 'p' },
+  spec: { tasks: [{ name: 'a', taskRef: { name: 't' } }], ...spec },
+});
+const stepAction = (spec: Record<string, unknown>): Record<string, unknown> => ({
+  apiVersion: 'tekton.dev/v1beta1',
+  kind: 'StepAction',
+  metadata: { name: 'sa' },
+  spec: { image: IMAGE, script: 'true', ...spec },
+});
+
+const newTask = (): Task => new Task(Testing.chart(), 't');
+const newPipeline = (): Pipeline => {
+  const p = new Pipeline(Testing.chart(), 'p');
+  p.addTask('a', { task: TaskReference.fromName('t') });
+  return p;
+};
+const newStepAction = (): StepAction => new StepAction(Testing.chart(), 'sa', { image: IMAGE, script: 'true' });
+
+interface Case {
+  readonly rule: string;
+  readonly mistake: string;
+  readonly construct: () => void;
+  readonly yaml: Record<string, unknown>;
+}
+
+const CASES: readonly Case[] = [
+  {
+    rule: 'META-1',
+    mistake: 'an object name that is not a DNS-1123 subdomain',
+    construct: () => new Task(Testing.chart(), 'x', { metadata: { name: 'Bad_Name' } }),
+    yaml: task({}, 'Bad_Name'),
+  },
+  {
+    rule: 'NAME-PT',
+    mistake: 'a pipeline task name that is not a DNS-1123 label',
+    construct: () => newPipeline().addTask('x', { task: TaskReference.fromName('t'), name: 'Bad' }),
+    yaml: pipeline({ tasks: [{ name: 'Bad', taskRef: { name: 't' } }] }),
+  },
+  {
+    rule: 'DAG-1',
+    mistake: 'a pipeline task name used in tasks and finally',
+    construct: () => newPipeline().addFinally('a', { task: TaskReference.fromName('t') }),
+    yaml: pipeline({ finally: [{ name: 'a', taskRef: { name: 't' } }] }),
+  },
+  {
+    rule: 'NAME-STEP',
+    mistake: 'a step name that is not a DNS-1123 label',
+    construct: () => newTask().addStep({ ...STEP, name: 'Bad_Name' }),
+    yaml: task({ steps: [{ ...STEP, name: 'Bad_Name' }] }),
+  },
+  {
+    rule: 'STEP-1',
+    mistake: 'two steps of one name',
+    construct: () => {
+      const t = newTask();
+      t.addStep(STEP);
+      t.addStep(STEP);
+    },
+    yaml: task({ steps: [STEP, STEP] }),
+  },
+  {
+    rule: 'NAME-SC',
+    mistake: 'the reserved sidecar name',
+    construct: () => newTask().addSidecar({ name: 'tekton-log-results', image: IMAGE }),
+    yaml: task({ sidecars: [{ name: 'tekton-log-results', image: IMAGE }] }),
+  },
+  {
+    rule: 'T-12',
+    mistake: 'a sidecar name that is not a DNS-1123 label',
+    construct: () => newTask().addSidecar({ name: 'Proxy', image: IMAGE }),
+    yaml: task({ sidecars: [{ name: 'Proxy', image: IMAGE }] }),
+  },
+  {
+    rule: 'T-12',
+    mistake: 'a sidecar named like a step',
+    construct: () => {
+      const t = newTask();
+      t.addStep(STEP);
+      t.addSidecar({ name: 'run', image: IMAGE });
+    },
+    yaml: task({ sidecars: [{ name: 'run', image: IMAGE }] }),
+  },
+  {
+    rule: 'T-12',
+    mistake: 'two sidecars of one name',
+    construct: () => {
+      const t = newTask();
+      t.addSidecar({ name: 'proxy', image: IMAGE });
+      t.addSidecar({ name: 'proxy', image: IMAGE });
+    },
+    yaml: task({ sidecars: [{ name: 'proxy', image: IMAGE }, { name: 'proxy', image: IMAGE }] }),
+  },
+  {
+    rule: 'T-2',
+    mistake: 'two volumes of one name',
+    construct: () => {
+      const t = newTask();
+      t.addVolume({ name: 'cache', emptyDir: {} });
+      t.addVolume({ name: 'cache', emptyDir: {} });
+    },
+    yaml: task({ volumes: [{ name: 'cache', emptyDir: {} }, { name: 'cache', emptyDir: {} }] }),
+  },
+  {
+    rule: 'P-5',
+    mistake: 'a Task param name that starts with a digit',
+    construct: () => newTask().addParam('1x'),
+    yaml: task({ params: [{ name: '1x', type: 'string' }] }),
+  },
+  {
+    rule: 'P-5',
+    mistake: 'an object param key with a dot',
+    construct: () => newTask().addParam('o', { type: 'object', properties: ['a.b'] }),
+    yaml: task({ params: [{ name: 'o', type: 'object', properties: { 'a.b': { type: 'string' } } }] }),
+  },
+  {
+    rule: 'P-5',
+    mistake: 'a Pipeline param name that starts with a digit',
+    construct: () => newPipeline().addParam('1x'),
+    yaml: pipeline({ params: [{ name: '1x', type: 'string' }] }),
+  },
+  {
+    rule: 'P-5',
+    mistake: 'a StepAction param name that starts with a digit',
+    construct: () => newStepAction().addParam('1x'),
+    yaml: stepAction({ params: [{ name: '1x', type: 'string' }] }),
+  },
+  {
+    rule: 'P-4',
+    mistake: 'two Task params of one name',
+    construct: () => {
+      const t = newTask();
+      t.addParam('url');
+      t.addParam('url');
+    },
+    yaml: task({ params: [{ name: 'url', type: 'string' }, { name: 'url', type: 'string' }] }),
+  },
+  {
+    rule: 'P-4',
+    mistake: 'two Pipeline params whose names differ only in case',
+    construct: () => {
+      const p = newPipeline();
+      p.addParam('url');
+      p.addParam('URL');
+    },
+    yaml: pipeline({ params: [{ name: 'url', type: 'string' }, { name: 'URL', type: 'string' }] }),
+  },
+  {
+    rule: 'P-4',
+    mistake: 'two StepAction params of one name',
+    construct: () => {
+      const sa = newStepAction();
+      sa.addParam('url');
+      sa.addParam('url');
+    },
+    yaml: stepAction({ params: [{ name: 'url', type: 'string' }, { name: 'url', type: 'string' }] }),
+  },
+  {
+    rule: 'RES-1',
+    mistake: 'a Task result name with a space',
+    construct: () => newTask().addResult('bad name'),
+    yaml: task({ results: [{ name: 'bad name', type: 'string' }] }),
+  },
+  {
+    rule: 'T-11',
+    mistake: 'two Task results of one name',
+    construct: () => {
+      const t = newTask();
+      t.addResult('digest');
+      t.addResult('digest');
+    },
+    yaml: task({ results: [{ name: 'digest', type: 'string' }, { name: 'digest', type: 'string' }] }),
+  },
+  {
+    rule: 'RES-1',
+    mistake: 'a StepAction result name with a space',
+    construct: () => newStepAction().addResult({ name: 'bad name' }),
+    yaml: stepAction({ results: [{ name: 'bad name', type: 'string' }] }),
+  },
+  {
+    rule: 'T-11',
+    mistake: 'two StepAction results of one name',
+    construct: () => {
+      const sa = newStepAction();
+      sa.addResult({ name: 'digest' });
+      sa.addResult({ name: 'digest' });
+    },
+    yaml: stepAction({ results: [{ name: 'digest', type: 'string' }, { name: 'digest', type: 'string' }] }),
+  },
+  {
+    rule: 'PRES-4',
+    mistake: 'a Pipeline result name with a space',
+    construct: () => newPipeline().addResult('bad name', { value: '$(tasks.a.results.r)' }),
+    yaml: pipeline({ results: [{ name: 'bad name', value: '$(tasks.a.results.r)' }] }),
+  },
+  {
+    rule: 'PRES-4',
+    mistake: 'two Pipeline results of one name',
+    construct: () => {
+      const p = newPipeline();
+      p.addResult('r', { value: '$(tasks.a.results.r)' });
+      p.addResult('r', { value: '$(tasks.a.results.r)' });
+    },
+    yaml: pipeline({ results: [{ name: 'r', value: '$(tasks.a.results.r)' }, { name: 'r', value: '$(tasks.a.results.r)' }] }),
+  },
+  {
+    rule: 'WS-1',
+    mistake: 'two Task workspaces of one name',
+    construct: () => {
+      const t = newTask();
+      t.addWorkspace('source');
+      t.addWorkspace('source');
+    },
+    yaml: task({ workspaces: [{ name: 'source' }, { name: 'source', mountPath: '/other' }] }),
+  },
+  {
+    rule: 'WS-3',
+    mistake: 'two Pipeline workspaces of one name',
+    construct: () => {
+      const p = newPipeline();
+      p.addWorkspace('source');
+      p.addWorkspace('source');
+    },
+    yaml: pipeline({ workspaces: [{ name: 'source' }, { name: 'source' }] }),
+  },
+  {
+    rule: 'WS-3',
+    mistake: 'a Pipeline workspace without a name',
+    construct: () => newPipeline().addWorkspace(''),
+    yaml: pipeline({ workspaces: [{ name: '' }] }),
+  },
+];
+
+describe('construct-time checks word mistakes as the validator does', () => {
+  it.each(CASES)('$rule: $mistake', ({ rule, construct, yaml }) => {
+    const issue = thrown(construct);
+    expect(issue.ruleId).toBe(rule);
+    expect(linted(yaml)).toContainEqual(issue);
+  });
+
+  it('covers every rule the name and duplicate checks ask', () => {
+    const asked = ['META-1', 'NAME-PT', 'DAG-1', 'NAME-STEP', 'STEP-1', 'NAME-SC', 'T-12', 'T-2', 'P-5', 'P-4', 'RES-1', 'T-11', 'PRES-4', 'WS-1', 'WS-3'];
+    expect(new Set(CASES.map((c) => c.rule))).toEqual(new Set(asked));
+  });
+
+  it('throws INVALID_NAME for a malformed name and DUPLICATE_NAME for a name already taken', () => {
+    const t = newTask();
+    t.addStep(STEP);
+    expect(() => t.addStep({ ...STEP, name: 'Bad' })).toThrowError(expect.objectContaining({ code: 'INVALID_NAME' }));
+    expect(() => t.addStep(STEP)).toThrowError(expect.objectContaining({ code: 'DUPLICATE_NAME' }));
+  });
+});
