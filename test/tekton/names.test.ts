@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDnsLabel, isObjectName, isParamName, isResultName, toDnsLabel } from '../../../src/tekton/index.js';
+import { isDnsLabel, isObjectName, isParamName, isResultName, toDnsLabel } from '../../src/tekton/index.js';
 
 describe('name rules', () => {
   it('accepts DNS-1123 labels of at most 63 characters', () => {
