@@ -22,7 +22,7 @@ export interface PipelineRunProps extends TektonObjectProps {
   readonly params?: Readonly<Record<string, ParamValueInput>>;
   /** Workspace bindings by name (see `WorkspaceSources`). @default - none (every required workspace must be bound) */
   readonly workspaces?: Readonly<Record<string, RunWorkspaceInput>>;
-  /** Service account of every TaskRun (`taskRunTemplate.serviceAccountName`). @default - 'default' */
+  /** Service account of every TaskRun (`taskRunTemplate.serviceAccountName`). @default - not set: the namespace's `default` ServiceAccount (Tekton's `default-service-account`) */
   readonly serviceAccountName?: string;
   /** Pod template of every TaskRun (`taskRunTemplate.podTemplate`). @default - no `taskRunTemplate.podTemplate`: Tekton's default pod template applies */
   readonly podTemplate?: PodTemplate;
@@ -32,7 +32,7 @@ export interface PipelineRunProps extends TektonObjectProps {
   readonly taskRunSpecs?: readonly PipelineTaskRunSpec[];
   /** Create the run pending or cancelled. @default - runs at once */
   readonly status?: PipelineRunSpec['status'];
-  /** The controller that manages the run (`spec.managedBy`). @default - Tekton */
+  /** The controller that manages the run (`spec.managedBy`). @default - not set: Tekton's own controller manages the run */
   readonly managedBy?: string;
 }
 

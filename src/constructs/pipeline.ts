@@ -59,7 +59,7 @@ export interface PipelineProps extends TektonObjectProps {
 export class Pipeline extends TektonObject implements IPipelineDefinition {
   /** A human-readable name for dashboards. @default - not set: UIs show `metadata.name` */
   public readonly displayName?: string;
-  /** What it does, in a sentence or two. @default - not set */
+  /** What it does, in a sentence or two. @default - no `spec.description` in the manifest */
   public readonly description?: string;
 
   private readonly _params = new Map<string, ParamReference>();

@@ -35,7 +35,7 @@ export interface TaskRunProps extends TektonObjectProps {
   readonly stepSpecs?: readonly ContainerResourceSpec[];
   /** Beta: compute resources per sidecar. @default - each sidecar keeps the resources its Task gives it */
   readonly sidecarSpecs?: readonly ContainerResourceSpec[];
-  /** The controller that manages the run (`spec.managedBy`). @default - Tekton */
+  /** The controller that manages the run (`spec.managedBy`). @default - not set: Tekton's own controller manages the run */
   readonly managedBy?: string;
 }
 
