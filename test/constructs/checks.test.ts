@@ -56,6 +56,15 @@ const newPipeline = (): Pipeline => {
 };
 const newStepAction = (): StepAction => new StepAction(Testing.chart(), 'sa', { image: IMAGE, script: 'true' });
 
+/** Makes one object with `make`, then calls `add` on it twice: the second call repeats a name. */
+function twice<T>(make: () => T, add: (o: T) => unknown): () => void {
+  return () => {
+    const o = make();
+    add(o);
+    add(o);
+  };
+}
+
 interface Case {
   readonly rule: string;
   readonly mistake: string;
@@ -91,11 +100,7 @@ const CASES: readonly Case[] = [
   {
     rule: 'STEP-1',
     mistake: 'two steps of one name',
-    construct: () => {
-      const t = newTask();
-      t.addStep(STEP);
-      t.addStep(STEP);
-    },
+    construct: twice(newTask, (t) => t.addStep(STEP)),
     yaml: task({ steps: [STEP, STEP] }),
   },
   {
@@ -123,21 +128,13 @@ const CASES: readonly Case[] = [
   {
     rule: 'T-12',
     mistake: 'two sidecars of one name',
-    construct: () => {
-      const t = newTask();
-      t.addSidecar({ name: 'proxy', image: IMAGE });
-      t.addSidecar({ name: 'proxy', image: IMAGE });
-    },
+    construct: twice(newTask, (t) => t.addSidecar({ name: 'proxy', image: IMAGE })),
     yaml: task({ sidecars: [{ name: 'proxy', image: IMAGE }, { name: 'proxy', image: IMAGE }] }),
   },
   {
     rule: 'T-2',
     mistake: 'two volumes of one name',
-    construct: () => {
-      const t = newTask();
-      t.addVolume({ name: 'cache', emptyDir: {} });
-      t.addVolume({ name: 'cache', emptyDir: {} });
-    },
+    construct: twice(newTask, (t) => t.addVolume({ name: 'cache', emptyDir: {} })),
     yaml: task({ volumes: [{ name: 'cache', emptyDir: {} }, { name: 'cache', emptyDir: {} }] }),
   },
   {
@@ -167,11 +164,7 @@ const CASES: readonly Case[] = [
   {
     rule: 'P-4',
     mistake: 'two Task params of one name',
-    construct: () => {
-      const t = newTask();
-      t.addParam('url');
-      t.addParam('url');
-    },
+    construct: twice(newTask, (t) => t.addParam('url')),
     yaml: task({ params: [{ name: 'url', type: 'string' }, { name: 'url', type: 'string' }] }),
   },
   {
@@ -187,11 +180,7 @@ const CASES: readonly Case[] = [
   {
     rule: 'P-4',
     mistake: 'two StepAction params of one name',
-    construct: () => {
-      const sa = newStepAction();
-      sa.addParam('url');
-      sa.addParam('url');
-    },
+    construct: twice(newStepAction, (sa) => sa.addParam('url')),
     yaml: stepAction({ params: [{ name: 'url', type: 'string' }, { name: 'url', type: 'string' }] }),
   },
   {
@@ -203,11 +192,7 @@ const CASES: readonly Case[] = [
   {
     rule: 'T-11',
     mistake: 'two Task results of one name',
-    construct: () => {
-      const t = newTask();
-      t.addResult('digest');
-      t.addResult('digest');
-    },
+    construct: twice(newTask, (t) => t.addResult('digest')),
     yaml: task({ results: [{ name: 'digest', type: 'string' }, { name: 'digest', type: 'string' }] }),
   },
   {
@@ -219,11 +204,7 @@ const CASES: readonly Case[] = [
   {
     rule: 'T-11',
     mistake: 'two StepAction results of one name',
-    construct: () => {
-      const sa = newStepAction();
-      sa.addResult({ name: 'digest' });
-      sa.addResult({ name: 'digest' });
-    },
+    construct: twice(newStepAction, (sa) => sa.addResult({ name: 'digest' })),
     yaml: stepAction({ results: [{ name: 'digest', type: 'string' }, { name: 'digest', type: 'string' }] }),
   },
   {
@@ -235,31 +216,19 @@ const CASES: readonly Case[] = [
   {
     rule: 'PRES-4',
     mistake: 'two Pipeline results of one name',
-    construct: () => {
-      const p = newPipeline();
-      p.addResult('r', { value: '$(tasks.a.results.r)' });
-      p.addResult('r', { value: '$(tasks.a.results.r)' });
-    },
+    construct: twice(newPipeline, (p) => p.addResult('r', { value: '$(tasks.a.results.r)' })),
     yaml: pipeline({ results: [{ name: 'r', value: '$(tasks.a.results.r)' }, { name: 'r', value: '$(tasks.a.results.r)' }] }),
   },
   {
     rule: 'WS-1',
     mistake: 'two Task workspaces of one name',
-    construct: () => {
-      const t = newTask();
-      t.addWorkspace('source');
-      t.addWorkspace('source');
-    },
+    construct: twice(newTask, (t) => t.addWorkspace('source')),
     yaml: task({ workspaces: [{ name: 'source' }, { name: 'source', mountPath: '/other' }] }),
   },
   {
     rule: 'WS-3',
     mistake: 'two Pipeline workspaces of one name',
-    construct: () => {
-      const p = newPipeline();
-      p.addWorkspace('source');
-      p.addWorkspace('source');
-    },
+    construct: twice(newPipeline, (p) => p.addWorkspace('source')),
     yaml: pipeline({ workspaces: [{ name: 'source' }, { name: 'source' }] }),
   },
   {
