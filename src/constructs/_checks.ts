@@ -1,14 +1,15 @@
 /**
  * Private eager checks of the constructs, worded by the validator's own rules: a mistake found when a construct is
  * built throws the rule id, path, message and fix that the synth-time validation and `signet lint` report for the
- * same mistake in YAML. Names and duplicates (META-1, NAME-PT, NAME-STEP, NAME-SC, P-4, P-5, RES-1, T-2, T-11,
- * T-12, STEP-1, WS-1, WS-3, DAG-1, PRES-4) and passed params (PT-11 for pipeline tasks, RUN-14 for runs, SA-7 for
- * StepAction steps).
+ * same mistake in YAML: names and duplicates (META-1, NAME-PT, NAME-STEP, NAME-SC, P-4, P-5, RES-1, T-2, T-11,
+ * T-12, STEP-1, WS-1, WS-3, DAG-1, PRES-4), passed params (PT-11 for pipeline tasks, RUN-14 for runs, SA-7 for
+ * StepAction steps), and, through `checkAsValidated` and `throwParamSpecIssue`, steps, sidecars, StepActions,
+ * param and result declarations (STEP-2 to STEP-5, T-13, SC-2, SA-2, SA-3, P-2, P-3, P-6, RES-3, PRES-1, PRES-2).
  *
- * Each check first asks a cheap predicate (a name pattern, a set lookup); the rule runs only on the error path, so
- * the checks that pass stay as cheap as before.
+ * Each check first asks a cheap predicate (a name pattern, a set lookup, the construct's own test); the rule runs
+ * only on the error path, so the checks that pass stay as cheap as before.
  */
-import type { ParamSpec, ParamValue } from '../tekton/index.js';
+import type { JsonObject, ParamSpec, ParamValue } from '../tekton/index.js';
 import { isDnsLabel, isObjectName, isObjectParamName, isParamName, isResultName, paramValueType, renderParamSpec } from '../tekton/index.js';
 import { checkRequiredParams } from '../tekton/validation/cross-refs.js';
 import { checkPipelineTaskNames } from '../tekton/validation/dag.js';
@@ -20,6 +21,7 @@ import { checkPipelineTaskName } from '../tekton/validation/pipeline-task.js';
 import { validatePipelineResults, validateResults } from '../tekton/validation/results.js';
 import { checkSidecarName, checkSidecarNames, checkStepName, checkStepNames, checkVolumeNames } from '../tekton/validation/steps.js';
 import { validatePipelineWorkspaces, validateTaskWorkspaces } from '../tekton/validation/workspaces.js';
+import { validateTektonObject } from '../tekton/validation/index.js';
 import { entry, Issues } from '../tekton/validation/_model.js';
 import { nameKey } from './_values.js';
 import { TektonConstructError, type TektonConstructErrorCode } from './errors.js';
@@ -102,9 +104,39 @@ function throwFirst(where: string, code: TektonConstructErrorCode, ruleIds: read
   if (issue !== undefined) throwIssue(where, code, issue, '');
 }
 
-// Feature flags do not change the name rules; the defaults stand in for the cluster's.
+// The flags the eager checks judge by: Tekton's defaults, with param enums on (whether the cluster enables them is
+// for the synth-time validation, which knows the flags, to say).
 let flags: ReturnType<typeof resolveFlags> | undefined;
-const defaultFlags = (): ReturnType<typeof resolveFlags> => (flags ??= resolveFlags(undefined));
+const defaultFlags = (): ReturnType<typeof resolveFlags> => (flags ??= resolveFlags({ 'enable-param-enum': 'true' }));
+
+/**
+ * Validates `manifest` (a Tekton object as it would be with the change being made) as `signet lint` does, and throws
+ * the first issue of one of `rules` at or under `path`, with the code `rules` gives its id. Throws `fallback` when
+ * the validator finds none there and a fallback is given (a construct-only check); else nothing.
+ */
+export function checkAsValidated(
+  where: string,
+  manifest: JsonObject,
+  path: string,
+  rules: Readonly<Record<string, TektonConstructErrorCode>>,
+  fallback?: { readonly code: TektonConstructErrorCode; readonly message: string },
+): void {
+  const under = (p: string): boolean => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`);
+  const issue = validateTektonObject(manifest).find((i) => rules[i.ruleId] !== undefined && under(i.path));
+  if (issue !== undefined) throwIssue(where, rules[issue.ruleId]!, issue, '');
+  if (fallback !== undefined) throwIssue(where, fallback.code, undefined, fallback.message);
+}
+
+/**
+ * Throws the validator's P-1 to P-3 or P-6 issue about one param declaration, found wrong by a construct's own
+ * check; `fallback` when no rule reports it (a construct-only check, such as an empty enum).
+ */
+export function throwParamSpecIssue(where: string, owner: ParamOwner, spec: ParamSpec, fallback: string): never {
+  const issues = new Issues();
+  validateParamSpecs([renderParamSpec(spec)], 'spec.params', owner, defaultFlags(), issues);
+  const issue = issues.toArray().find((i) => i.severity === 'error' && ['P-1', 'P-2', 'P-3', 'P-6'].includes(i.ruleId));
+  return throwIssue(where, 'INVALID_PROPS', issue, fallback);
+}
 
 /** META-1: the name of a Tekton object. */
 export function checkObjectName(where: string, name: string): void {

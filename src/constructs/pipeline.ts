@@ -12,9 +12,8 @@ import {
   TEKTON_KINDS,
   toDnsLabel,
 } from '../tekton/index.js';
-import { checkParamDeclaration, checkPipelineTaskDeclaration, checkResultDeclaration, checkWorkspaceDeclaration } from './_checks.js';
+import { checkAsValidated, checkParamDeclaration, checkPipelineTaskDeclaration, checkResultDeclaration, checkWorkspaceDeclaration } from './_checks.js';
 import { nameKey, type ParamValueInput, stringsOf, toParamValue } from './_values.js';
-import { TektonConstructError } from './errors.js';
 import { ParamReference } from './param-reference.js';
 import type { IPipelineDefinition, PipelineBinding, PipelineInterface } from './pipeline-reference.js';
 import { PipelineTask, type PipelineTaskOptions, type PipelineScope } from './pipeline-task.js';
@@ -103,7 +102,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
   public addParam(name: string, options: ParamOptions = {}): ParamReference {
     const spec = { ...options, name } as ParamSpec;
     checkParamDeclaration(this.constructPath, 'Pipeline', spec, this._params);
-    checkParamSpec(this.constructPath, spec);
+    checkParamSpec(this.constructPath, 'Pipeline', spec);
     const ref = new ParamReference(spec, this.constructPath);
     this._params.set(nameKey(name), ref);
     this._scope = undefined;
@@ -135,24 +134,22 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
   public addResult(name: string, options: PipelineResultOptions): void {
     checkResultDeclaration(this.constructPath, 'pipeline', name, this._results.map((r) => r.name));
     const value = toParamValue(options.value);
+    const result = { name, value, type: options.type, description: options.description };
+    // PRES-1 and PRES-2 word what the checks here find wrong
+    const judge = (): void => {
+      const manifest = { apiVersion: this.apiVersion, kind: this.kind, metadata: { name: this.name }, spec: renderPipelineSpec({ ...this.toPipelineSpec(), results: [...this._results, result] }) };
+      checkAsValidated(this.constructPath, manifest, `spec.results[${name}]`, { 'PRES-1': 'INVALID_PROPS', 'PRES-2': 'UNKNOWN_TASK' });
+    };
     const texts = stringsOf(value);
-    const refersToResults = texts.some((t) => /\$\(\s*(tasks|finally)\./.test(t));
-    if (!refersToResults) {
-      throw new TektonConstructError(
-        'INVALID_PROPS',
-        `${this.constructPath}: pipeline result '${name}' does not reference any task result; set value from pipelineTask.result(...)`,
-      );
-    }
+    if (!texts.some((t) => /\$\((tasks|finally)\./.test(t))) judge();
     for (const t of texts) {
       for (const use of findTaskResultUses(t)) {
         const producer = this.findTask(use.task);
-        if (!producer) {
-          throw new TektonConstructError('UNKNOWN_TASK', `${this.constructPath}: pipeline result '${name}' references unknown task '${use.task}'; use a task of this pipeline`);
-        }
-        producer.result(use.result);
+        if (!producer) judge();
+        producer?.result(use.result);
       }
     }
-    this._results.push({ name, value, type: options.type, description: options.description });
+    this._results.push(result);
     this.changed();
   }
 

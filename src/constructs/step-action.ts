@@ -10,9 +10,8 @@ import {
   type StepResultSpec,
   TEKTON_KINDS,
 } from '../tekton/index.js';
-import { checkParamDeclaration, checkResultDeclaration } from './_checks.js';
+import { checkAsValidated, checkParamDeclaration, checkResultDeclaration } from './_checks.js';
 import { nameKey } from './_values.js';
-import { TektonConstructError } from './errors.js';
 import { ParamReference } from './param-reference.js';
 import type { IStepActionDefinition, StepActionInterface } from './step-action-reference.js';
 import { DEFAULT_STEP_SECURITY_CONTEXT } from './step-defaults.js';
@@ -38,17 +37,11 @@ export class StepAction extends TektonObject implements IStepActionDefinition {
 
   public constructor(scope: Construct, id: string, props: StepActionProps) {
     super(scope, id, STEP_ACTION_API_VERSION, TEKTON_KINDS.stepAction, props);
-    const where = this.node.path;
-    if (props.script !== undefined && props.command !== undefined) {
-      throw new TektonConstructError('INVALID_PROPS', `${where}: script and command cannot both be set; keep one`);
-    }
-    if (props.script !== undefined && /\$\(\s*params[.[]/.test(props.script)) {
-      throw new TektonConstructError(
-        'UNSAFE_SCRIPT',
-        `${where}: script interpolates $(params...), which StepActions forbid; pass the param through env (param.toEnv()) and read the variable`,
-      );
-    }
     this.actionProps = props;
+    if (props.script !== undefined && (props.command !== undefined || props.script.includes('$(params'))) {
+      const manifest = { apiVersion: this.apiVersion, kind: this.kind, metadata: { name: this.name }, spec: this.renderSpec() };
+      checkAsValidated(this.node.path, manifest, 'spec.script', { 'SA-2': 'INVALID_PROPS', 'SA-3': 'UNSAFE_SCRIPT' });
+    }
     for (const p of props.params ?? []) this.addParam(p.name, p);
     for (const r of props.results ?? []) this.addResult(r);
   }
@@ -67,7 +60,7 @@ export class StepAction extends TektonObject implements IStepActionDefinition {
   public addParam(name: string, options: ParamOptions = {}): ParamReference {
     const spec = { ...options, name } as ParamSpec;
     checkParamDeclaration(this.node.path, 'StepAction', spec, this._params);
-    checkParamSpec(this.node.path, spec);
+    checkParamSpec(this.node.path, 'StepAction', spec);
     const ref = new ParamReference(spec, this.node.path);
     this._params.set(nameKey(name), ref);
     this.changed();

@@ -237,6 +237,90 @@ const CASES: readonly Case[] = [
     construct: () => newPipeline().addWorkspace(''),
     yaml: pipeline({ workspaces: [{ name: '' }] }),
   },
+  {
+    rule: 'STEP-2',
+    mistake: 'an inline step without image',
+    construct: () => newTask().addStep({ name: 'run', script: 'true' }),
+    yaml: task({ steps: [{ name: 'run', script: 'true' }] }),
+  },
+  {
+    rule: 'STEP-3',
+    mistake: 'params on an inline step',
+    construct: () => newTask().addStep({ ...STEP, params: { a: 'b' } }),
+    yaml: task({ steps: [{ ...STEP, params: [{ name: 'a', value: 'b' }] }] }),
+  },
+  {
+    rule: 'STEP-4',
+    mistake: 'a step with script and command',
+    construct: () => newTask().addStep({ ...STEP, command: ['sh'] }),
+    yaml: task({ steps: [{ ...STEP, command: ['sh'] }] }),
+  },
+  {
+    rule: 'STEP-5',
+    mistake: 'a step that runs a StepAction and sets an image',
+    construct: () => newTask().addStep({ name: 'run', action: newStepAction(), image: IMAGE }),
+    yaml: task({ steps: [{ name: 'run', ref: { name: 'sa' }, image: IMAGE }] }),
+  },
+  {
+    rule: 'T-13',
+    mistake: 'a param interpolated into a script',
+    construct: () => newTask().addStep({ ...STEP, script: 'echo $(params.x)' }),
+    yaml: task({ params: [{ name: 'x', type: 'string' }], steps: [{ ...STEP, script: 'echo $(params.x)' }] }),
+  },
+  {
+    rule: 'SC-2',
+    mistake: 'a sidecar with script and command',
+    construct: () => newTask().addSidecar({ name: 'proxy', image: IMAGE, script: 'true', command: ['sh'] }),
+    yaml: task({ sidecars: [{ name: 'proxy', image: IMAGE, script: 'true', command: ['sh'] }] }),
+  },
+  {
+    rule: 'RES-3',
+    mistake: 'an object result without properties',
+    construct: () => newTask().addResult('obj', { type: 'object' }),
+    yaml: task({ results: [{ name: 'obj', type: 'object' }] }),
+  },
+  {
+    rule: 'P-2',
+    mistake: 'an array param with a string default',
+    construct: () => newTask().addParam('list', { type: 'array', default: 'x' } as never),
+    yaml: task({ params: [{ name: 'list', type: 'array', default: 'x' }] }),
+  },
+  {
+    rule: 'P-3',
+    mistake: 'an object param without properties',
+    construct: () => newPipeline().addParam('obj', { type: 'object', properties: [] }),
+    yaml: pipeline({ params: [{ name: 'obj', type: 'object' }] }),
+  },
+  {
+    rule: 'P-6',
+    mistake: 'a default outside the enum',
+    construct: () => newStepAction().addParam('mode', { default: 'x', enum: ['a', 'b'] }),
+    yaml: stepAction({ params: [{ name: 'mode', type: 'string', default: 'x', enum: ['a', 'b'] }] }),
+  },
+  {
+    rule: 'SA-2',
+    mistake: 'a StepAction with script and command',
+    construct: () => new StepAction(Testing.chart(), 'sa', { image: IMAGE, script: 'true', command: ['sh'] }),
+    yaml: stepAction({ command: ['sh'] }),
+  },
+  {
+    rule: 'SA-3',
+    mistake: 'a StepAction script that uses a param',
+    construct: () => new StepAction(Testing.chart(), 'sa', { image: IMAGE, script: 'echo $(params.x)', params: [{ name: 'x' }] }),
+    yaml: stepAction({ script: 'echo $(params.x)', params: [{ name: 'x', type: 'string' }] }),
+  },
+  {
+    rule: 'PRES-1',
+    mistake: 'a Pipeline result that references no task result',
+    construct: () => newPipeline().addResult('r', { value: 'literal' }),
+    yaml: pipeline({ results: [{ name: 'r', value: 'literal' }] }),
+  },
+  {
+    rule: 'PRES-2',
+    mistake: 'a Pipeline result that references a task the Pipeline does not have',
+    construct: () => newPipeline().addResult('r', { value: '$(tasks.nope.results.r)' }),
+    yaml: pipeline({ results: [{ name: 'r', value: '$(tasks.nope.results.r)' }] }),
+  },
 ];
 
 describe('construct-time checks word mistakes as the validator does', () => {
@@ -246,8 +330,10 @@ describe('construct-time checks word mistakes as the validator does', () => {
     expect(linted(yaml)).toContainEqual(issue);
   });
 
-  it('covers every rule the name and duplicate checks ask', () => {
-    const asked = ['META-1', 'NAME-PT', 'DAG-1', 'NAME-STEP', 'STEP-1', 'NAME-SC', 'T-12', 'T-2', 'P-5', 'P-4', 'RES-1', 'T-11', 'PRES-4', 'WS-1', 'WS-3'];
+  it('covers every rule the checks ask', () => {
+    const names = ['META-1', 'NAME-PT', 'DAG-1', 'NAME-STEP', 'STEP-1', 'NAME-SC', 'T-12', 'T-2', 'P-5', 'P-4', 'RES-1', 'T-11', 'PRES-4', 'WS-1', 'WS-3'];
+    const others = ['STEP-2', 'STEP-3', 'STEP-4', 'STEP-5', 'T-13', 'SC-2', 'RES-3', 'P-2', 'P-3', 'P-6', 'SA-2', 'SA-3', 'PRES-1', 'PRES-2'];
+    const asked = [...names, ...others];
     expect(new Set(CASES.map((c) => c.rule))).toEqual(new Set(asked));
   });
 

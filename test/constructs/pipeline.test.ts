@@ -126,7 +126,7 @@ describe('Pipeline', () => {
     pipeline.addResult('DIGEST', { value: build.result('IMAGE_DIGEST') });
     expect(() => pipeline.addFinally('r2', { task: TaskReference.fromName('x'), runAfter: [build] })).toThrowError(/finally tasks cannot use runAfter/);
     expect(() => pipeline.addTask('z', { task: TaskReference.fromName('x'), onError: 'continue', retries: 2 })).toThrowError(/onError 'continue' cannot be combined with retries/);
-    expect(() => pipeline.addResult('bad', { value: 'literal' })).toThrowError(/does not reference any task result/);
+    expect(() => pipeline.addResult('bad', { value: 'literal' })).toThrowError(/\[PRES-1\] spec\.results\[bad\]\.value: pipeline result value must contain a task result reference/);
     expect(report.result('x').expression).toBe('$(finally.report.results.x)');
     const spec = pipeline.toJson().spec;
     expect(spec.tasks[0].matrix).toEqual({ params: [{ name: 'PLATFORM', value: ['$(params.platforms[*])'] }] });
