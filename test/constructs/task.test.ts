@@ -101,6 +101,13 @@ describe('Task', () => {
     expect(() => task.addStep({ name: 'p', image: IMAGE, params: { a: 'b' } })).toThrowError(/\[STEP-3\] spec\.steps\[0\]\.params: step params are only allowed with ref/);
   });
 
+  it('lets a step take its image from stepTemplate, as Tekton does', () => {
+    const task = new Task(Testing.chart(), 't', { stepTemplate: { image: IMAGE } });
+    task.addStep({ name: 's', script: 'true' });
+    expect(task.toJson().spec.steps[0].image).toBeUndefined();
+    expect(task.validation().issues.filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
   it('throws on param declarations that cannot work', () => {
     const task = new Task(Testing.chart(), 't');
     expect(() => task.addParam('m', { default: 'x', enum: ['a', 'b'] })).toThrowError(/\[P-6\] spec\.params\[m\]\.default: default is not one of the enum values/);
