@@ -11,10 +11,12 @@ import {
   type WhenExpression,
   type WorkspaceDeclaration,
   type WorkspacePipelineTaskBinding,
+  TEKTON_API_VERSION,
+  type JsonObject,
 } from '../tekton/index.js';
-import { checkParams } from './_checks.js';
+import { checkAsValidated, checkParams } from './_checks.js';
 import { type ParamValueInput, type StringInput, str, stringsOf, toParamValue } from './_values.js';
-import { TektonConstructError } from './errors.js';
+import { TektonConstructError, type TektonConstructErrorCode } from './errors.js';
 import { TaskResultReference } from './task-result-reference.js';
 import { findResult, type ITaskDefinition } from './task-reference.js';
 import type { WorkspaceReference } from './workspace-reference.js';
@@ -125,11 +127,22 @@ export class PipelineTask {
     this.checkWorkspaces(where);
     this.checkRunAfter(where, options.runAfter ?? []);
     if (options.retries !== undefined && (!Number.isInteger(options.retries) || options.retries < 0)) {
-      throw new TektonConstructError('INVALID_PROPS', `${where}: retries must be a whole number ≥ 0, got ${options.retries}`);
+      this.judgeExecution({ 'PT-14': 'INVALID_PROPS' }, `pipeline task '${name}': retries must be a whole number ≥ 0, got ${options.retries}`);
     }
-    if (options.onError === 'continue' && (options.retries ?? 0) > 0) {
-      throw new TektonConstructError('INVALID_PROPS', `${where}: onError 'continue' cannot be combined with retries; drop one of them`);
-    }
+    if (options.onError === 'continue' && (options.retries ?? 0) > 0) this.judgeExecution({ 'PT-9': 'INVALID_PROPS' });
+  }
+
+  /**
+   * Throws the validator's issue (FIN-1, PT-9, PT-14) about this task's runAfter, retries and onError, found wrong by
+   * the checks here: it judges a Pipeline that holds only this task's execution fields. `fallback` for what no rule covers.
+   */
+  private judgeExecution(rules: Readonly<Record<string, TektonConstructErrorCode>>, fallback?: string): void {
+    const { retries, onError, runAfter } = this.options;
+    const pt = { name: this.name, taskRef: { name: 'task' }, retries, onError, runAfter: runAfter?.map((t) => t.name) };
+    const spec = this.isFinally ? { tasks: [{ name: `${this.name}-before`, taskRef: { name: 'task' } }], finally: [pt] } : { tasks: [pt] };
+    const manifest = { apiVersion: TEKTON_API_VERSION, kind: 'Pipeline', metadata: { name: 'pipeline' }, spec: JSON.parse(JSON.stringify(spec)) as JsonObject };
+    const path = `spec.${this.isFinally ? 'finally' : 'tasks'}[${this.name}]`;
+    checkAsValidated(this.scope.path, manifest, path, rules, fallback === undefined ? undefined : { code: 'INVALID_PROPS', message: fallback });
   }
 
   /** Names of the pipeline tasks this one waits for: result references and runAfter, sorted. */
@@ -272,9 +285,7 @@ export class PipelineTask {
   }
 
   private checkRunAfter(where: string, tasks: readonly PipelineTask[]): void {
-    if (tasks.length > 0 && this.isFinally) {
-      throw new TektonConstructError('INVALID_PROPS', `${where}: finally tasks cannot use runAfter; they run after all tasks`);
-    }
+    if (tasks.length > 0 && this.isFinally) this.judgeExecution({ 'FIN-1': 'INVALID_PROPS' });
     for (const t of tasks) {
       if (t === this || this.scope.findTask(t.name) !== t) {
         throw new TektonConstructError(

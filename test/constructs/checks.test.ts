@@ -321,6 +321,27 @@ const CASES: readonly Case[] = [
     construct: () => newPipeline().addResult('r', { value: '$(tasks.nope.results.r)' }),
     yaml: pipeline({ results: [{ name: 'r', value: '$(tasks.nope.results.r)' }] }),
   },
+  {
+    rule: 'FIN-1',
+    mistake: 'a finally task with runAfter',
+    construct: () => {
+      const p = newPipeline();
+      p.addFinally('b', { task: TaskReference.fromName('t'), runAfter: [p.tasks[0]!] });
+    },
+    yaml: pipeline({ finally: [{ name: 'b', taskRef: { name: 't' }, runAfter: ['a'] }] }),
+  },
+  {
+    rule: 'PT-9',
+    mistake: 'onError continue with retries',
+    construct: () => newPipeline().addTask('b', { task: TaskReference.fromName('t'), onError: 'continue', retries: 2 }),
+    yaml: pipeline({ tasks: [{ name: 'a', taskRef: { name: 't' } }, { name: 'b', taskRef: { name: 't' }, onError: 'continue', retries: 2 }] }),
+  },
+  {
+    rule: 'PT-14',
+    mistake: 'negative retries',
+    construct: () => newPipeline().addTask('b', { task: TaskReference.fromName('t'), retries: -1 }),
+    yaml: pipeline({ tasks: [{ name: 'a', taskRef: { name: 't' } }, { name: 'b', taskRef: { name: 't' }, retries: -1 }] }),
+  },
 ];
 
 describe('construct-time checks word mistakes as the validator does', () => {
@@ -332,7 +353,7 @@ describe('construct-time checks word mistakes as the validator does', () => {
 
   it('covers every rule the checks ask', () => {
     const names = ['META-1', 'NAME-PT', 'DAG-1', 'NAME-STEP', 'STEP-1', 'NAME-SC', 'T-12', 'T-2', 'P-5', 'P-4', 'RES-1', 'T-11', 'PRES-4', 'WS-1', 'WS-3'];
-    const others = ['STEP-2', 'STEP-3', 'STEP-4', 'STEP-5', 'T-13', 'SC-2', 'RES-3', 'P-2', 'P-3', 'P-6', 'SA-2', 'SA-3', 'PRES-1', 'PRES-2'];
+    const others = ['STEP-2', 'STEP-3', 'STEP-4', 'STEP-5', 'T-13', 'SC-2', 'RES-3', 'P-2', 'P-3', 'P-6', 'SA-2', 'SA-3', 'PRES-1', 'PRES-2', 'FIN-1', 'PT-9', 'PT-14'];
     const asked = [...names, ...others];
     expect(new Set(CASES.map((c) => c.rule))).toEqual(new Set(asked));
   });

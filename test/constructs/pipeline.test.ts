@@ -124,8 +124,9 @@ describe('Pipeline', () => {
       when: [{ input: build.status, operator: 'notin', values: ['Succeeded'] }],
     });
     pipeline.addResult('DIGEST', { value: build.result('IMAGE_DIGEST') });
-    expect(() => pipeline.addFinally('r2', { task: TaskReference.fromName('x'), runAfter: [build] })).toThrowError(/finally tasks cannot use runAfter/);
-    expect(() => pipeline.addTask('z', { task: TaskReference.fromName('x'), onError: 'continue', retries: 2 })).toThrowError(/onError 'continue' cannot be combined with retries/);
+    expect(() => pipeline.addFinally('r2', { task: TaskReference.fromName('x'), runAfter: [build] })).toThrowError(/\[FIN-1\] spec\.finally\[r2\]\.runAfter: finally tasks cannot use runAfter/);
+    expect(() => pipeline.addTask('z', { task: TaskReference.fromName('x'), onError: 'continue', retries: 2 })).toThrowError(/\[PT-9\] spec\.tasks\[z\]\.onError: onError "continue" cannot be combined with retries/);
+    expect(() => pipeline.addTask('h', { task: TaskReference.fromName('x'), retries: 1.5 })).toThrowError(/^test\/p: pipeline task 'h': retries must be a whole number ≥ 0, got 1\.5$/);
     expect(() => pipeline.addResult('bad', { value: 'literal' })).toThrowError(/\[PRES-1\] spec\.results\[bad\]\.value: pipeline result value must contain a task result reference/);
     expect(report.result('x').expression).toBe('$(finally.report.results.x)');
     const spec = pipeline.toJson().spec;
