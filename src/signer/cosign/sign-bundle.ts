@@ -11,6 +11,7 @@ import { createRegistryClient, parseReference, RegistryError, repositoryName, ty
 import { addToFallbackIndex } from './_referrers.js';
 import { resolveDigest } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
+import { withClient } from './_with-client.js';
 import { dsseBundle } from './bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE, preAuthEncoding } from './dsse.js';
 import { bundleReferrerManifest, EMPTY_BLOB, referrersTag } from './referrer.js';
@@ -98,12 +99,7 @@ export interface SignImageBundleResult {
  */
 export async function signImageBundle(options: SignImageBundleOptions): Promise<SignImageBundleResult> {
   const ref = typeof options.reference === 'string' ? parseReference(options.reference) : options.reference;
-  const client = options.client ?? createRegistryClient({ pushIntent: true });
-  try {
-    return await signWith(client, ref, options);
-  } finally {
-    if (options.client === undefined) client.close();
-  }
+  return withClient(options.client, () => createRegistryClient({ pushIntent: true }), (client) => signWith(client, ref, options));
 }
 
 async function signWith(client: RegistryClient & ReferrersClient, ref: ImageReference, options: SignImageBundleOptions): Promise<SignImageBundleResult> {

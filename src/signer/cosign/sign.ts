@@ -6,6 +6,7 @@ import { loadPublicKey, type Signer } from '../keys/index.js';
 import { createRegistryClient, parseReference, RegistryError, repositoryName, type ImageReference, type RegistryClient } from '../oci/index.js';
 import { readSignatureLayers, resolveDigest, sameLayer } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
+import { withClient } from './_with-client.js';
 import {
   appendSignature,
   dockerReferenceIdentity,
@@ -132,12 +133,7 @@ export interface SignImageResult {
  */
 export async function signImage(options: SignImageOptions): Promise<SignImageResult> {
   const ref = typeof options.reference === 'string' ? parseReference(options.reference) : options.reference;
-  const client = options.client ?? createRegistryClient({ pushIntent: true });
-  try {
-    return await signWith(client, ref, options);
-  } finally {
-    if (options.client === undefined) client.close();
-  }
+  return withClient(options.client, () => createRegistryClient({ pushIntent: true }), (client) => signWith(client, ref, options));
 }
 
 async function signWith(client: RegistryClient, ref: ImageReference, options: SignImageOptions): Promise<SignImageResult> {
