@@ -21,7 +21,7 @@ import { checkPipelineTaskName } from '../tekton/validation/pipeline-task.js';
 import { validatePipelineResults, validateResults } from '../tekton/validation/results.js';
 import { checkSidecarName, checkSidecarNames, checkStepName, checkStepNames, checkVolumeNames } from '../tekton/validation/steps.js';
 import { validatePipelineWorkspaces, validateTaskWorkspaces } from '../tekton/validation/workspaces.js';
-import { validateTektonObject } from '../tekton/validation/index.js';
+import { validateTektonObject, type ValidationContext } from '../tekton/validation/index.js';
 import { entry, Issues } from '../tekton/validation/_model.js';
 import { nameKey } from './_values.js';
 import { TektonConstructError, type TektonConstructErrorCode } from './errors.js';
@@ -51,7 +51,7 @@ export function checkParams(
     const got = paramValueType(value);
     if (want !== got && !(typeof value === 'string' && WHOLE_EXPRESSION.test(value))) {
       const fallback = `param '${name}' of ${target} is of type '${want}' but was given a ${got}; pass a ${want} value`;
-      throwIssue(where, 'INVALID_PROPS', paramIssue(rule, target, spec, passed), fallback);
+      throwIssue(where, 'INVALID_PROPS', paramIssue(rule, spec, passed), fallback);
     }
   }
   let passedKeys: Set<string> | undefined;
@@ -60,21 +60,29 @@ export function checkParams(
     passedKeys ??= new Set([...passed.keys()].map(nameKey));
     if (!passedKeys.has(nameKey(spec.name))) {
       const fallback = `required param '${spec.name}' of ${target} is not passed; pass it in params, or give the param a default`;
-      throwIssue(where, 'MISSING_PARAM', paramIssue(rule, target, spec, passed), fallback);
+      throwIssue(where, 'MISSING_PARAM', paramIssue(rule, spec, passed), fallback);
     }
   }
 }
 
-/** The validator rule that checks passed params where the construct stands. */
-export type ParamRule = 'PT-11' | 'RUN-14' | 'SA-7';
+/**
+ * The validator rule that checks passed params where the construct stands (PT-11 for a pipeline task, RUN-14 for a
+ * run, SA-7 for a step that runs a StepAction), with the manifest path of the params and the referenced object as
+ * the validator names it (`Task "build"`, `inline taskSpec`, `the Pipeline`, `StepAction "git-clone"`).
+ */
+export interface ParamRule {
+  readonly id: 'PT-11' | 'RUN-14' | 'SA-7';
+  readonly path: string;
+  readonly what: string;
+}
 
 /**
  * The validator's issue about `spec`, or `undefined` when the rule does not see the problem (it compares names
  * exactly; the constructs also accept another case).
  */
-function paramIssue(rule: ParamRule, target: string, spec: ParamSpec, passed: ReadonlyMap<string, ParamValue>): ValidationIssue | undefined {
+function paramIssue(rule: ParamRule, spec: ParamSpec, passed: ReadonlyMap<string, ParamValue>): ValidationIssue | undefined {
   const issues = new Issues();
-  checkRequiredParams(declaredParams([spec]), passed, 'params', target, rule, issues);
+  checkRequiredParams(declaredParams([renderParamSpec(spec)]), passed, rule.path, rule.what, rule.id, issues);
   return issues.toArray()[0];
 }
 
@@ -110,21 +118,33 @@ let flags: ReturnType<typeof resolveFlags> | undefined;
 const defaultFlags = (): ReturnType<typeof resolveFlags> => (flags ??= resolveFlags({ 'enable-param-enum': 'true' }));
 
 /**
- * Validates `manifest` (a Tekton object as it would be with the change being made) as `signet lint` does, and throws
- * the first issue of one of `rules` at or under `path`, with the code `rules` gives its id. Throws `fallback` when
- * the validator finds none there and a fallback is given (a construct-only check); else nothing.
+ * Validates `manifest` (a Tekton object as it would be with the change being made) as `signet lint` does, with
+ * `context` for the objects it references, and throws the first issue of one of `rules` at or under `path`, with the
+ * code `rules` gives its id; nothing when the validator finds none there.
  */
 export function checkAsValidated(
   where: string,
   manifest: JsonObject,
   path: string,
   rules: Readonly<Record<string, TektonConstructErrorCode>>,
-  fallback?: { readonly code: TektonConstructErrorCode; readonly message: string },
+  context?: ValidationContext,
 ): void {
   const under = (p: string): boolean => p === path || p.startsWith(`${path}.`) || p.startsWith(`${path}[`);
-  const issue = validateTektonObject(manifest).find((i) => rules[i.ruleId] !== undefined && under(i.path));
+  const issue = validateTektonObject(manifest, context).find((i) => rules[i.ruleId] !== undefined && under(i.path));
   if (issue !== undefined) throwIssue(where, rules[issue.ruleId]!, issue, '');
-  if (fallback !== undefined) throwIssue(where, fallback.code, undefined, fallback.message);
+}
+
+/** As {@link checkAsValidated}, but throws `fallback` when no rule reports the mistake (a construct's own, stricter check). */
+export function throwAsValidated(
+  where: string,
+  manifest: JsonObject,
+  path: string,
+  rules: Readonly<Record<string, TektonConstructErrorCode>>,
+  fallback: { readonly code: TektonConstructErrorCode; readonly message: string },
+  context?: ValidationContext,
+): never {
+  checkAsValidated(where, manifest, path, rules, context);
+  return throwIssue(where, fallback.code, undefined, fallback.message);
 }
 
 /**

@@ -27,6 +27,7 @@ export function runParams(
   target: string,
   declared: readonly ParamSpec[] | undefined,
   input: Readonly<Record<string, ParamValueInput>> | undefined,
+  runs: 'Task' | 'Pipeline',
 ): Param[] {
   const passed = new Map(Object.entries(input ?? {}).map(([k, v]) => [k, toParamValue(v)]));
   for (const [name, value] of passed) {
@@ -34,7 +35,7 @@ export function runParams(
       throw new TektonConstructError('INVALID_PROPS', `${where}: param '${name}' references a task result, which a run cannot do; pass a literal value`);
     }
   }
-  checkParams(where, target, declared, passed, 'RUN-14');
+  checkParams(where, target, declared, passed, { id: 'RUN-14', path: 'spec.params', what: `the ${runs}` });
   return [...passed].map(([name, value]) => ({ name, value }));
 }
 

@@ -59,7 +59,7 @@ export class PipelineRun extends TektonObject {
     this.spec = {
       pipelineRef: binding.pipelineRef,
       pipelineSpec: binding.pipelineSpec,
-      params: runParams(where, props.pipeline.displayLabel, iface.params, props.params),
+      params: runParams(where, props.pipeline.displayLabel, iface.params, props.params, 'Pipeline'),
       workspaces: runWorkspaces(where, props.pipeline.displayLabel, iface.workspaces, props.workspaces),
       taskRunTemplate: template,
       timeouts: props.timeouts,

@@ -190,6 +190,11 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
       workspaces: this._workspaces,
       findTask: (n) => this._tasks.find((t) => t.name === n),
       changed: () => this.changed(),
+      judged: (task, isFinally) => {
+        const spec = this.toPipelineSpec();
+        const withTask = isFinally ? { ...spec, finally: [...(spec.finally ?? []), task] } : { ...spec, tasks: [...(spec.tasks ?? []), task] };
+        return { apiVersion: this.apiVersion, kind: this.kind, metadata: { name: this.name }, spec: renderPipelineSpec(withTask) };
+      },
     };
     const task = new PipelineTask(this._scope, name, options, isFinally);
     this._taskNames.add(name);

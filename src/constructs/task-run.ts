@@ -58,7 +58,7 @@ export class TaskRun extends TektonObject {
     this.spec = {
       taskRef: binding.taskRef,
       taskSpec: binding.taskSpec,
-      params: runParams(where, props.task.displayLabel, iface.params, props.params),
+      params: runParams(where, props.task.displayLabel, iface.params, props.params, 'Task'),
       workspaces: runWorkspaces(where, props.task.displayLabel, iface.workspaces, props.workspaces),
       serviceAccountName: props.serviceAccountName,
       podTemplate: props.podTemplate,

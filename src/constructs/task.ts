@@ -335,7 +335,9 @@ export class Task extends TektonObject implements ITaskDefinition {
     const { action: _action, params: _params, ...rest } = options;
     const step = { ...rest, ref: action.bindStepAction(), params: [...passed].map(([name, value]) => ({ name, value })) };
     if (STEP_ACTION_OWNS.some((f) => options[f] !== undefined)) this.checkStep(step, { 'STEP-5': 'INVALID_PROPS' });
-    checkParams(`${this.constructPath}: step '${options.name}'`, action.displayLabel, action.stepActionInterface.params, passed, 'SA-7');
+    const stepAction = action.bindStepAction().name;
+    const rule = { id: 'SA-7', path: `spec.steps[${this._steps.length}].params`, what: stepAction === undefined ? action.displayLabel : `StepAction "${stepAction}"` } as const;
+    checkParams(`${this.constructPath}: step '${options.name}'`, action.displayLabel, action.stepActionInterface.params, passed, rule);
     return step;
   }
 }

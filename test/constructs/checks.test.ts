@@ -1,6 +1,6 @@
 import { Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { Pipeline, StepAction, Task, TaskReference, TektonConstructError } from '../../src/constructs/index.js';
+import { Pipeline, PipelineRun, StepAction, Task, TaskReference, TektonConstructError } from '../../src/constructs/index.js';
 import { lintSources } from '../../src/lint/index.js';
 import { formatIssue, type ValidationIssue } from '../../src/tekton/validation/index.js';
 
@@ -24,9 +24,10 @@ function thrown(make: () => void): ValidationIssue {
   throw new Error('the construct accepted the mistake');
 }
 
-/** What `signet lint` reports for one manifest. */
-function linted(manifest: Record<string, unknown>): ValidationIssue[] {
-  return lintSources([{ file: 'x.yaml', text: JSON.stringify(manifest) }]).findings.map((f) => f.issue);
+/** What `signet lint` reports for a manifest, or for several in one file (references between them resolved). */
+function linted(manifest: Record<string, unknown> | readonly Record<string, unknown>[]): ValidationIssue[] {
+  const docs = Array.isArray(manifest) ? manifest : [manifest];
+  return lintSources([{ file: 'x.yaml', text: docs.map((d) => JSON.stringify(d)).join('\n---\n') }]).findings.map((f) => f.issue);
 }
 
 const task = (spec: Record<string, unknown>, name = 't'): Record<string, unknown> => ({
@@ -65,11 +66,28 @@ function twice<T>(make: () => T, add: (o: T) => unknown): () => void {
   };
 }
 
+/** A Task construct `build` with a required param IMAGE and a required workspace `source`. */
+const buildTask = (): Task => {
+  const t = new Task(Testing.chart(), 'build');
+  t.addParam('IMAGE');
+  t.addWorkspace('source');
+  t.addStep(STEP);
+  return t;
+};
+const buildYaml = task({ params: [{ name: 'IMAGE', type: 'string' }], workspaces: [{ name: 'source' }] }, 'build');
+/** A Pipeline construct `p` with the workspaces `ws` and, optional, `opt`. */
+const pipelineWithWorkspaces = (): { p: Pipeline; ws: ReturnType<Pipeline['addWorkspace']>; opt: ReturnType<Pipeline['addWorkspace']> } => {
+  const p = newPipeline();
+  return { p, ws: p.addWorkspace('ws'), opt: p.addWorkspace('opt', { optional: true }) };
+};
+const workspacesYaml = [{ name: 'ws' }, { name: 'opt', optional: true }];
+const uses = (extra: Record<string, unknown>): Record<string, unknown> => ({ name: 'b', taskRef: { name: 'build' }, ...extra });
+
 interface Case {
   readonly rule: string;
   readonly mistake: string;
   readonly construct: () => void;
-  readonly yaml: Record<string, unknown>;
+  readonly yaml: Record<string, unknown> | readonly Record<string, unknown>[];
 }
 
 const CASES: readonly Case[] = [
@@ -342,6 +360,77 @@ const CASES: readonly Case[] = [
     construct: () => newPipeline().addTask('b', { task: TaskReference.fromName('t'), retries: -1 }),
     yaml: pipeline({ tasks: [{ name: 'a', taskRef: { name: 't' } }, { name: 'b', taskRef: { name: 't' }, retries: -1 }] }),
   },
+  {
+    rule: 'PT-11',
+    mistake: 'a pipeline task that does not pass a required param',
+    construct: () => newPipeline().addTask('b', { task: buildTask(), workspaces: { source: 'ws' } }),
+    yaml: [buildYaml, pipeline({ workspaces: [{ name: 'ws' }], tasks: [uses({ workspaces: [{ name: 'source', workspace: 'ws' }] })] })],
+  },
+  {
+    rule: 'WS-7',
+    mistake: 'a pipeline task that does not bind a required workspace',
+    construct: () => newPipeline().addTask('b', { task: buildTask(), params: { IMAGE: 'x' } }),
+    yaml: [buildYaml, pipeline({ tasks: [uses({ params: [{ name: 'IMAGE', value: 'x' }] })] })],
+  },
+  {
+    rule: 'WS-7',
+    mistake: 'a pipeline task that binds a workspace its Task does not declare',
+    construct: () => {
+      const { p, ws } = pipelineWithWorkspaces();
+      p.addTask('b', { task: buildTask(), params: { IMAGE: 'x' }, workspaces: { source: ws, extra: ws } });
+    },
+    yaml: [buildYaml, pipeline({ workspaces: workspacesYaml, tasks: [uses({ params: [{ name: 'IMAGE', value: 'x' }], workspaces: [{ name: 'source', workspace: 'ws' }, { name: 'extra', workspace: 'ws' }] })] })],
+  },
+  {
+    rule: 'WS-4',
+    mistake: 'a pipeline task that binds a pipeline workspace the Pipeline does not declare',
+    construct: () => newPipeline().addTask('b', { task: buildTask(), params: { IMAGE: 'x' }, workspaces: { source: 'nope' } }),
+    yaml: [buildYaml, pipeline({ tasks: [uses({ params: [{ name: 'IMAGE', value: 'x' }], workspaces: [{ name: 'source', workspace: 'nope' }] })] })],
+  },
+  {
+    rule: 'WS-9',
+    mistake: 'an optional pipeline workspace that feeds a required task workspace',
+    construct: () => {
+      const { p, opt } = pipelineWithWorkspaces();
+      p.addTask('b', { task: buildTask(), params: { IMAGE: 'x' }, workspaces: { source: opt } });
+    },
+    yaml: [buildYaml, pipeline({ workspaces: workspacesYaml, tasks: [uses({ params: [{ name: 'IMAGE', value: 'x' }], workspaces: [{ name: 'source', workspace: 'opt' }] })] })],
+  },
+  {
+    rule: 'DAG-2',
+    mistake: 'a param that uses results of a task the Pipeline does not have',
+    construct: () => newPipeline().addTask('b', { task: TaskReference.fromName('t'), params: { IMAGE: '$(tasks.later.results.X)' } }),
+    yaml: pipeline({ tasks: [{ name: 'b', taskRef: { name: 't' }, params: [{ name: 'IMAGE', value: '$(tasks.later.results.X)' }] }] }),
+  },
+  {
+    rule: 'PT-7',
+    mistake: 'a param that uses a pipeline param the Pipeline does not declare',
+    construct: () => newPipeline().addTask('b', { task: TaskReference.fromName('t'), params: { IMAGE: '$(params.IMAGE)' } }),
+    yaml: pipeline({ tasks: [{ name: 'b', taskRef: { name: 't' }, params: [{ name: 'IMAGE', value: '$(params.IMAGE)' }] }] }),
+  },
+  {
+    rule: 'RUN-14',
+    mistake: 'a PipelineRun that does not pass a required param',
+    construct: () => {
+      const p = newPipeline();
+      p.addParam('IMAGE');
+      new PipelineRun(Testing.chart(), 'run', { pipeline: p });
+    },
+    yaml: [
+      pipeline({ params: [{ name: 'IMAGE', type: 'string' }] }),
+      { apiVersion: 'tekton.dev/v1', kind: 'PipelineRun', metadata: { name: 'run' }, spec: { pipelineRef: { name: 'p' } } },
+    ],
+  },
+  {
+    rule: 'SA-7',
+    mistake: 'a step that does not pass a param its StepAction requires',
+    construct: () => {
+      const sa = newStepAction();
+      sa.addParam('url');
+      newTask().addStep({ name: 'run', action: sa });
+    },
+    yaml: [stepAction({ params: [{ name: 'url', type: 'string' }] }), task({ steps: [{ name: 'run', ref: { name: 'sa' } }] })],
+  },
 ];
 
 describe('construct-time checks word mistakes as the validator does', () => {
@@ -354,7 +443,8 @@ describe('construct-time checks word mistakes as the validator does', () => {
   it('covers every rule the checks ask', () => {
     const names = ['META-1', 'NAME-PT', 'DAG-1', 'NAME-STEP', 'STEP-1', 'NAME-SC', 'T-12', 'T-2', 'P-5', 'P-4', 'RES-1', 'T-11', 'PRES-4', 'WS-1', 'WS-3'];
     const others = ['STEP-2', 'STEP-3', 'STEP-4', 'STEP-5', 'T-13', 'SC-2', 'RES-3', 'P-2', 'P-3', 'P-6', 'SA-2', 'SA-3', 'PRES-1', 'PRES-2', 'FIN-1', 'PT-9', 'PT-14'];
-    const asked = [...names, ...others];
+    const crossObject = ['PT-11', 'WS-7', 'WS-4', 'WS-9', 'DAG-2', 'PT-7', 'RUN-14', 'SA-7'];
+    const asked = [...names, ...others, ...crossObject];
     expect(new Set(CASES.map((c) => c.rule))).toEqual(new Set(asked));
   });
 

@@ -36,7 +36,7 @@ describe('PipelineRun', () => {
     pipeline.addParam('IMAGE');
     pipeline.addWorkspace('source');
     const ws = { source: WorkspaceSources.emptyDir() };
-    expect(() => new PipelineRun(chart, 'a', { pipeline, workspaces: ws })).toThrowError(/\[RUN-14\] params: param "IMAGE" is required by pipeline 'p' but not passed/);
+    expect(() => new PipelineRun(chart, 'a', { pipeline, workspaces: ws })).toThrowError(/\[RUN-14\] spec\.params: param "IMAGE" is required by the Pipeline but not passed/);
     expect(() => new PipelineRun(chart, 'b', { pipeline, params: { IMAGE: 'x' } })).toThrowError(/required workspace 'source' of pipeline 'p' is not bound/);
     expect(() => new PipelineRun(chart, 'c', { pipeline, params: { IMAGE: 'x' }, workspaces: { ...ws, other: WorkspaceSources.emptyDir() } })).toThrowError(
       /pipeline 'p' has no workspace 'other'/,
@@ -76,7 +76,7 @@ describe('TaskRun', () => {
       workspaces: [{ name: 'source', subPath: 'app', persistentVolumeClaim: { claimName: 'src' } }],
       timeout: '30m',
     });
-    expect(() => new TaskRun(chart, 'bad', { task, workspaces: { source: WorkspaceSources.emptyDir() } })).toThrowError(/\[RUN-14\] params: param "IMAGE" is required by task 'build'/);
+    expect(() => new TaskRun(chart, 'bad', { task, workspaces: { source: WorkspaceSources.emptyDir() } })).toThrowError(/\[RUN-14\] spec\.params: param "IMAGE" is required by the Task but not passed/);
   });
 
   it('embeds an inline spec', () => {

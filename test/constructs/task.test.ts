@@ -137,7 +137,7 @@ describe('Task', () => {
     const action = new StepAction(chart, 'git-clone', { image: IMAGE, params: [{ name: 'url' }], script: 'git clone "$URL"', env: [{ name: 'URL', value: '$(params.url)' }] });
     const task = new Task(chart, 't');
     task.addStep({ name: 'clone', action, params: { url: 'https://example.com/x.git' } });
-    expect(() => task.addStep({ name: 'c2', action, params: {} })).toThrowError(/\[SA-7\] params: param "url" is required by step action 'git-clone' but not passed/);
+    expect(() => task.addStep({ name: 'c2', action, params: {} })).toThrowError(/\[SA-7\] spec\.steps\[1\]\.params: param "url" is required by StepAction "git-clone" but not passed/);
     expect(() => task.addStep({ name: 'c3', action, image: IMAGE, params: { url: 'u' } })).toThrowError(/\[STEP-5\] spec\.steps\[1\]\.image: a step that uses a StepAction \(ref\) cannot set image/);
     const json = task.toJson();
     expect(json.spec.steps).toEqual([{ name: 'clone', ref: { name: 'git-clone' }, params: [{ name: 'url', value: 'https://example.com/x.git' }] }]);
