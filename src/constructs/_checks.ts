@@ -10,7 +10,18 @@
  * only on the error path, so the checks that pass stay as cheap as before.
  */
 import type { JsonObject, ParamSpec, ParamValue } from '../tekton/index.js';
-import { isDnsLabel, isObjectName, isObjectParamName, isParamName, isResultName, paramValueType, renderParamSpec } from '../tekton/index.js';
+import {
+  isDnsLabel,
+  isObjectName,
+  isObjectParamName,
+  isParamName,
+  isResultName,
+  paramValueType,
+  renderParamSpec,
+  renderPipelineSpec,
+  renderTaskSpec,
+  TEKTON_API_VERSION,
+} from '../tekton/index.js';
 import { checkRequiredParams } from '../tekton/validation/cross-refs.js';
 import { checkPipelineTaskNames } from '../tekton/validation/dag.js';
 import { resolveFlags } from '../tekton/validation/flags.js';
@@ -24,6 +35,8 @@ import { validatePipelineWorkspaces, validateTaskWorkspaces } from '../tekton/va
 import { validateTektonObject, type ValidationContext } from '../tekton/validation/index.js';
 import { entry, Issues } from '../tekton/validation/_model.js';
 import { nameKey } from './_values.js';
+import type { IPipelineDefinition } from './pipeline-reference.js';
+import type { ITaskDefinition } from './task-reference.js';
 import { TektonConstructError, type TektonConstructErrorCode } from './errors.js';
 
 const WHOLE_EXPRESSION = /^\$\([^()]*\)$/;
@@ -238,4 +251,25 @@ export function checkPipelineTaskDeclaration(where: string, name: string, isFina
     checkPipelineTaskName(name, path, issues);
     checkPipelineTaskNames([...taskNames, name], 'spec', issues);
   });
+}
+
+/** A validation context that finds the Task or Pipeline a pipeline task or run references by name, as its interface declares it. */
+export function interfaceContext(definition: ITaskDefinition | IPipelineDefinition): ValidationContext {
+  if ('bindTask' in definition) {
+    const ref = definition.bindTask().taskRef;
+    const name = ref?.name;
+    if (name === undefined || ref?.resolver !== undefined) return {};
+    const { params, workspaces, results } = definition.taskInterface;
+    const declaredResults = results?.map((r) => (typeof r === 'string' ? { name: r } : r));
+    const spec = renderTaskSpec({ params: params && [...params], workspaces: workspaces && [...workspaces], results: declaredResults, steps: [] });
+    const manifest = { apiVersion: TEKTON_API_VERSION, kind: 'Task', metadata: { name }, spec };
+    return { findTask: (n) => (n === name ? manifest : undefined) };
+  }
+  const ref = definition.bindPipeline().pipelineRef;
+  const name = ref?.name;
+  if (name === undefined || ref?.resolver !== undefined) return {};
+  const { params, workspaces } = definition.pipelineInterface;
+  const spec = renderPipelineSpec({ params: params && [...params], workspaces: workspaces && [...workspaces], tasks: [] });
+  const manifest = { apiVersion: TEKTON_API_VERSION, kind: 'Pipeline', metadata: { name }, spec };
+  return { findPipeline: (n) => (n === name ? manifest : undefined) };
 }

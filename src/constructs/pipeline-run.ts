@@ -9,6 +9,7 @@ import {
   TEKTON_API_VERSION,
   TEKTON_KINDS,
 } from '../tekton/index.js';
+import { interfaceContext } from './_checks.js';
 import { type RunWorkspaceInput, runParams, runWorkspaces } from './_run-bindings.js';
 import type { ParamValueInput } from './_values.js';
 import type { IPipelineDefinition } from './pipeline-reference.js';
@@ -52,6 +53,8 @@ export class PipelineRun extends TektonObject {
     const where = this.node.path;
     const iface = props.pipeline.pipelineInterface;
     const binding = props.pipeline.bindPipeline();
+    const ref = renderPipelineRunSpec({ pipelineRef: binding.pipelineRef, pipelineSpec: binding.pipelineSpec });
+    const site = { where, target: props.pipeline.displayLabel, runs: 'Pipeline', ref, context: interfaceContext(props.pipeline) } as const;
     const template =
       props.serviceAccountName !== undefined || props.podTemplate !== undefined
         ? { serviceAccountName: props.serviceAccountName, podTemplate: props.podTemplate }
@@ -59,8 +62,8 @@ export class PipelineRun extends TektonObject {
     this.spec = {
       pipelineRef: binding.pipelineRef,
       pipelineSpec: binding.pipelineSpec,
-      params: runParams(where, props.pipeline.displayLabel, iface.params, props.params, 'Pipeline'),
-      workspaces: runWorkspaces(where, props.pipeline.displayLabel, iface.workspaces, props.workspaces),
+      params: runParams(site, iface.params, props.params),
+      workspaces: runWorkspaces(site, iface.workspaces, props.workspaces),
       taskRunTemplate: template,
       timeouts: props.timeouts,
       taskRunSpecs: props.taskRunSpecs,

@@ -11,12 +11,10 @@ import {
   type WhenExpression,
   type WorkspaceDeclaration,
   type WorkspacePipelineTaskBinding,
-  renderTaskSpec,
   TEKTON_API_VERSION,
   type JsonObject,
 } from '../tekton/index.js';
-import type { ValidationContext } from '../tekton/validation/index.js';
-import { checkAsValidated, checkParams, throwAsValidated } from './_checks.js';
+import { checkAsValidated, checkParams, interfaceContext, throwAsValidated } from './_checks.js';
 import { type ParamValueInput, type StringInput, str, stringsOf, toParamValue } from './_values.js';
 import { TektonConstructError, type TektonConstructErrorCode } from './errors.js';
 import { TaskResultReference } from './task-result-reference.js';
@@ -144,7 +142,7 @@ export class PipelineTask {
   private judge(rules: Readonly<Record<string, TektonConstructErrorCode>>, code: TektonConstructErrorCode, fallback: string): never {
     const manifest = this.scope.judged(this.toModel(), this.isFinally);
     const path = `spec.${this.isFinally ? 'finally' : 'tasks'}[${this.name}]`;
-    return throwAsValidated(this.scope.path, manifest, path, rules, { code, message: `pipeline task '${this.name}': ${fallback}` }, taskContext(this.definition));
+    return throwAsValidated(this.scope.path, manifest, path, rules, { code, message: `pipeline task '${this.name}': ${fallback}` }, interfaceContext(this.definition));
   }
 
   /**
@@ -350,22 +348,6 @@ function renderMatrix(m: MatrixInput): PipelineTaskModel['matrix'] {
       params: Object.entries(inc.params).map(([name, v]) => ({ name, value: str(v) })),
     })),
   };
-}
-
-/** A validation context that finds the Task a pipeline task runs by name, as its interface declares it. */
-function taskContext(definition: ITaskDefinition): ValidationContext {
-  const ref = definition.bindTask().taskRef;
-  const name = ref?.name;
-  if (name === undefined || ref?.resolver !== undefined) return {};
-  const { params, workspaces, results } = definition.taskInterface;
-  const spec = renderTaskSpec({
-    params: params ? [...params] : undefined,
-    workspaces: workspaces ? [...workspaces] : undefined,
-    results: results?.map((r) => (typeof r === 'string' ? { name: r } : r)),
-    steps: [],
-  });
-  const manifest = { apiVersion: TEKTON_API_VERSION, kind: 'Task', metadata: { name }, spec };
-  return { findTask: (n) => (n === name ? manifest : undefined) };
 }
 
 /** The referenced Task as the validator names it in messages (`Task "build"`, `inline taskSpec`). */

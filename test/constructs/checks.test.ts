@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { Pipeline, PipelineRun, StepAction, Task, TaskReference, TektonConstructError } from '../../src/constructs/index.js';
+import { Pipeline, PipelineRun, StepAction, Task, TaskReference, TaskRun, TektonConstructError } from '../../src/constructs/index.js';
+import { WorkspaceSources } from '../../src/tekton/index.js';
 import { lintSources } from '../../src/lint/index.js';
 import { formatIssue, type ValidationIssue } from '../../src/tekton/validation/index.js';
 
@@ -81,6 +82,18 @@ const pipelineWithWorkspaces = (): { p: Pipeline; ws: ReturnType<Pipeline['addWo
   return { p, ws: p.addWorkspace('ws'), opt: p.addWorkspace('opt', { optional: true }) };
 };
 const workspacesYaml = [{ name: 'ws' }, { name: 'opt', optional: true }];
+const pipelineRun = (spec: Record<string, unknown>): Record<string, unknown> => ({
+  apiVersion: 'tekton.dev/v1',
+  kind: 'PipelineRun',
+  metadata: { name: 'run' },
+  spec: { pipelineRef: { name: 'p' }, ...spec },
+});
+const taskRun = (spec: Record<string, unknown>): Record<string, unknown> => ({
+  apiVersion: 'tekton.dev/v1',
+  kind: 'TaskRun',
+  metadata: { name: 'run' },
+  spec: { taskRef: { name: 'build' }, ...spec },
+});
 const uses = (extra: Record<string, unknown>): Record<string, unknown> => ({ name: 'b', taskRef: { name: 'build' }, ...extra });
 
 interface Case {
@@ -431,6 +444,55 @@ const CASES: readonly Case[] = [
     },
     yaml: [stepAction({ params: [{ name: 'url', type: 'string' }] }), task({ steps: [{ name: 'run', ref: { name: 'sa' } }] })],
   },
+  {
+    rule: 'RUN-3',
+    mistake: 'a PipelineRun param that uses a task result',
+    construct: () => {
+      const p = newPipeline();
+      p.addParam('IMAGE');
+      new PipelineRun(Testing.chart(), 'run', { pipeline: p, params: { IMAGE: '$(tasks.a.results.b)' } });
+    },
+    yaml: [pipeline({ params: [{ name: 'IMAGE', type: 'string' }] }), pipelineRun({ params: [{ name: 'IMAGE', value: '$(tasks.a.results.b)' }] })],
+  },
+  {
+    rule: 'WS-5',
+    mistake: 'a run workspace binding with two volume sources',
+    construct: () => {
+      const { p } = pipelineWithWorkspaces();
+      new PipelineRun(Testing.chart(), 'run', { pipeline: p, workspaces: { ws: { emptyDir: {}, secret: { secretName: 's' } } } });
+    },
+    yaml: [pipeline({ workspaces: workspacesYaml }), pipelineRun({ workspaces: [{ name: 'ws', emptyDir: {}, secret: { secretName: 's' } }] })],
+  },
+  {
+    rule: 'WS-8',
+    mistake: 'a PipelineRun that does not bind a required workspace',
+    construct: () => new PipelineRun(Testing.chart(), 'run', { pipeline: pipelineWithWorkspaces().p }),
+    yaml: [pipeline({ workspaces: workspacesYaml }), pipelineRun({})],
+  },
+  {
+    rule: 'WS-8',
+    mistake: 'a PipelineRun that binds a workspace its Pipeline does not declare',
+    construct: () => {
+      const { p } = pipelineWithWorkspaces();
+      new PipelineRun(Testing.chart(), 'run', { pipeline: p, workspaces: { ws: WorkspaceSources.emptyDir(), other: WorkspaceSources.emptyDir() } });
+    },
+    yaml: [pipeline({ workspaces: workspacesYaml }), pipelineRun({ workspaces: [{ name: 'ws', emptyDir: {} }, { name: 'other', emptyDir: {} }] })],
+  },
+  {
+    rule: 'WS-7',
+    mistake: 'a TaskRun that does not bind a required workspace',
+    construct: () => new TaskRun(Testing.chart(), 'run', { task: buildTask(), params: { IMAGE: 'x' } }),
+    yaml: [buildYaml, taskRun({ params: [{ name: 'IMAGE', value: 'x' }] })],
+  },
+  {
+    rule: 'WS-7',
+    mistake: 'a TaskRun that binds a workspace its Task does not declare',
+    construct: () => {
+      const workspaces = { source: WorkspaceSources.emptyDir(), other: WorkspaceSources.emptyDir() };
+      new TaskRun(Testing.chart(), 'run', { task: buildTask(), params: { IMAGE: 'x' }, workspaces });
+    },
+    yaml: [buildYaml, taskRun({ params: [{ name: 'IMAGE', value: 'x' }], workspaces: [{ name: 'source', emptyDir: {} }, { name: 'other', emptyDir: {} }] })],
+  },
 ];
 
 describe('construct-time checks word mistakes as the validator does', () => {
@@ -443,7 +505,7 @@ describe('construct-time checks word mistakes as the validator does', () => {
   it('covers every rule the checks ask', () => {
     const names = ['META-1', 'NAME-PT', 'DAG-1', 'NAME-STEP', 'STEP-1', 'NAME-SC', 'T-12', 'T-2', 'P-5', 'P-4', 'RES-1', 'T-11', 'PRES-4', 'WS-1', 'WS-3'];
     const others = ['STEP-2', 'STEP-3', 'STEP-4', 'STEP-5', 'T-13', 'SC-2', 'RES-3', 'P-2', 'P-3', 'P-6', 'SA-2', 'SA-3', 'PRES-1', 'PRES-2', 'FIN-1', 'PT-9', 'PT-14'];
-    const crossObject = ['PT-11', 'WS-7', 'WS-4', 'WS-9', 'DAG-2', 'PT-7', 'RUN-14', 'SA-7'];
+    const crossObject = ['PT-11', 'WS-7', 'WS-4', 'WS-9', 'DAG-2', 'PT-7', 'RUN-14', 'SA-7', 'RUN-3', 'WS-5', 'WS-8'];
     const asked = [...names, ...others, ...crossObject];
     expect(new Set(CASES.map((c) => c.rule))).toEqual(new Set(asked));
   });

@@ -37,15 +37,15 @@ describe('PipelineRun', () => {
     pipeline.addWorkspace('source');
     const ws = { source: WorkspaceSources.emptyDir() };
     expect(() => new PipelineRun(chart, 'a', { pipeline, workspaces: ws })).toThrowError(/\[RUN-14\] spec\.params: param "IMAGE" is required by the Pipeline but not passed/);
-    expect(() => new PipelineRun(chart, 'b', { pipeline, params: { IMAGE: 'x' } })).toThrowError(/required workspace 'source' of pipeline 'p' is not bound/);
+    expect(() => new PipelineRun(chart, 'b', { pipeline, params: { IMAGE: 'x' } })).toThrowError(/^test\/b: \[WS-8\] spec\.workspaces: pipeline workspace "source" is required but has not been bound/);
     expect(() => new PipelineRun(chart, 'c', { pipeline, params: { IMAGE: 'x' }, workspaces: { ...ws, other: WorkspaceSources.emptyDir() } })).toThrowError(
-      /pipeline 'p' has no workspace 'other'/,
+      /^test\/c: \[WS-8\] spec\.workspaces\[other\]: binding "other" does not match any pipeline workspace and is ignored/,
     );
     expect(() => new PipelineRun(chart, 'd', { pipeline, params: { IMAGE: '$(tasks.a.results.b)' }, workspaces: ws })).toThrowError(
-      /references a task result, which a run cannot do/,
+      /^test\/d: \[RUN-3\] spec\.params\[IMAGE\]\.value: params of a PipelineRun cannot use task results/,
     );
     expect(() => new PipelineRun(chart, 'e', { pipeline, params: { IMAGE: 'x' }, workspaces: { source: { emptyDir: {}, secret: { secretName: 's' } } } })).toThrowError(
-      /must have exactly one volume source/,
+      /^test\/e: \[WS-5\] spec\.workspaces\[source\]: workspace binding has more than one volume source: emptyDir, secret/,
     );
   });
 
