@@ -19,7 +19,9 @@ import {
   paramValueType,
   renderParamSpec,
   renderPipelineSpec,
+  renderStepActionSpec,
   renderTaskSpec,
+  STEP_ACTION_API_VERSION,
   TEKTON_API_VERSION,
 } from '../tekton/index.js';
 import { checkRequiredParams } from '../tekton/validation/cross-refs.js';
@@ -36,6 +38,7 @@ import { validateTektonObject, type ValidationContext } from '../tekton/validati
 import { entry, Issues } from '../tekton/validation/_model.js';
 import { nameKey } from './_values.js';
 import type { IPipelineDefinition } from './pipeline-reference.js';
+import type { IStepActionDefinition } from './step-action-reference.js';
 import type { ITaskDefinition } from './task-reference.js';
 import { TektonConstructError, type TektonConstructErrorCode } from './errors.js';
 
@@ -43,7 +46,8 @@ const WHOLE_EXPRESSION = /^\$\([^()]*\)$/;
 
 /**
  * Throws on a param the target does not declare, a required param not passed, or a value whose shape cannot
- * match the declared type. `declared` undefined means unknown: nothing is checked.
+ * match the declared type. `declared` undefined means unknown: nothing is checked. `unknown`, when given, throws
+ * the validator's issue about an undeclared param (PT-13, SA-7); it gets the construct's own message as fallback.
  */
 export function checkParams(
   where: string,
@@ -51,6 +55,7 @@ export function checkParams(
   declared: readonly ParamSpec[] | undefined,
   passed: ReadonlyMap<string, ParamValue>,
   rule: ParamRule,
+  unknown?: (fallback: string) => never,
 ): void {
   if (!declared) return;
   const byKey = declaredByKey(declared);
@@ -58,7 +63,9 @@ export function checkParams(
     const spec = byKey.get(nameKey(name));
     if (!spec) {
       const known = declared.map((p) => p.name).join(', ') || 'none';
-      throw new TektonConstructError('UNKNOWN_PARAM', `${where}: ${target} has no param '${name}'; declared params: ${known}`);
+      const fallback = `${target} has no param '${name}'; declared params: ${known}`;
+      if (unknown !== undefined) unknown(fallback);
+      throw new TektonConstructError('UNKNOWN_PARAM', `${where}: ${fallback}`);
     }
     const want = spec.type ?? 'string';
     const got = paramValueType(value);
@@ -253,8 +260,19 @@ export function checkPipelineTaskDeclaration(where: string, name: string, isFina
   });
 }
 
-/** A validation context that finds the Task or Pipeline a pipeline task or run references by name, as its interface declares it. */
-export function interfaceContext(definition: ITaskDefinition | IPipelineDefinition): ValidationContext {
+/**
+ * A validation context that finds the Task, Pipeline or StepAction a pipeline task, run or step references by name,
+ * as its interface declares it.
+ */
+export function interfaceContext(definition: ITaskDefinition | IPipelineDefinition | IStepActionDefinition): ValidationContext {
+  if ('bindStepAction' in definition) {
+    const ref = definition.bindStepAction();
+    if (ref.name === undefined || ref.resolver !== undefined) return {};
+    const { params, results } = definition.stepActionInterface;
+    const spec = renderStepActionSpec({ image: '', params: params && [...params], results: results && [...results] });
+    const manifest = { apiVersion: STEP_ACTION_API_VERSION, kind: 'StepAction', metadata: { name: ref.name }, spec };
+    return { findStepAction: (n) => (n === ref.name ? manifest : undefined) };
+  }
   if ('bindTask' in definition) {
     const ref = definition.bindTask().taskRef;
     const name = ref?.name;

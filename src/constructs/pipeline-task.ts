@@ -124,7 +124,10 @@ export class PipelineTask {
     const matrixNames = Object.keys(options.matrix?.params ?? {});
     const passed = matrixNames.length === 0 ? this.params : new Map([...this.params, ...matrixNames.map((n) => [n, MATRIX_VALUE] as const)]);
     const paramsPath = `spec.${isFinally ? 'finally' : 'tasks'}[${name}].params`;
-    checkParams(where, options.task.displayLabel, options.task.taskInterface.params, passed, { id: 'PT-11', path: paramsPath, what: taskOrigin(options.task) });
+    const rule = { id: 'PT-11', path: paramsPath, what: taskOrigin(options.task) } as const;
+    checkParams(where, options.task.displayLabel, options.task.taskInterface.params, passed, rule, (fallback) =>
+      this.judge({ 'PT-13': 'UNKNOWN_PARAM' }, 'UNKNOWN_PARAM', fallback),
+    );
 
     for (const text of this.expressionStrings()) this.checkExpressions(where, text);
     this.checkWorkspaces();

@@ -17,6 +17,7 @@ import {
 } from '../tekton/index.js';
 import {
   checkAsValidated,
+  interfaceContext,
   checkParamDeclaration,
   checkParams,
   checkResultDeclaration,
@@ -27,6 +28,7 @@ import {
   throwParamSpecIssue,
 } from './_checks.js';
 import { nameKey, type ParamValueInput, toParamValue } from './_values.js';
+import type { ValidationContext } from '../tekton/validation/index.js';
 import type { ParamOwner } from '../tekton/validation/params.js';
 import { TektonConstructError, type TektonConstructErrorCode } from './errors.js';
 import { ParamReference } from './param-reference.js';
@@ -315,8 +317,8 @@ export class Task extends TektonObject implements ITaskDefinition {
   }
 
   /** Asks the validator about a step its own checks find wrong (STEP-2 to STEP-5, T-13) and throws what it reports. */
-  private checkStep(step: Step, rules: Readonly<Record<string, TektonConstructErrorCode>>): void {
-    checkAsValidated(this.constructPath, this.judged({ steps: [...this._steps, step] }), `spec.steps[${this._steps.length}]`, rules);
+  private checkStep(step: Step, rules: Readonly<Record<string, TektonConstructErrorCode>>, context?: ValidationContext): void {
+    checkAsValidated(this.constructPath, this.judged({ steps: [...this._steps, step] }), `spec.steps[${this._steps.length}]`, rules, context);
   }
 
   private inlineStep(options: TaskStepOptions): Step {
@@ -337,7 +339,10 @@ export class Task extends TektonObject implements ITaskDefinition {
     if (STEP_ACTION_OWNS.some((f) => options[f] !== undefined)) this.checkStep(step, { 'STEP-5': 'INVALID_PROPS' });
     const stepAction = action.bindStepAction().name;
     const rule = { id: 'SA-7', path: `spec.steps[${this._steps.length}].params`, what: stepAction === undefined ? action.displayLabel : `StepAction "${stepAction}"` } as const;
-    checkParams(`${this.constructPath}: step '${options.name}'`, action.displayLabel, action.stepActionInterface.params, passed, rule);
+    checkParams(`${this.constructPath}: step '${options.name}'`, action.displayLabel, action.stepActionInterface.params, passed, rule, (fallback) => {
+      this.checkStep(step, { 'SA-7': 'UNKNOWN_PARAM' }, interfaceContext(action));
+      throw new TektonConstructError('UNKNOWN_PARAM', `${this.constructPath}: step '${options.name}': ${fallback}`);
+    });
     return step;
   }
 }

@@ -445,6 +445,18 @@ const CASES: readonly Case[] = [
     yaml: [stepAction({ params: [{ name: 'url', type: 'string' }] }), task({ steps: [{ name: 'run', ref: { name: 'sa' } }] })],
   },
   {
+    rule: 'PT-13',
+    mistake: 'a pipeline task that passes a param its Task does not declare',
+    construct: () => newPipeline().addTask('b', { task: buildTask(), params: { IMAGE: 'x', OTHER: 'y' }, workspaces: { source: 'ws' } }),
+    yaml: [buildYaml, pipeline({ tasks: [uses({ params: [{ name: 'IMAGE', value: 'x' }, { name: 'OTHER', value: 'y' }] })] })],
+  },
+  {
+    rule: 'SA-7',
+    mistake: 'a step that passes a param its StepAction does not declare',
+    construct: () => newTask().addStep({ name: 'run', action: newStepAction(), params: { url: 'u' } }),
+    yaml: [stepAction({}), task({ steps: [{ name: 'run', ref: { name: 'sa' }, params: [{ name: 'url', value: 'u' }] }] })],
+  },
+  {
     rule: 'RUN-3',
     mistake: 'a PipelineRun param that uses a task result',
     construct: () => {
@@ -505,7 +517,7 @@ describe('construct-time checks word mistakes as the validator does', () => {
   it('covers every rule the checks ask', () => {
     const names = ['META-1', 'NAME-PT', 'DAG-1', 'NAME-STEP', 'STEP-1', 'NAME-SC', 'T-12', 'T-2', 'P-5', 'P-4', 'RES-1', 'T-11', 'PRES-4', 'WS-1', 'WS-3'];
     const others = ['STEP-2', 'STEP-3', 'STEP-4', 'STEP-5', 'T-13', 'SC-2', 'RES-3', 'P-2', 'P-3', 'P-6', 'SA-2', 'SA-3', 'PRES-1', 'PRES-2', 'FIN-1', 'PT-9', 'PT-14'];
-    const crossObject = ['PT-11', 'WS-7', 'WS-4', 'WS-9', 'DAG-2', 'PT-7', 'RUN-14', 'SA-7', 'RUN-3', 'WS-5', 'WS-8'];
+    const crossObject = ['PT-11', 'WS-7', 'WS-4', 'WS-9', 'DAG-2', 'PT-7', 'RUN-14', 'SA-7', 'RUN-3', 'WS-5', 'WS-8', 'PT-13'];
     const asked = [...names, ...others, ...crossObject];
     expect(new Set(CASES.map((c) => c.rule))).toEqual(new Set(asked));
   });

@@ -71,7 +71,7 @@ describe('Pipeline', () => {
       /^test\/p: pipeline task 'a': \[PT-11\] spec\.tasks\[a\]\.params: param "IMAGE" is required by Task "build" but not passed \(value: "IMAGE"\); pass \{ name: IMAGE, value: \.\.\. \}$/,
     );
     expect(() => pipeline.addTask('b', { task, params: { IMAGE: 'x', IMAGES: 'y' }, workspaces: { source } })).toThrowError(
-      /task 'build' has no param 'IMAGES'; declared params: IMAGE, CONTEXT/,
+      /\[PT-13\] spec\.tasks\[b\]\.params\[IMAGES\]: param "IMAGES" is not declared by Task "build"/,
     );
     expect(() => pipeline.addTask('c', { task, params: { IMAGE: ['x'] }, workspaces: { source } })).toThrowError(
       /\[PT-11\] spec\.tasks\[c\]\.params\[IMAGE\]: param "IMAGE" of Task "build" is a string, but a array is passed/,
