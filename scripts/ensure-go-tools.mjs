@@ -41,6 +41,7 @@ function filesUnder(dir) {
 function cacheKey(spec) {
   if (spec.install || spec.module) return spec.version;
   const hash = createHash('sha256');
+  if (spec.tags) hash.update(`tags:${spec.tags.join(',')}\0`);
   for (const file of filesUnder(join(root, spec.build))) {
     hash.update(relative(root, file)).update('\0').update(readFileSync(file)).update('\0');
   }
@@ -79,7 +80,9 @@ function build(name, goVersion) {
   } else if (spec.install) {
     execFileSync('go', ['install', `${spec.install}@${spec.version}`], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...env, GOBIN: tmp } });
   } else {
-    execFileSync('go', ['build', '-trimpath', '-o', join(tmp, spec.binary), spec.package ?? '.'], {
+    // `tags` pick pure-Go variants where a library's default needs cgo (containers/image's gpgme).
+    const tags = spec.tags ? ['-tags', spec.tags.join(',')] : [];
+    execFileSync('go', ['build', '-trimpath', ...tags, '-o', join(tmp, spec.binary), spec.package ?? '.'], {
       cwd: join(root, spec.build), stdio: ['ignore', 'ignore', 'inherit'], env,
     });
   }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Installs the system packages the test suite needs (a real distribution registry, htpasswd, Docker's
-// credential helpers), so that `npm test` works on a fresh Debian machine. Runs before `npm test`
+// credential helpers, skopeo as the containers/image verifier), so that `npm test` works on a fresh Debian machine. Runs before `npm test`
 // (npm `pretest`).
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -16,6 +16,8 @@ const needed = [
   { bin: '/usr/bin/gpg', pkg: 'gpg' },
   { bin: '/usr/bin/dbus-run-session', pkg: 'dbus-daemon' },
   { bin: '/usr/share/dbus-1/session.conf', pkg: 'dbus-session-bus-common' },
+  // containers/image (what podman and CRI-O verify with), run as skopeo against signet's signatures.
+  { bin: '/usr/bin/skopeo', pkg: 'skopeo' },
 ];
 const missing = needed.filter((n) => !existsSync(n.bin)).map((n) => n.pkg);
 if (missing.length === 0) process.exit(0);

@@ -141,10 +141,10 @@ export type { ParamValueInput, StringInput } from './constructs/_values.js';
 export type { RunWorkspaceInput } from './constructs/_run-bindings.js';
 
 // Catalog: the ready Tasks (clone, build, sign, verify) and the base for catalog-quality Tasks
-export { BUILDAH_SECURITY_CONTEXT, BUILDAH_TASK_NAME, BUILDAH_TASK_VERSION, BuildahTask, type BuildahTaskProps } from './catalog/buildah-task.js';
+export { BUILDAH_PLATFORMS_PARAM, BUILDAH_SECURITY_CONTEXT, BUILDAH_TASK_NAME, BUILDAH_TASK_VERSION, BuildahTask, type BuildahTaskProps } from './catalog/buildah-task.js';
 export { CATALOG_CATEGORIES, type CatalogCategory, type CatalogMetadata } from './catalog/catalog-metadata.js';
 export { CatalogTask, type CatalogTaskProps } from './catalog/catalog-task.js';
-export { COSIGN_SIGN_IMAGE_PARAM, COSIGN_SIGN_TASK_NAME, COSIGN_SIGN_TASK_VERSION, CosignSignTask, type CosignSignTaskProps } from './catalog/cosign-sign-task.js';
+export { COSIGN_SIGN_IMAGE_PARAM, COSIGN_SIGN_RECURSIVE_PARAM, COSIGN_SIGN_TASK_NAME, COSIGN_SIGN_TASK_VERSION, CosignSignTask, type CosignSignTaskProps } from './catalog/cosign-sign-task.js';
 export type { SignerRegistryOptions } from './catalog/_signer-step.js';
 export {
   COSIGN_VERIFY_TASK_NAME,

@@ -7,8 +7,11 @@ import { CATALOG_IMAGES, checkPinnedImage } from './images.js';
 /** Catalog name of {@link BuildahTask}. */
 export const BUILDAH_TASK_NAME = 'buildah';
 
-/** Catalog version of {@link BuildahTask}. */
-export const BUILDAH_TASK_VERSION = '0.1';
+/** Catalog version of {@link BuildahTask} (0.2: the `PLATFORMS` param). */
+export const BUILDAH_TASK_VERSION = '0.2';
+
+/** Name of the param that builds a multi-platform image index: comma-separated `os/arch[/variant]`, empty for one image. */
+export const BUILDAH_PLATFORMS_PARAM = 'PLATFORMS';
 
 /**
  * Security context of the buildah step: privileged, because buildah needs overlay mounts and user namespaces
@@ -32,6 +35,11 @@ export interface BuildahTaskProps extends TektonObjectProps {
  *
  * Params reach the script through env and `BUILD_ARGS` through args; nothing is interpolated into the script.
  * The step is privileged (see {@link BUILDAH_SECURITY_CONTEXT}).
+ *
+ * `PLATFORMS` (default empty: one image for the node's platform) builds one image per listed platform
+ * (`buildah bud --platform … --manifest`) and pushes them with an image index (`buildah manifest push --all`);
+ * `IMAGE_DIGEST` is then the index's digest. Platforms other than the node's need emulation on the node
+ * (qemu-user-static in binfmt_misc) for `RUN` instructions. Sign such an image with `RECURSIVE=true`.
  *
  * @see https://github.com/tektoncd/catalog/tree/main/task/buildah (the distributed catalog's buildah)
  */
@@ -59,6 +67,11 @@ export class BuildahTask extends CatalogTask {
     const storageDriver = this.addParam('STORAGE_DRIVER', { type: 'string', default: 'overlay', description: 'buildah storage driver: overlay or vfs.' });
     const format = this.addParam('FORMAT', { type: 'string', default: 'oci', description: 'Manifest format of the image: oci or docker.' });
     const tlsVerify = this.addParam('TLSVERIFY', { type: 'string', default: 'true', description: 'Verify the registry TLS certificate: true or false.' });
+    const platforms = this.addParam(BUILDAH_PLATFORMS_PARAM, {
+      type: 'string',
+      default: '',
+      description: 'Comma-separated platforms (os/arch[/variant], e.g. linux/amd64,linux/arm64) to build into one image index; empty builds one image for the node\'s platform.',
+    });
     const buildArgs = this.addParam('BUILD_ARGS', { type: 'array', default: [], description: 'Dockerfile build arguments, each KEY=VALUE.' });
 
     const url = this.addResult(CHAINS_RESULTS.imageUrl, { description: 'The reference the image was pushed to (the IMAGE param).' });
@@ -83,6 +96,7 @@ export class BuildahTask extends CatalogTask {
         storageDriver.toEnv('STORAGE_DRIVER'),
         format.toEnv('FORMAT'),
         tlsVerify.toEnv('TLSVERIFY'),
+        platforms.toEnv('PLATFORMS'),
         { name: 'SSLCERTDIR_BOUND', value: certs.bound },
         { name: 'SSLCERTDIR_PATH', value: certs.path },
         { name: 'DOCKERCONFIG_BOUND', value: dockerconfig.bound },
@@ -109,10 +123,18 @@ cert_dir=()
 if [ "\${SSLCERTDIR_BOUND}" = "true" ]; then cert_dir=("--cert-dir=\${SSLCERTDIR_PATH}"); fi
 if [ "\${DOCKERCONFIG_BOUND}" = "true" ]; then export REGISTRY_AUTH_FILE="\${DOCKERCONFIG_PATH}/config.json"; fi
 
-buildah --storage-driver="\${STORAGE_DRIVER}" bud "\${cert_dir[@]}" "\${build_args[@]}" \\
-  --format="\${FORMAT}" --tls-verify="\${TLSVERIFY}" -f "\${DOCKERFILE}" -t "\${IMAGE}" "\${CONTEXT}"
-buildah --storage-driver="\${STORAGE_DRIVER}" push "\${cert_dir[@]}" \\
-  --tls-verify="\${TLSVERIFY}" --digestfile /tmp/image-digest "\${IMAGE}" "docker://\${IMAGE}"
+if [ -n "\${PLATFORMS}" ]; then
+  # one image per platform, collected in a manifest list named IMAGE and pushed as one index
+  buildah --storage-driver="\${STORAGE_DRIVER}" bud "\${cert_dir[@]}" "\${build_args[@]}" --platform="\${PLATFORMS}" \\
+    --format="\${FORMAT}" --tls-verify="\${TLSVERIFY}" -f "\${DOCKERFILE}" --manifest "\${IMAGE}" "\${CONTEXT}"
+  buildah --storage-driver="\${STORAGE_DRIVER}" manifest push --all "\${cert_dir[@]}" \\
+    --tls-verify="\${TLSVERIFY}" --digestfile /tmp/image-digest "\${IMAGE}" "docker://\${IMAGE}"
+else
+  buildah --storage-driver="\${STORAGE_DRIVER}" bud "\${cert_dir[@]}" "\${build_args[@]}" \\
+    --format="\${FORMAT}" --tls-verify="\${TLSVERIFY}" -f "\${DOCKERFILE}" -t "\${IMAGE}" "\${CONTEXT}"
+  buildah --storage-driver="\${STORAGE_DRIVER}" push "\${cert_dir[@]}" \\
+    --tls-verify="\${TLSVERIFY}" --digestfile /tmp/image-digest "\${IMAGE}" "docker://\${IMAGE}"
+fi
 
 digest="$(cat /tmp/image-digest)"
 case "\${digest}" in

@@ -24,11 +24,14 @@ import { CatalogTask } from './catalog-task.js';
 /** Catalog name of {@link CosignSignTask}. */
 export const COSIGN_SIGN_TASK_NAME = 'cosign-sign';
 
-/** Catalog version of {@link CosignSignTask}. */
-export const COSIGN_SIGN_TASK_VERSION = '0.1';
+/** Catalog version of {@link CosignSignTask} (0.2: the `RECURSIVE` param). */
+export const COSIGN_SIGN_TASK_VERSION = '0.2';
 
 /** Name of the param holding the image to sign. */
 export const COSIGN_SIGN_IMAGE_PARAM = 'IMAGE';
+
+/** Name of the param that signs every manifest of an image index too (`--recursive`): `true` or `false`. */
+export const COSIGN_SIGN_RECURSIVE_PARAM = 'RECURSIVE';
 
 /** Props of a {@link CosignSignTask}. */
 export interface CosignSignTaskProps extends TektonObjectProps, SignerRegistryOptions {
@@ -84,6 +87,9 @@ export interface CosignSignTaskProps extends TektonObjectProps, SignerRegistryOp
  *
  * - Param `IMAGE`: `registry/repository[:tag]@sha256:<hex>`. A reference by tag is resolved to its current digest
  *   with a warning in the step log; pass the digest your build reported so that what you sign is what you built.
+ * - Param `RECURSIVE` (default `false`): `true` signs, when IMAGE is an image index (a multi-platform build), every
+ *   manifest it lists too, each by digest in the same repository (cosign's `--recursive`), so that verifiers given a
+ *   platform digest (podman, CRI-O) find a signature. The results still name the index.
  * - The step's command and args are built from the constants the `signet` CLI parses (`SIGNER_COMMANDS`,
  *   `SIGNER_FLAGS`); params reach it as whole arguments after `--`, never through a shell.
  * - The step runs as uid/gid 65532 with a read-only root filesystem. Secret files are mounted mode 0400, so run
@@ -93,6 +99,8 @@ export interface CosignSignTaskProps extends TektonObjectProps, SignerRegistryOp
 export class CosignSignTask extends CatalogTask {
   /** The `IMAGE` param. */
   public readonly imageParam: ParamReference;
+  /** The `RECURSIVE` param (`true`/`false`, default `false`). */
+  public readonly recursiveParam: ParamReference;
   /** The `IMAGE_URL` result (the signed repository, with the tag when IMAGE had one; no digest). */
   public readonly imageUrlResult: ResultDeclaration;
   /** The `IMAGE_DIGEST` result (`sha256:<hex>` of the signed manifest). */
@@ -126,6 +134,11 @@ export class CosignSignTask extends CatalogTask {
       type: 'string',
       description: 'Image to sign, by digest: registry/repository[:tag]@sha256:<hex>. A tag alone is resolved to its digest, with a warning.',
     });
+    this.recursiveParam = this.addParam(COSIGN_SIGN_RECURSIVE_PARAM, {
+      type: 'string',
+      default: 'false',
+      description: 'true: when IMAGE is an image index (multi-platform), also sign every manifest it lists, each by digest (cosign --recursive); false: sign IMAGE only.',
+    });
     this.imageUrlResult = this.addResult(CHAINS_RESULTS.imageUrl, {
       description: 'The signed image without digest: registry/repository, plus :tag when IMAGE had one.',
     });
@@ -149,6 +162,8 @@ export class CosignSignTask extends CatalogTask {
         ...(props.identityWithTag ? [flag(SIGNER_FLAGS.identityWithTag)] : []),
         ...(props.signContainerIdentity === undefined ? [] : [flag(SIGNER_FLAGS.signContainerIdentity), props.signContainerIdentity]),
         ...registry.args,
+        // one whole argument, no shell; the CLI accepts only Go's boolean spellings and exits 2 on anything else
+        `${flag(SIGNER_FLAGS.recursive)}=${this.recursiveParam.expression}`,
         flag(SIGNER_FLAGS.imageUrlFile), this.imageUrlResult.path,
         flag(SIGNER_FLAGS.imageDigestFile), this.imageDigestResult.path,
         // `--` ends the flags: an IMAGE value starting with '-' stays an image, never becomes a flag

@@ -1,8 +1,8 @@
 import type { ApiObjectMetadata } from 'cdk8s';
 import { Construct } from 'constructs';
-import { BUILDAH_TASK_NAME, BuildahTask } from '../catalog/buildah-task.js';
+import { BUILDAH_PLATFORMS_PARAM, BUILDAH_TASK_NAME, BuildahTask } from '../catalog/buildah-task.js';
 import { type CatalogMetadata, catalogObjectMetadata } from '../catalog/catalog-metadata.js';
-import { COSIGN_SIGN_TASK_NAME, CosignSignTask } from '../catalog/cosign-sign-task.js';
+import { COSIGN_SIGN_IMAGE_PARAM, COSIGN_SIGN_RECURSIVE_PARAM, COSIGN_SIGN_TASK_NAME, CosignSignTask } from '../catalog/cosign-sign-task.js';
 import { COSIGN_VERIFY_TASK_NAME, CosignVerifyTask } from '../catalog/cosign-verify-task.js';
 import { GIT_CLONE_RESULTS, GIT_CLONE_TASK_NAME, GitCloneTask } from '../catalog/git-clone-task.js';
 import {
@@ -85,6 +85,14 @@ export interface BuildAndSignPipelineProps {
    * @default '.'
    */
   readonly context?: string;
+  /**
+   * Build a multi-platform image: one image per platform (`os/arch[/variant]`, e.g. `['linux/amd64', 'linux/arm64']`),
+   * pushed with an image index whose digest the pipeline signs. The sign task then runs with `RECURSIVE=true`, so
+   * every platform manifest is signed too (podman and CRI-O verify the platform manifest they pull). Platforms other
+   * than the build node's need emulation (qemu-user-static in binfmt_misc) on the node for `RUN` instructions.
+   * @default - none: one image for the build node's platform, signed alone
+   */
+  readonly platforms?: readonly string[];
   /**
    * The signing-key Secret (cosign layout), e.g. `SigningKeySecret.fromSecretName(chart, 'key', 'cosign-signing-secret')`.
    * Sign mounts `cosign.key` and `cosign.password`; verify mounts only `cosign.pub`.
@@ -197,6 +205,7 @@ export class BuildAndSignPipeline extends Construct {
       );
     }
 
+    const platforms = checkPlatforms(this.node.path, props.platforms);
     const prefix = props.namePrefix ?? '';
     const named = (name: string) => ({ metadata: { name: `${prefix}${name}` } });
     this.gitCloneTask = new GitCloneTask(this, 'git-clone', { ...named(GIT_CLONE_TASK_NAME), gitInitImage: props.gitInitImage });
@@ -267,13 +276,15 @@ export class BuildAndSignPipeline extends Construct {
     });
     const build = pipeline.addTask('build', {
       task: this.buildahTask,
-      params: { IMAGE: image, DOCKERFILE: dockerfile, CONTEXT: context },
+      params: { IMAGE: image, DOCKERFILE: dockerfile, CONTEXT: context, ...(platforms === undefined ? {} : { [BUILDAH_PLATFORMS_PARAM]: platforms }) },
       workspaces: { source, dockerconfig },
       runAfter: [clone],
     });
     // by digest: the reference is built from what the build pushed, never from the mutable tag
     const pushed = `${build.result(CHAINS_RESULTS.imageUrl)}@${build.result(CHAINS_RESULTS.imageDigest)}`;
-    const sign = pipeline.addTask('sign', { task: this.signTask, params: { IMAGE: pushed }, workspaces: { dockerconfig } });
+    // an index is signed with every platform manifest it lists
+    const signParams = { [COSIGN_SIGN_IMAGE_PARAM]: pushed, ...(platforms === undefined ? {} : { [COSIGN_SIGN_RECURSIVE_PARAM]: 'true' }) };
+    const sign = pipeline.addTask('sign', { task: this.signTask, params: signParams, workspaces: { dockerconfig } });
     pipeline.addTask('verify', { task: this.verifyTask, params: { IMAGE: pushed }, workspaces: { dockerconfig }, runAfter: [sign] });
 
     pipeline.addResult(CHAINS_RESULTS.imageUrl, { value: build.result(CHAINS_RESULTS.imageUrl), description: 'The pushed image, as given in image.' });
@@ -354,6 +365,20 @@ export class BuildAndSignPipeline extends Construct {
     }
     return new SignedImageAdmission(scope, id, { ...options, repositories, publicKey });
   }
+}
+
+/** `os/arch[/variant]`, lower-case letters and digits (buildah's `--platform` list items). */
+const PLATFORM = /^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/;
+
+/** The `platforms` prop as buildah's comma-separated `--platform` value; undefined when not set. */
+function checkPlatforms(where: string, platforms: readonly string[] | undefined): string | undefined {
+  if (platforms === undefined) return undefined;
+  if (platforms.length === 0) throw new PatternError('PATTERN_INVALID_PROPS', `${where}: platforms is empty; list at least one os/arch (e.g. linux/amd64) or omit the prop`);
+  const bad = platforms.find((p) => !PLATFORM.test(p));
+  if (bad !== undefined) throw new PatternError('PATTERN_INVALID_PROPS', `${where}: platform '${bad}' is not os/arch[/variant] (e.g. linux/arm64/v8); fix the platforms prop`);
+  const twice = platforms.find((p, i) => platforms.indexOf(p) !== i);
+  if (twice !== undefined) throw new PatternError('PATTERN_INVALID_PROPS', `${where}: platform '${twice}' is listed twice; list each platform once`);
+  return platforms.join(',');
 }
 
 /**

@@ -41,6 +41,8 @@ export const SIGNER_FLAGS = {
   imageDigestFile: 'image-digest-file',
   /** `sign`/`verify`: cosign v3's Sigstore bundle referrer instead of (verify: or as well as) the `.sig` tag. */
   newBundleFormat: 'new-bundle-format',
+  /** `sign`: on an image index or manifest list, also sign every manifest it lists (cosign's `--recursive`/`-r`). */
+  recursive: 'recursive',
 } as const;
 
 /** Environment variables the signer reads (cosign's names where they exist). */

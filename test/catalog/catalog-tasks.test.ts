@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
 import {
@@ -10,6 +13,7 @@ import {
   renderCatalog,
 } from '../../src/catalog/index.js';
 import { TaskRun, TektonObject } from '../../src/constructs/index.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const steps = (o: any) => o.spec.steps as any[];
 
@@ -107,6 +111,30 @@ describe('BuildahTask', () => {
 
   it('declares privileged explicitly, and only for buildah', () => {
     expect(steps(json)[0].securityContext).toEqual({ privileged: true });
+  });
+
+  it.each([
+    ['', ['bud', '-t'], ['push']],
+    ['linux/amd64,linux/arm64', ['bud', '--platform=linux/amd64,linux/arm64', '--manifest'], ['manifest', 'push', '--all']],
+  ])('PLATFORMS=%j: the script (run with a stub buildah) builds and pushes %j then %j and reports the pushed digest', (platforms, build, push) => {
+    const dir = tempDir('signet-buildah-script-');
+    const digest = `sha256:${'d'.repeat(64)}`;
+    // the stub logs its argv one call per line and writes the digest where --digestfile says
+    writeFileSync(join(dir, 'buildah'), `#!/usr/bin/env bash\necho "$*" >> "${dir}/calls"\nwhile [ $# -gt 0 ]; do if [ "$1" = --digestfile ]; then printf '${digest}' > "$2"; fi; shift; done\n`, { mode: 0o755 });
+    const [step] = steps(json);
+    const script = (step.script as string)
+      .replaceAll('$(results.IMAGE_DIGEST.path)', join(dir, 'IMAGE_DIGEST'))
+      .replaceAll('$(results.IMAGE_URL.path)', join(dir, 'IMAGE_URL'))
+      .replaceAll('/tmp/image-digest', join(dir, 'image-digest'));
+    writeFileSync(join(dir, 'step.sh'), script);
+    const env: Record<string, string> = { PATH: `${dir}:${process.env.PATH ?? '/usr/bin:/bin'}`, IMAGE: 'registry.example/app:1', DOCKERFILE: './Dockerfile', CONTEXT: '.', STORAGE_DRIVER: 'vfs', FORMAT: 'oci', TLSVERIFY: 'true', PLATFORMS: platforms, SSLCERTDIR_BOUND: 'false', SSLCERTDIR_PATH: '', DOCKERCONFIG_BOUND: 'false', DOCKERCONFIG_PATH: '' };
+    expect(step.env.map((e: { name: string }) => e.name).sort()).toEqual(Object.keys(env).filter((k) => k !== 'PATH').sort());
+    execFileSync('bash', [join(dir, 'step.sh')], { env, cwd: dir });
+    const calls = readFileSync(join(dir, 'calls'), 'utf8').trim().split('\n').map((line) => line.split(' ').slice(1));
+    expect(calls).toHaveLength(2);
+    for (const word of build) expect(calls[0]).toContain(word);
+    expect(calls[1]!.slice(0, push.length)).toEqual(push);
+    expect(readFileSync(join(dir, 'IMAGE_DIGEST'), 'utf8')).toBe(digest);
   });
 });
 

@@ -38,7 +38,10 @@ describe('CosignSignTask', () => {
     expect(manifest.metadata.name).toBe(COSIGN_SIGN_TASK_NAME);
     expect(task.signerImage).toBe(signerImage().reference);
     expect(manifest.spec.steps[0]!.image).toMatch(/^ghcr\.io\/signet-dev\/signet@sha256:[0-9a-f]{64}$/);
-    expect(manifest.spec.params).toEqual([expect.objectContaining({ name: 'IMAGE', type: 'string' })]);
+    expect(manifest.spec.params).toEqual([
+      expect.objectContaining({ name: 'IMAGE', type: 'string' }),
+      expect.objectContaining({ name: 'RECURSIVE', type: 'string', default: 'false' }),
+    ]);
     expect(manifest.spec.results!.map((r) => r.name)).toEqual(['IMAGE_URL', 'IMAGE_DIGEST']);
     expect(TektonObject.validateAll(chart)).toEqual([]);
     if (!sharedAvailable()) {
@@ -64,7 +67,20 @@ describe('CosignSignTask', () => {
     expect(task.keyVolume.passwordPath).toBe('/keys/cosign.password');
   });
 
-  it('keeps secrets out of params and env: only IMAGE is a param, only DOCKER_CONFIG is set', () => {
+  it('RECURSIVE reaches the CLI as --recursive=<value>: off by default, true signs the index and its manifests, anything else is a usage error', () => {
+    const { manifest } = make();
+    const argsWith = (RECURSIVE?: string) => {
+      const step = resolveStep(manifest, 'sign', { params: { IMAGE, ...(RECURSIVE === undefined ? {} : { RECURSIVE }) } });
+      return parseSignArgs(step.args.slice(1));
+    };
+    expect(argsWith().recursive).toBeUndefined();
+    expect(argsWith('false').recursive).toBeUndefined();
+    expect(argsWith('true').recursive).toBe(true);
+    expect(() => argsWith('--key=/etc/passwd')).toThrow(/--recursive="--key=\/etc\/passwd" is not a boolean/);
+    expect(() => argsWith('')).toThrow(/is not a boolean/);
+  });
+
+  it('keeps secrets out of params and env: only IMAGE and RECURSIVE are params, only DOCKER_CONFIG is set', () => {
     const { manifest } = make();
     const step = manifest.spec.steps[0]!;
     expect(step.env).toEqual([{ name: 'DOCKER_CONFIG', value: '$(workspaces.dockerconfig.path)' }]);

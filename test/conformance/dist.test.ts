@@ -2,8 +2,9 @@
  * Everything the project ships passes three independent checks: the official CRD schemas (unknown
  * fields are errors, embedded specs included), tekton-lint, and our own validator.
  */
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readReleasedVersions } from '../../src/catalog/generate/index.js';
 import { formatIssue, validateTektonObject, type ValidationContext } from '../../src/tekton/validation/index.js';
 import { formatLintProblems, lintTektonYaml } from '../helpers/tekton-lint.js';
 import { REPO_ROOT, SHARED_MISSING, sharedAvailable, validateAgainstCrdSchema } from '../helpers/tekton-schemas.js';
@@ -12,11 +13,15 @@ import { finder, tektonDocs, yamlFiles } from './tekton-manifests.js';
 /**
  * The two shipped sets are applied independently: `dist/manifests` as one GitOps set, the catalog one
  * resource at a time. Each is checked as its own namespace, so the same Task name in both (the app's
- * `cosign-sign` and the catalog's) is not a clash.
+ * `cosign-sign` and the catalog's) is not a clash; a released older version of a catalog resource
+ * (catalog/released-versions.json) is a set of its own, as it replaces the current one when applied.
  */
+const CATALOG = resolve(REPO_ROOT, 'catalog');
+const RELEASED = Object.keys(readReleasedVersions(CATALOG)).map((folder) => resolve(CATALOG, folder) + sep);
 const SETS = [
   { label: 'dist/manifests', files: yamlFiles(resolve(REPO_ROOT, 'dist/manifests')) },
-  { label: 'catalog', files: yamlFiles(resolve(REPO_ROOT, 'catalog'), true) },
+  { label: 'catalog', files: yamlFiles(CATALOG, true).filter((f) => !RELEASED.some((r) => f.startsWith(r))) },
+  ...RELEASED.map((r) => ({ label: `catalog (released ${r.slice(CATALOG.length + 1, -1)})`, files: yamlFiles(r, true) })),
 ];
 const NOTHING = 'no Tekton objects here yet (run `npx cdk8s synth` / `npm run catalog`)';
 

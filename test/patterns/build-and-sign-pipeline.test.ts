@@ -136,6 +136,30 @@ describe('BuildAndSignPipeline', () => {
     expect(bas.addSampleRun('run', { params: { 'git-url': 'https://x.example/r.git', image: 'registry.example.com/a/b:1' } }).name).toBeDefined();
   });
 
+  it('builds an image index with platforms, and signs it recursively; without platforms neither param is passed', () => {
+    const plain = make().bas.pipeline.toPipelineSpec();
+    expect(plain.tasks![1]!.params!.map((p) => p.name)).not.toContain('PLATFORMS');
+    expect(plain.tasks![2]!.params!.map((p) => p.name)).toEqual(['IMAGE']);
+    const { chart, bas } = make({ platforms: ['linux/amd64', 'linux/arm64/v8'] });
+    expect(TektonObject.validateAll(chart).filter((i) => i.severity === 'error')).toEqual([]);
+    const spec = bas.pipeline.toPipelineSpec();
+    expect(spec.tasks![1]!.params).toContainEqual({ name: 'PLATFORMS', value: 'linux/amd64,linux/arm64/v8' });
+    expect(spec.tasks![2]!.params).toEqual([
+      { name: 'IMAGE', value: '$(tasks.build.results.IMAGE_URL)@$(tasks.build.results.IMAGE_DIGEST)' },
+      { name: 'RECURSIVE', value: 'true' },
+    ]);
+    // the tasks declare the params the pipeline passes
+    expect(bas.buildahTask.params.map((p) => p.name)).toContain('PLATFORMS');
+    expect(bas.signTask.params.map((p) => p.name)).toContain('RECURSIVE');
+  });
+
+  it('rejects platforms buildah cannot take, naming the construct', () => {
+    expect(() => make({ platforms: [] })).toThrow(/bas: platforms is empty/);
+    expect(() => make({ platforms: ['linux/amd64,linux/arm64'] })).toThrow(/bas: platform 'linux\/amd64,linux\/arm64' is not os\/arch\[\/variant\]/);
+    expect(() => make({ platforms: ['linux/amd64', 'linux/amd64'] })).toThrow(/listed twice/);
+    expect(() => make({ platforms: ['$(params.x)'] })).toThrow(/is not os\/arch/);
+  });
+
   it('repositoryOf strips the tag but keeps a registry port', () => {
     expect(repositoryOf('registry.example.com:5000/team/app:1.0')).toBe('registry.example.com:5000/team/app');
     expect(repositoryOf('registry.example.com/team/app')).toBe('registry.example.com/team/app');

@@ -28,7 +28,7 @@ export function verifyBundleFormat(value: string | undefined): 'bundle' | 'legac
 }
 
 /** Go's `strconv.ParseBool` spellings. */
-function goBool(value: string): boolean | undefined {
+export function goBool(value: string): boolean | undefined {
   if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(value)) return true;
   if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(value)) return false;
   return undefined;

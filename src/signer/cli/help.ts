@@ -26,6 +26,7 @@ export const HELP_TEXT =
   row(`--${F.imageUrlFile} FILE`, 'write the image URL (no digest) to FILE, e.g. $(results.IMAGE_URL.path)') +
   row(`--${F.imageDigestFile} FILE`, 'write the image digest to FILE, e.g. $(results.IMAGE_DIGEST.path)') +
   row(`--${F.newBundleFormat}[=true|false]`, "store cosign v3's Sigstore bundle as an OCI referrer instead of the .sig tag") +
+  row(`-r, --${F.recursive}[=true|false]`, 'on an image index, also sign every manifest it lists (each by digest)') +
   'Verify options:\n' +
   row(`-a, --${F.annotations} KEY=VALUE`, 'require this annotation in the payload (repeatable)') +
   row(`--${F.newBundleFormat}[=true|false|auto]`, 'bundle referrers only, .sig only, or (auto, default) bundles when any exist') +

@@ -10,6 +10,7 @@ import { SignetError } from '../../shared/errors.js';
  * - `FORMAT_TOO_MANY_LAYERS`: a `.sig` manifest with more layers than cosign reads (1000).
  * - `FORMAT_PAYLOADS_TOO_LARGE`: `.sig` layers declaring more payload bytes in total than verify reads.
  * - `FORMAT_INVALID_BUNDLE`: a Sigstore bundle that is not a v0.3+ bundle with a DSSE envelope.
+ * - `FORMAT_TOO_MANY_MANIFESTS`: an index (with its nested indexes) listing more manifests, or nesting deeper, than `--recursive` follows.
  */
 export type FormatErrorCode =
   | 'FORMAT_INVALID_PAYLOAD'
@@ -18,7 +19,8 @@ export type FormatErrorCode =
   | 'FORMAT_INVALID_SIGNATURE'
   | 'FORMAT_TOO_MANY_LAYERS'
   | 'FORMAT_PAYLOADS_TOO_LARGE'
-  | 'FORMAT_INVALID_BUNDLE';
+  | 'FORMAT_INVALID_BUNDLE'
+  | 'FORMAT_TOO_MANY_MANIFESTS';
 
 /** A malformed cosign artifact or argument. Messages quote at most a short prefix of untrusted input. */
 export class FormatError extends SignetError<FormatErrorCode> {

@@ -12,6 +12,7 @@ import { addToFallbackIndex } from './_referrers.js';
 import { resolveDigest } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
 import { withClient } from './_with-client.js';
+import { signOneOrTree } from './sign-recursive.js';
 import { dsseBundle } from './bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE, preAuthEncoding } from './dsse.js';
 import { bundleReferrerManifest, EMPTY_BLOB, referrersTag } from './referrer.js';
@@ -31,6 +32,13 @@ export interface SignImageBundleOptions {
    * @default - none
    */
   readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * cosign's `--recursive`: when the image is an OCI image index or a Docker manifest list, also sign
+   * every manifest it lists (nested indexes included), each with a referrer of its own, the index last.
+   * The result stays the top's.
+   * @default false (only the given manifest is signed)
+   */
+  readonly recursive?: boolean;
   /**
    * The registry client; it should be created with `pushIntent: true`.
    * @default - a client with anonymous access and default options, closed when done
@@ -85,6 +93,11 @@ export interface SignImageBundleResult {
   readonly referrersSource: 'api' | 'tag';
   /** The fallback index tag, when one was written or checked. @default - none (referrers API) */
   readonly referrersTag?: string;
+  /**
+   * With `recursive`, the result of every manifest signed below the index, in the order the index lists them (depth first).
+   * @default - none: not recursive (with `recursive` on a single manifest: empty)
+   */
+  readonly children?: readonly SignImageBundleResult[];
 }
 
 /**
@@ -99,7 +112,9 @@ export interface SignImageBundleResult {
  */
 export async function signImageBundle(options: SignImageBundleOptions): Promise<SignImageBundleResult> {
   const ref = typeof options.reference === 'string' ? parseReference(options.reference) : options.reference;
-  return withClient(options.client, () => createRegistryClient({ pushIntent: true }), (client) => signWith(client, ref, options));
+  return withClient(options.client, () => createRegistryClient({ pushIntent: true }), (client) =>
+    signOneOrTree(client, ref, options, (manifest) => signWith(client, manifest, options)),
+  );
 }
 
 async function signWith(client: RegistryClient & ReferrersClient, ref: ImageReference, options: SignImageBundleOptions): Promise<SignImageBundleResult> {

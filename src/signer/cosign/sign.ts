@@ -7,6 +7,7 @@ import { createRegistryClient, parseReference, RegistryError, repositoryName, ty
 import { readSignatureLayers, resolveDigest, sameLayer } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
 import { withClient } from './_with-client.js';
+import { signOneOrTree } from './sign-recursive.js';
 import {
   appendSignature,
   dockerReferenceIdentity,
@@ -45,6 +46,13 @@ export interface SignImageOptions {
    * @default false
    */
   readonly identityWithTag?: boolean;
+  /**
+   * cosign's `--recursive`: when the image is an OCI image index or a Docker manifest list, also sign
+   * every manifest it lists (nested indexes included, see `sign-recursive.ts` for the limits), each by
+   * digest in the same repository with the same options, the index last. The result stays the top's.
+   * @default false (only the given manifest is signed)
+   */
+  readonly recursive?: boolean;
   /**
    * The registry client; it should be created with `pushIntent: true` to reuse one token.
    * @default - a client with anonymous access and default options, closed when done
@@ -117,6 +125,11 @@ export interface SignImageResult {
   readonly alreadySigned: boolean;
   /** Manifest writes performed (1 normally; more after concurrent interference). */
   readonly writes: number;
+  /**
+   * With `recursive`, the result of every manifest signed below the index, in the order the index lists them (depth first).
+   * @default - none: not recursive (with `recursive` on a single manifest: empty)
+   */
+  readonly children?: readonly SignImageResult[];
 }
 
 /**
@@ -133,7 +146,9 @@ export interface SignImageResult {
  */
 export async function signImage(options: SignImageOptions): Promise<SignImageResult> {
   const ref = typeof options.reference === 'string' ? parseReference(options.reference) : options.reference;
-  return withClient(options.client, () => createRegistryClient({ pushIntent: true }), (client) => signWith(client, ref, options));
+  return withClient(options.client, () => createRegistryClient({ pushIntent: true }), (client) =>
+    signOneOrTree(client, ref, options, (manifest) => signWith(client, manifest, options)),
+  );
 }
 
 async function signWith(client: RegistryClient, ref: ImageReference, options: SignImageOptions): Promise<SignImageResult> {

@@ -9,6 +9,7 @@ import { decryptPrivateKey } from '../../keys/index.js';
 import { formatReference, type ImageReference, parseReference } from '../../oci/index.js';
 import { parseAnnotations } from '../annotations.js';
 import { normaliseBundleFormatFlag, signBundleFormat } from '../bundle-format-flag.js';
+import { normaliseRecursiveFlag, recursiveFlag } from '../recursive-flag.js';
 import { CliError, usageError } from '../errors.js';
 import { readKeyFile } from '../files.js';
 import type { CliIo } from '../io.js';
@@ -26,6 +27,7 @@ export const SIGN_ARG_OPTIONS = {
   [SIGNER_FLAGS.imageUrlFile]: { type: 'string' },
   [SIGNER_FLAGS.imageDigestFile]: { type: 'string' },
   [SIGNER_FLAGS.newBundleFormat]: { type: 'string' },
+  [SIGNER_FLAGS.recursive]: { type: 'string' },
   ...REGISTRY_FLAG_OPTIONS,
 } as const;
 
@@ -51,6 +53,8 @@ export interface SignArgs {
   readonly imageDigestFile?: string;
   /** `--new-bundle-format`: write cosign v3's bundle referrer instead of the `.sig` tag. @default false */
   readonly newBundleFormat?: boolean;
+  /** `--recursive`/`-r`: on an index, also sign every manifest it lists. @default false */
+  readonly recursive?: boolean;
   /** The registry flags. */
   readonly registry: RegistryFlags;
 }
@@ -60,7 +64,7 @@ export interface SignArgs {
  * `CliError` (or parseArgs' `ERR_PARSE_ARGS_*` error) for a bad command line.
  */
 export function parseSignArgs(args: readonly string[]): SignArgs {
-  const { values, positionals } = parseArgs({ args: normaliseBundleFormatFlag(args), options: SIGN_ARG_OPTIONS, allowPositionals: true });
+  const { values, positionals } = parseArgs({ args: normaliseRecursiveFlag(normaliseBundleFormatFlag(args)), options: SIGN_ARG_OPTIONS, allowPositionals: true });
   if (positionals.length !== 1) throw usageError(`sign takes exactly one IMAGE, got ${positionals.length}; run: signet sign --${SIGNER_FLAGS.key} cosign.key registry/repo@sha256:…`);
   const keyPath = values[SIGNER_FLAGS.key];
   if (keyPath === undefined) throw usageError(`missing --${SIGNER_FLAGS.key} (sign); pass the private key file, e.g. --${SIGNER_FLAGS.key} cosign.key`);
@@ -75,6 +79,7 @@ export function parseSignArgs(args: readonly string[]): SignArgs {
   return {
     keyPath,
     ...(newBundleFormat ? { newBundleFormat } : {}),
+    ...(recursiveFlag(values[SIGNER_FLAGS.recursive]) ? { recursive: true } : {}),
     reference: parseReference(positionals[0] ?? ''),
     identityWithTag: values[SIGNER_FLAGS.identityWithTag] ?? false,
     registry: parseRegistryFlags(values),
@@ -88,7 +93,8 @@ export function parseSignArgs(args: readonly string[]): SignArgs {
 }
 
 /**
- * `signet sign --key cosign.key IMAGE`: signs IMAGE (digest or tag) and prints `repo@sha256:…`.
+ * `signet sign --key cosign.key IMAGE`: signs IMAGE (digest or tag) and prints `repo@sha256:…`; with
+ * `--recursive`, an index and every manifest it lists (results and output name the index).
  * With `--results-dir DIR` also writes Tekton results `IMAGE_URL` and `IMAGE_DIGEST` (no newline);
  * `--image-url-file`/`--image-digest-file` write each to a path of its own (`$(results.X.path)`).
  */
@@ -105,13 +111,14 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
     const { reference } = parsed;
     const onWarning = (message: string): void => io.stderr(`signet: warning: ${message}\n`);
     const result = parsed.newBundleFormat === true
-      ? await signImageBundle({ reference, signer, client, onWarning, ...optional('annotations', parsed.annotations) })
+      ? await signImageBundle({ reference, signer, client, onWarning, ...optional('recursive', parsed.recursive), ...optional('annotations', parsed.annotations) })
       : await signImage({
           reference,
           signer,
           client,
           identityWithTag: parsed.identityWithTag,
           onWarning,
+          ...optional('recursive', parsed.recursive),
           ...optional('identity', parsed.identity),
           ...optional('annotations', parsed.annotations),
         });
@@ -124,6 +131,8 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
     if (parsed.imageUrlFile !== undefined) files.push([resolve(io.cwd, parsed.imageUrlFile), imageUrl, SIGNER_FLAGS.imageUrlFile]);
     if (parsed.imageDigestFile !== undefined) files.push([resolve(io.cwd, parsed.imageDigestFile), result.digest, SIGNER_FLAGS.imageDigestFile]);
     for (const [path, value, flag] of files) await writeResult(path, value, flag);
+    // stdout stays the one top reference that scripts read; what --recursive added goes to stderr
+    for (const child of result.children ?? []) io.stderr(`signet: also signed ${child.signedReference}\n`);
     io.stdout(`${result.signedReference}\n`);
     return 0;
   } finally {

@@ -1,0 +1,2 @@
+#!/bin/bash
+add_sidecar_registry ${TMPF}

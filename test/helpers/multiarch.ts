@@ -1,0 +1,54 @@
+/**
+ * Multi-platform test images in a real registry: small platform images pushed by digest, and an OCI
+ * image index (or Docker manifest list) listing them, as buildah pushes for `--platform` lists.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+
+import type { RegistryClient, RepositoryRef } from '../../src/signer/oci/index.js';
+
+/** One pushed manifest and the index entry that lists it. */
+export interface PushedManifest {
+  readonly digest: string;
+  readonly mediaType: string;
+  readonly size: number;
+  readonly platform?: { readonly os: string; readonly architecture: string; readonly variant?: string };
+}
+
+/** Pushes a tiny image for one platform, by digest (no tag), as `buildah manifest push --all` does. */
+export async function pushPlatformImage(client: RegistryClient, repo: RepositoryRef, os: string, architecture: string, variant?: string): Promise<PushedManifest> {
+  const platform = { os, architecture, ...(variant === undefined ? {} : { variant }) };
+  const config = new TextEncoder().encode(JSON.stringify({ ...platform, rootfs: { type: 'layers', diff_ids: [] }, config: { Labels: { nonce: randomBytes(8).toString('hex') } } }));
+  const configBlob = await client.putBlob(repo, config);
+  const layerBlob = await client.putBlob(repo, randomBytes(32));
+  const mediaType = 'application/vnd.oci.image.manifest.v1+json';
+  const manifest = new TextEncoder().encode(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType,
+      config: { mediaType: 'application/vnd.oci.image.config.v1+json', size: configBlob.size, digest: configBlob.digest },
+      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', size: layerBlob.size, digest: layerBlob.digest }],
+    }),
+  );
+  const digest = await client.putManifest(repo, `sha256:${createHash('sha256').update(manifest).digest('hex')}`, manifest, mediaType);
+  return { digest, mediaType, size: manifest.byteLength, platform };
+}
+
+/** Pushes an index listing `entries` under `tag` (OCI index, or a Docker manifest list with `docker`). */
+export async function pushIndex(client: RegistryClient, repo: RepositoryRef, tag: string, entries: readonly PushedManifest[], docker = false): Promise<PushedManifest> {
+  const mediaType = docker ? 'application/vnd.docker.distribution.manifest.list.v2+json' : 'application/vnd.oci.image.index.v1+json';
+  const bytes = new TextEncoder().encode(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType,
+      manifests: entries.map((e) => ({ mediaType: e.mediaType, size: e.size, digest: e.digest, ...(e.platform === undefined ? {} : { platform: e.platform }) })),
+    }),
+  );
+  const digest = await client.putManifest(repo, tag, bytes, mediaType);
+  return { digest, mediaType, size: bytes.byteLength };
+}
+
+/** Two platform images (linux/amd64, linux/arm64/v8) and an index over them, tagged `tag`. */
+export async function pushTwoPlatformIndex(client: RegistryClient, repo: RepositoryRef, tag = 'latest'): Promise<{ index: PushedManifest; platforms: readonly PushedManifest[] }> {
+  const platforms = [await pushPlatformImage(client, repo, 'linux', 'amd64'), await pushPlatformImage(client, repo, 'linux', 'arm64', 'v8')];
+  return { index: await pushIndex(client, repo, tag, platforms), platforms };
+}
