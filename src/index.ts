@@ -14,7 +14,6 @@ export { SignetError } from './shared/errors.js';
 
 // Tekton API: versions, the v1 object model (typed specs), expressions, resolvers, workspace sources
 export { STEP_ACTION_API_VERSION, TEKTON_API_VERSION, TEKTON_KINDS, type TektonKind } from './tekton/api-versions.js';
-export { TektonModelError, type TektonModelErrorCode } from './tekton/errors.js';
 export {
   CONTEXT_EXPR,
   finallyResultExpr,

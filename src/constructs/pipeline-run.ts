@@ -9,6 +9,7 @@ import {
   TEKTON_API_VERSION,
   TEKTON_KINDS,
 } from '../tekton/index.js';
+import { interfaceContext } from './_checks.js';
 import { type RunWorkspaceInput, runParams, runWorkspaces } from './_run-bindings.js';
 import type { ParamValueInput } from './_values.js';
 import type { IPipelineDefinition } from './pipeline-reference.js';
@@ -22,7 +23,7 @@ export interface PipelineRunProps extends TektonObjectProps {
   readonly params?: Readonly<Record<string, ParamValueInput>>;
   /** Workspace bindings by name (see `WorkspaceSources`). @default - none (every required workspace must be bound) */
   readonly workspaces?: Readonly<Record<string, RunWorkspaceInput>>;
-  /** Service account of every TaskRun (`taskRunTemplate.serviceAccountName`). @default - 'default' */
+  /** Service account of every TaskRun (`taskRunTemplate.serviceAccountName`). @default - not set: the namespace's `default` ServiceAccount (Tekton's `default-service-account`) */
   readonly serviceAccountName?: string;
   /** Pod template of every TaskRun (`taskRunTemplate.podTemplate`). @default - no `taskRunTemplate.podTemplate`: Tekton's default pod template applies */
   readonly podTemplate?: PodTemplate;
@@ -32,7 +33,7 @@ export interface PipelineRunProps extends TektonObjectProps {
   readonly taskRunSpecs?: readonly PipelineTaskRunSpec[];
   /** Create the run pending or cancelled. @default - runs at once */
   readonly status?: PipelineRunSpec['status'];
-  /** The controller that manages the run (`spec.managedBy`). @default - Tekton */
+  /** The controller that manages the run (`spec.managedBy`). @default - not set: Tekton's own controller manages the run */
   readonly managedBy?: string;
 }
 
@@ -52,6 +53,8 @@ export class PipelineRun extends TektonObject {
     const where = this.node.path;
     const iface = props.pipeline.pipelineInterface;
     const binding = props.pipeline.bindPipeline();
+    const ref = renderPipelineRunSpec({ pipelineRef: binding.pipelineRef, pipelineSpec: binding.pipelineSpec });
+    const site = { where, target: props.pipeline.displayLabel, runs: 'Pipeline', ref, context: interfaceContext(props.pipeline) } as const;
     const template =
       props.serviceAccountName !== undefined || props.podTemplate !== undefined
         ? { serviceAccountName: props.serviceAccountName, podTemplate: props.podTemplate }
@@ -59,8 +62,8 @@ export class PipelineRun extends TektonObject {
     this.spec = {
       pipelineRef: binding.pipelineRef,
       pipelineSpec: binding.pipelineSpec,
-      params: runParams(where, props.pipeline.displayLabel, iface.params, props.params),
-      workspaces: runWorkspaces(where, props.pipeline.displayLabel, iface.workspaces, props.workspaces),
+      params: runParams(site, iface.params, props.params),
+      workspaces: runWorkspaces(site, iface.workspaces, props.workspaces),
       taskRunTemplate: template,
       timeouts: props.timeouts,
       taskRunSpecs: props.taskRunSpecs,

@@ -1,5 +1,4 @@
 import {
-  assertDnsLabel,
   findParamUses,
   findTaskResultUses,
   type OnError,
@@ -12,10 +11,12 @@ import {
   type WhenExpression,
   type WorkspaceDeclaration,
   type WorkspacePipelineTaskBinding,
+  TEKTON_API_VERSION,
+  type JsonObject,
 } from '../tekton/index.js';
-import { checkParams } from './_checks.js';
+import { checkAsValidated, checkParams, interfaceContext, throwAsValidated } from './_checks.js';
 import { type ParamValueInput, type StringInput, str, stringsOf, toParamValue } from './_values.js';
-import { TektonConstructError } from './errors.js';
+import { TektonConstructError, type TektonConstructErrorCode } from './errors.js';
 import { TaskResultReference } from './task-result-reference.js';
 import { findResult, type ITaskDefinition } from './task-reference.js';
 import type { WorkspaceReference } from './workspace-reference.js';
@@ -83,6 +84,8 @@ export interface PipelineScope {
   findTask(name: string): PipelineTask | undefined;
   /** Records that the pipeline's rendering changed (for its validation cache). */
   changed(): void;
+  /** The Pipeline's manifest with `task` added, for the eager checks to judge as the validator does. */
+  judged(task: PipelineTaskModel, isFinally: boolean): JsonObject;
 }
 
 /** Placeholder for matrix params in eager param checks: a whole expression passes the type check. */
@@ -116,22 +119,47 @@ export class PipelineTask {
     this.isFinally = isFinally;
     this.definition = options.task;
     const where = `${scope.path}: pipeline task '${name}'`;
-    assertDnsLabel(`${scope.path}: pipeline task`, name);
 
     this.params = new Map(Object.entries(options.params ?? {}).map(([k, v]) => [k, toParamValue(v)]));
     const matrixNames = Object.keys(options.matrix?.params ?? {});
     const passed = matrixNames.length === 0 ? this.params : new Map([...this.params, ...matrixNames.map((n) => [n, MATRIX_VALUE] as const)]);
-    checkParams(where, options.task.displayLabel, options.task.taskInterface.params, passed, 'PT-11');
+    const paramsPath = `spec.${isFinally ? 'finally' : 'tasks'}[${name}].params`;
+    const rule = { id: 'PT-11', path: paramsPath, what: taskOrigin(options.task) } as const;
+    checkParams(where, options.task.displayLabel, options.task.taskInterface.params, passed, rule, (fallback) =>
+      this.judge({ 'PT-13': 'UNKNOWN_PARAM' }, 'UNKNOWN_PARAM', fallback),
+    );
 
     for (const text of this.expressionStrings()) this.checkExpressions(where, text);
-    this.checkWorkspaces(where);
+    this.checkWorkspaces();
     this.checkRunAfter(where, options.runAfter ?? []);
     if (options.retries !== undefined && (!Number.isInteger(options.retries) || options.retries < 0)) {
-      throw new TektonConstructError('INVALID_PROPS', `${where}: retries must be a whole number ≥ 0, got ${options.retries}`);
+      this.judgeExecution({ 'PT-14': 'INVALID_PROPS' }, `pipeline task '${name}': retries must be a whole number ≥ 0, got ${options.retries}`);
     }
-    if (options.onError === 'continue' && (options.retries ?? 0) > 0) {
-      throw new TektonConstructError('INVALID_PROPS', `${where}: onError 'continue' cannot be combined with retries; drop one of them`);
-    }
+    if (options.onError === 'continue' && (options.retries ?? 0) > 0) this.judgeExecution({ 'PT-9': 'INVALID_PROPS' });
+  }
+
+  /**
+   * Throws the validator's issue (one of `rules`) about this task, judged in its Pipeline with the Task it runs, for a
+   * mistake a check here found; `fallback` (the construct's own, stricter check) when no rule reports it.
+   */
+  private judge(rules: Readonly<Record<string, TektonConstructErrorCode>>, code: TektonConstructErrorCode, fallback: string): never {
+    const manifest = this.scope.judged(this.toModel(), this.isFinally);
+    const path = `spec.${this.isFinally ? 'finally' : 'tasks'}[${this.name}]`;
+    return throwAsValidated(this.scope.path, manifest, path, rules, { code, message: `pipeline task '${this.name}': ${fallback}` }, interfaceContext(this.definition));
+  }
+
+  /**
+   * Throws the validator's issue (FIN-1, PT-9, PT-14) about this task's runAfter, retries and onError, found wrong by
+   * the checks here: it judges a Pipeline that holds only this task's execution fields. `fallback` for what no rule covers.
+   */
+  private judgeExecution(rules: Readonly<Record<string, TektonConstructErrorCode>>, fallback?: string): void {
+    const { retries, onError, runAfter } = this.options;
+    const pt = { name: this.name, taskRef: { name: 'task' }, retries, onError, runAfter: runAfter?.map((t) => t.name) };
+    const spec = this.isFinally ? { tasks: [{ name: `${this.name}-before`, taskRef: { name: 'task' } }], finally: [pt] } : { tasks: [pt] };
+    const manifest = { apiVersion: TEKTON_API_VERSION, kind: 'Pipeline', metadata: { name: 'pipeline' }, spec: JSON.parse(JSON.stringify(spec)) as JsonObject };
+    const path = `spec.${this.isFinally ? 'finally' : 'tasks'}[${this.name}]`;
+    if (fallback === undefined) checkAsValidated(this.scope.path, manifest, path, rules);
+    else throwAsValidated(this.scope.path, manifest, path, rules, { code: 'INVALID_PROPS', message: fallback });
   }
 
   /** Names of the pipeline tasks this one waits for: result references and runAfter, sorted. */
@@ -219,64 +247,50 @@ export class PipelineTask {
       }
       const producer = this.scope.findTask(use.task);
       if (!producer) {
-        throw new TektonConstructError(
-          'UNKNOWN_TASK',
-          `${where}: references results of '${use.task}', which is not an earlier task of this pipeline; add that task first (finally tasks cannot be referenced)`,
-        );
+        this.judge({ 'DAG-2': 'UNKNOWN_TASK', 'FIN-2': 'UNKNOWN_TASK' }, 'UNKNOWN_TASK',
+          `references results of '${use.task}', which is not an earlier task of this pipeline; add that task first (finally tasks cannot be referenced)`);
       }
       producer.result(use.result);
       this.dataDependencies.add(use.task);
     }
     for (const param of uses.params) {
       if (!this.scope.paramNames.some((n) => n.toLowerCase() === param.toLowerCase())) {
-        throw new TektonConstructError(
-          'UNKNOWN_PARAM',
-          `${where}: uses pipeline param '${param}', which the pipeline does not declare; add it with pipeline.addParam('${param}') first`,
-        );
+        this.judge({ 'PT-7': 'UNKNOWN_PARAM' }, 'UNKNOWN_PARAM',
+          `uses pipeline param '${param}', which the pipeline does not declare; add it with pipeline.addParam('${param}') first`);
       }
     }
   }
 
-  private checkWorkspaces(where: string): void {
+  private checkWorkspaces(): void {
     const declared = this.definition.taskInterface.workspaces;
     const given = this.options.workspaces ?? {};
     const byName = new Map((declared ?? []).map((w): [string, WorkspaceDeclaration] => [w.name, w]));
     for (const [taskWs, input] of Object.entries(given)) {
       if (declared && !byName.has(taskWs)) {
-        throw new TektonConstructError(
-          'UNKNOWN_WORKSPACE',
-          `${where}: ${this.definition.displayLabel} has no workspace '${taskWs}'; declared workspaces: ${declared.map((w) => w.name).join(', ') || 'none'}`,
-        );
+        this.judge({ 'WS-7': 'UNKNOWN_WORKSPACE' }, 'UNKNOWN_WORKSPACE',
+          `${this.definition.displayLabel} has no workspace '${taskWs}'; declared workspaces: ${declared.map((w) => w.name).join(', ') || 'none'}`);
       }
       const pipelineWs = workspaceNameOf(input);
       const ref = this.scope.workspaces.get(pipelineWs);
       if (!ref) {
-        throw new TektonConstructError(
-          'UNKNOWN_WORKSPACE',
-          `${where}: binds pipeline workspace '${pipelineWs}', which the pipeline does not declare; add it with pipeline.addWorkspace('${pipelineWs}') first`,
-        );
+        this.judge({ 'WS-4': 'UNKNOWN_WORKSPACE' }, 'UNKNOWN_WORKSPACE',
+          `binds pipeline workspace '${pipelineWs}', which the pipeline does not declare; add it with pipeline.addWorkspace('${pipelineWs}') first`);
       }
       if (ref.optional && byName.get(taskWs) && !byName.get(taskWs)!.optional) {
-        throw new TektonConstructError(
-          'INVALID_PROPS',
-          `${where}: optional pipeline workspace '${pipelineWs}' feeds required task workspace '${taskWs}'; make the pipeline workspace required`,
-        );
+        this.judge({ 'WS-9': 'INVALID_PROPS' }, 'INVALID_PROPS',
+          `optional pipeline workspace '${pipelineWs}' feeds required task workspace '${taskWs}'; make the pipeline workspace required`);
       }
     }
     for (const ws of declared ?? []) {
       if (!ws.optional && !(ws.name in given)) {
-        throw new TektonConstructError(
-          'MISSING_WORKSPACE',
-          `${where}: required workspace '${ws.name}' of ${this.definition.displayLabel} is not bound; bind it in workspaces`,
-        );
+        this.judge({ 'WS-7': 'MISSING_WORKSPACE' }, 'MISSING_WORKSPACE',
+          `required workspace '${ws.name}' of ${this.definition.displayLabel} is not bound; bind it in workspaces`);
       }
     }
   }
 
   private checkRunAfter(where: string, tasks: readonly PipelineTask[]): void {
-    if (tasks.length > 0 && this.isFinally) {
-      throw new TektonConstructError('INVALID_PROPS', `${where}: finally tasks cannot use runAfter; they run after all tasks`);
-    }
+    if (tasks.length > 0 && this.isFinally) this.judgeExecution({ 'FIN-1': 'INVALID_PROPS' });
     for (const t of tasks) {
       if (t === this || this.scope.findTask(t.name) !== t) {
         throw new TektonConstructError(
@@ -337,4 +351,11 @@ function renderMatrix(m: MatrixInput): PipelineTaskModel['matrix'] {
       params: Object.entries(inc.params).map(([name, v]) => ({ name, value: str(v) })),
     })),
   };
+}
+
+/** The referenced Task as the validator names it in messages (`Task "build"`, `inline taskSpec`). */
+function taskOrigin(definition: ITaskDefinition): string {
+  const { taskRef, taskSpec } = definition.bindTask();
+  if (taskSpec !== undefined) return 'inline taskSpec';
+  return taskRef?.name !== undefined && taskRef.resolver === undefined ? `Task "${taskRef.name}"` : definition.displayLabel;
 }

@@ -1,7 +1,5 @@
 import type { Construct } from 'constructs';
 import {
-  assertDnsLabel,
-  assertResultName,
   findTaskResultUses,
   type JsonObject,
   type ParamSpec,
@@ -14,9 +12,8 @@ import {
   TEKTON_KINDS,
   toDnsLabel,
 } from '../tekton/index.js';
-import { checkUnique } from './_checks.js';
+import { checkAsValidated, checkParamDeclaration, checkPipelineTaskDeclaration, checkResultDeclaration, checkWorkspaceDeclaration } from './_checks.js';
 import { nameKey, type ParamValueInput, stringsOf, toParamValue } from './_values.js';
-import { TektonConstructError } from './errors.js';
 import { ParamReference } from './param-reference.js';
 import type { IPipelineDefinition, PipelineBinding, PipelineInterface } from './pipeline-reference.js';
 import { PipelineTask, type PipelineTaskOptions, type PipelineScope } from './pipeline-task.js';
@@ -61,7 +58,7 @@ export interface PipelineProps extends TektonObjectProps {
 export class Pipeline extends TektonObject implements IPipelineDefinition {
   /** A human-readable name for dashboards. @default - not set: UIs show `metadata.name` */
   public readonly displayName?: string;
-  /** What it does, in a sentence or two. @default - not set */
+  /** What it does, in a sentence or two. @default - no `spec.description` in the manifest */
   public readonly description?: string;
 
   private readonly _params = new Map<string, ParamReference>();
@@ -104,8 +101,8 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
   /** Declares a pipeline param and returns its handle (`$(params.<name>)`). */
   public addParam(name: string, options: ParamOptions = {}): ParamReference {
     const spec = { ...options, name } as ParamSpec;
-    checkParamSpec(this.constructPath, spec);
-    checkUnique(this.constructPath, 'param', name, new Set(this._params.keys()), true);
+    checkParamDeclaration(this.constructPath, 'Pipeline', spec, this._params);
+    checkParamSpec(this.constructPath, 'Pipeline', spec);
     const ref = new ParamReference(spec, this.constructPath);
     this._params.set(nameKey(name), ref);
     this._scope = undefined;
@@ -115,8 +112,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
 
   /** Declares a pipeline workspace and returns its handle, for binding in `addTask()`. */
   public addWorkspace(name: string, options: PipelineWorkspaceOptions = {}): WorkspaceReference {
-    assertDnsLabel(`${this.constructPath}: workspace`, name);
-    checkUnique(this.constructPath, 'workspace', name, new Set(this._workspaces.keys()));
+    checkWorkspaceDeclaration(this.constructPath, 'pipeline', name, [...this._workspaces.keys()]);
     const ref = new WorkspaceReference(name, options.optional ?? false);
     this._workspaces.set(name, ref);
     this._workspaceSpecs.push({ ...options, name });
@@ -136,27 +132,24 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
 
   /** Declares a pipeline result; its value must reference task results (`task.result('X')`). */
   public addResult(name: string, options: PipelineResultOptions): void {
-    assertResultName(this.constructPath, name);
-    checkUnique(this.constructPath, 'result', name, new Set(this._results.map((r) => r.name)));
+    checkResultDeclaration(this.constructPath, 'pipeline', name, this._results.map((r) => r.name));
     const value = toParamValue(options.value);
+    const result = { name, value, type: options.type, description: options.description };
+    // PRES-1 and PRES-2 word what the checks here find wrong
+    const judge = (): void => {
+      const manifest = { apiVersion: this.apiVersion, kind: this.kind, metadata: { name: this.name }, spec: renderPipelineSpec({ ...this.toPipelineSpec(), results: [...this._results, result] }) };
+      checkAsValidated(this.constructPath, manifest, `spec.results[${name}]`, { 'PRES-1': 'INVALID_PROPS', 'PRES-2': 'UNKNOWN_TASK' });
+    };
     const texts = stringsOf(value);
-    const refersToResults = texts.some((t) => /\$\(\s*(tasks|finally)\./.test(t));
-    if (!refersToResults) {
-      throw new TektonConstructError(
-        'INVALID_PROPS',
-        `${this.constructPath}: pipeline result '${name}' does not reference any task result; set value from pipelineTask.result(...)`,
-      );
-    }
+    if (!texts.some((t) => /\$\((tasks|finally)\./.test(t))) judge();
     for (const t of texts) {
       for (const use of findTaskResultUses(t)) {
         const producer = this.findTask(use.task);
-        if (!producer) {
-          throw new TektonConstructError('UNKNOWN_TASK', `${this.constructPath}: pipeline result '${name}' references unknown task '${use.task}'; use a task of this pipeline`);
-        }
-        producer.result(use.result);
+        if (!producer) judge();
+        producer?.result(use.result);
       }
     }
-    this._results.push({ name, value, type: options.type, description: options.description });
+    this._results.push(result);
     this.changed();
   }
 
@@ -189,7 +182,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
 
   private add(id: string, options: PipelineTaskOptions, isFinally: boolean): PipelineTask {
     const name = options.name ?? toDnsLabel(id);
-    if (this._taskNames.has(name)) checkUnique(this.constructPath, 'pipeline task', name, new Set(this._taskNames));
+    checkPipelineTaskDeclaration(this.constructPath, name, isFinally, this._taskNames);
     // shared by the pipeline's tasks until a param is added (the workspaces and tasks it sees are live)
     this._scope ??= {
       path: this.constructPath,
@@ -197,6 +190,11 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
       workspaces: this._workspaces,
       findTask: (n) => this._tasks.find((t) => t.name === n),
       changed: () => this.changed(),
+      judged: (task, isFinally) => {
+        const spec = this.toPipelineSpec();
+        const withTask = isFinally ? { ...spec, finally: [...(spec.finally ?? []), task] } : { ...spec, tasks: [...(spec.tasks ?? []), task] };
+        return { apiVersion: this.apiVersion, kind: this.kind, metadata: { name: this.name }, spec: renderPipelineSpec(withTask) };
+      },
     };
     const task = new PipelineTask(this._scope, name, options, isFinally);
     this._taskNames.add(name);

@@ -27,7 +27,7 @@ export interface SecretVolumeOptions {
 export interface SecretVolumeItem {
   /** Key in the Secret's data. */
   readonly key: string;
-  /** File name under the mount path. @default - the key */
+  /** File name under the mount path. @default - the key's name (`key`) */
   readonly path?: string;
 }
 

@@ -70,12 +70,12 @@ export interface SigningKeySecretProps {
   readonly publicKey: string;
   /**
    * The encrypted private key (`cosign.key`). Only with `unsafeWritePrivateKeyToManifest: true`.
-   * @default - not written
+   * @default - not written: the synthesized Secret holds no `cosign.key`
    */
   readonly privateKey?: string;
   /**
    * The private key's password (`cosign.password`). Only with `unsafeWritePrivateKeyToManifest: true`.
-   * @default - not written
+   * @default - not written: the synthesized Secret holds no `cosign.password`
    */
   readonly password?: string;
   /**

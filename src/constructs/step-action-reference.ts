@@ -4,7 +4,7 @@ import type { ParamSpec, ResolverRef, StepActionRef, StepResultSpec } from '../t
 export interface StepActionInterface {
   /** Declared params. @default - unknown: step params are not checked */
   readonly params?: readonly ParamSpec[];
-  /** Declared results. @default - unknown */
+  /** Declared results. @default - unknown: step results of the StepAction are not checked */
   readonly results?: readonly StepResultSpec[];
 }
 

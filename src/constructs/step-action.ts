@@ -1,7 +1,6 @@
 import type { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import {
-  assertResultName,
   type JsonObject,
   type ParamSpec,
   renderStepActionSpec,
@@ -11,9 +10,8 @@ import {
   type StepResultSpec,
   TEKTON_KINDS,
 } from '../tekton/index.js';
-import { checkUnique } from './_checks.js';
+import { checkAsValidated, checkParamDeclaration, checkResultDeclaration } from './_checks.js';
 import { nameKey } from './_values.js';
-import { TektonConstructError } from './errors.js';
 import { ParamReference } from './param-reference.js';
 import type { IStepActionDefinition, StepActionInterface } from './step-action-reference.js';
 import { DEFAULT_STEP_SECURITY_CONTEXT } from './step-defaults.js';
@@ -39,17 +37,11 @@ export class StepAction extends TektonObject implements IStepActionDefinition {
 
   public constructor(scope: Construct, id: string, props: StepActionProps) {
     super(scope, id, STEP_ACTION_API_VERSION, TEKTON_KINDS.stepAction, props);
-    const where = this.node.path;
-    if (props.script !== undefined && props.command !== undefined) {
-      throw new TektonConstructError('INVALID_PROPS', `${where}: script and command cannot both be set; keep one`);
-    }
-    if (props.script !== undefined && /\$\(\s*params[.[]/.test(props.script)) {
-      throw new TektonConstructError(
-        'UNSAFE_SCRIPT',
-        `${where}: script interpolates $(params...), which StepActions forbid; pass the param through env (param.toEnv()) and read the variable`,
-      );
-    }
     this.actionProps = props;
+    if (props.script !== undefined && (props.command !== undefined || props.script.includes('$(params'))) {
+      const manifest = { apiVersion: this.apiVersion, kind: this.kind, metadata: { name: this.name }, spec: this.renderSpec() };
+      checkAsValidated(this.node.path, manifest, 'spec.script', { 'SA-2': 'INVALID_PROPS', 'SA-3': 'UNSAFE_SCRIPT' });
+    }
     for (const p of props.params ?? []) this.addParam(p.name, p);
     for (const r of props.results ?? []) this.addResult(r);
   }
@@ -67,8 +59,8 @@ export class StepAction extends TektonObject implements IStepActionDefinition {
   /** Declares a param and returns its handle; pass it to the script with `toEnv()`. */
   public addParam(name: string, options: ParamOptions = {}): ParamReference {
     const spec = { ...options, name } as ParamSpec;
-    checkParamSpec(this.node.path, spec);
-    checkUnique(this.node.path, 'param', name, new Set(this._params.keys()), true);
+    checkParamDeclaration(this.node.path, 'StepAction', spec, this._params);
+    checkParamSpec(this.node.path, 'StepAction', spec);
     const ref = new ParamReference(spec, this.node.path);
     this._params.set(nameKey(name), ref);
     this.changed();
@@ -77,8 +69,7 @@ export class StepAction extends TektonObject implements IStepActionDefinition {
 
   /** Declares a step result; scripts write it to `$(step.results.<name>.path)`. */
   public addResult(result: StepResultSpec): void {
-    assertResultName(this.node.path, result.name);
-    checkUnique(this.node.path, 'result', result.name, new Set(this._results.map((r) => r.name)));
+    checkResultDeclaration(this.node.path, 'step', result.name, this._results.map((r) => r.name));
     this._results.push(result);
     this.changed();
   }

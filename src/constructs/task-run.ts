@@ -8,6 +8,7 @@ import {
   TEKTON_KINDS,
   type TaskRunSpec,
 } from '../tekton/index.js';
+import { interfaceContext } from './_checks.js';
 import { type RunWorkspaceInput, runParams, runWorkspaces } from './_run-bindings.js';
 import type { ParamValueInput } from './_values.js';
 import type { ITaskDefinition } from './task-reference.js';
@@ -35,7 +36,7 @@ export interface TaskRunProps extends TektonObjectProps {
   readonly stepSpecs?: readonly ContainerResourceSpec[];
   /** Beta: compute resources per sidecar. @default - each sidecar keeps the resources its Task gives it */
   readonly sidecarSpecs?: readonly ContainerResourceSpec[];
-  /** The controller that manages the run (`spec.managedBy`). @default - Tekton */
+  /** The controller that manages the run (`spec.managedBy`). @default - not set: Tekton's own controller manages the run */
   readonly managedBy?: string;
 }
 
@@ -55,11 +56,13 @@ export class TaskRun extends TektonObject {
     const where = this.node.path;
     const iface = props.task.taskInterface;
     const binding = props.task.bindTask();
+    const ref = renderTaskRunSpec({ taskRef: binding.taskRef, taskSpec: binding.taskSpec });
+    const site = { where, target: props.task.displayLabel, runs: 'Task', ref, context: interfaceContext(props.task) } as const;
     this.spec = {
       taskRef: binding.taskRef,
       taskSpec: binding.taskSpec,
-      params: runParams(where, props.task.displayLabel, iface.params, props.params),
-      workspaces: runWorkspaces(where, props.task.displayLabel, iface.workspaces, props.workspaces),
+      params: runParams(site, iface.params, props.params),
+      workspaces: runWorkspaces(site, iface.workspaces, props.workspaces),
       serviceAccountName: props.serviceAccountName,
       podTemplate: props.podTemplate,
       timeout: props.timeout,

@@ -1,9 +1,6 @@
 import type { k8s } from 'cdk8s-plus-28';
 import type { Construct } from 'constructs';
 import {
-  assertDnsLabel,
-  assertParamName,
-  assertResultName,
   type JsonObject,
   type ObjectParamSpec,
   type ParamSpec,
@@ -18,9 +15,22 @@ import {
   type TaskSpec,
   type WorkspaceDeclaration,
 } from '../tekton/index.js';
-import { checkParams, checkUnique } from './_checks.js';
+import {
+  checkAsValidated,
+  interfaceContext,
+  checkParamDeclaration,
+  checkParams,
+  checkResultDeclaration,
+  checkSidecarDeclaration,
+  checkStepDeclaration,
+  checkVolumeDeclaration,
+  checkWorkspaceDeclaration,
+  throwParamSpecIssue,
+} from './_checks.js';
 import { nameKey, type ParamValueInput, toParamValue } from './_values.js';
-import { TektonConstructError } from './errors.js';
+import type { ValidationContext } from '../tekton/validation/index.js';
+import type { ParamOwner } from '../tekton/validation/params.js';
+import { TektonConstructError, type TektonConstructErrorCode } from './errors.js';
 import { ParamReference } from './param-reference.js';
 import { ResultDeclaration } from './result-declaration.js';
 import type { SecretVolume } from './secret-volume.js';
@@ -179,8 +189,8 @@ export class Task extends TektonObject implements ITaskDefinition {
    */
   public addParam(name: string, options: ParamOptions = {}): ParamReference {
     const spec = { ...options, name } as ParamSpec;
-    checkParamSpec(this.constructPath, spec);
-    checkUnique(this.constructPath, 'param', name, new Set([...this._params.keys()]), true);
+    checkParamDeclaration(this.constructPath, 'Task', spec, this._params);
+    checkParamSpec(this.constructPath, 'Task', spec);
     const ref = new ParamReference(spec, this.constructPath);
     this._params.set(nameKey(name), ref);
     this._interface = undefined;
@@ -202,12 +212,11 @@ export class Task extends TektonObject implements ITaskDefinition {
 
   /** Declares a result and returns its handle (`$(results.<name>.path)`). */
   public addResult(name: string, options: ResultOptions = {}): ResultDeclaration {
-    assertResultName(this.constructPath, name);
-    if (options.type === 'object' && (!options.properties || options.properties.length === 0)) {
-      throw new TektonConstructError('INVALID_PROPS', `${this.constructPath}: object result '${name}' needs properties; list its keys`);
-    }
-    checkUnique(this.constructPath, 'result', name, new Set(this._results.keys()));
+    checkResultDeclaration(this.constructPath, 'task', name, [...this._results.keys()]);
     const decl = new ResultDeclaration({ ...options, name });
+    if (options.type === 'object' && (!options.properties || options.properties.length === 0)) {
+      checkAsValidated(this.constructPath, this.judged({ results: [...this.results, decl.spec] }), `spec.results[${name}]`, { 'RES-3': 'INVALID_PROPS' });
+    }
     this._results.set(name, decl);
     this._interface = undefined;
     this.changed();
@@ -228,8 +237,7 @@ export class Task extends TektonObject implements ITaskDefinition {
 
   /** Declares a workspace and returns its handle (`$(workspaces.<name>.path)`). */
   public addWorkspace(name: string, options: WorkspaceOptions = {}): WorkspaceReference {
-    assertDnsLabel(`${this.constructPath}: workspace`, name);
-    checkUnique(this.constructPath, 'workspace', name, new Set(this._workspaces.keys()));
+    checkWorkspaceDeclaration(this.constructPath, 'task', name, [...this._workspaces.keys()]);
     this._workspaces.set(name, { ...options, name });
     this._interface = undefined;
     this.changed();
@@ -238,7 +246,7 @@ export class Task extends TektonObject implements ITaskDefinition {
 
   /** Adds a pod volume the steps may mount; throws on a duplicate volume name. */
   public addVolume(volume: k8s.Volume): void {
-    checkUnique(this.constructPath, 'volume', volume.name, new Set(this._volumes.keys()));
+    checkVolumeDeclaration(this.constructPath, volume.name, [...this._volumes.keys()]);
     this._volumes.set(volume.name, volume);
     this.changed();
   }
@@ -251,14 +259,11 @@ export class Task extends TektonObject implements ITaskDefinition {
 
   /** Adds a sidecar; throws on a duplicate or reserved name. */
   public addSidecar(sidecar: Sidecar): void {
-    assertDnsLabel(`${this.constructPath}: sidecar`, sidecar.name);
-    if (sidecar.name === 'tekton-log-results') {
-      throw new TektonConstructError('INVALID_PROPS', `${this.constructPath}: sidecar name 'tekton-log-results' is reserved by Tekton; rename it`);
-    }
+    checkSidecarDeclaration(this.constructPath, sidecar.name, this._stepNames, this._sidecars.map((s) => s.name));
     if (sidecar.script !== undefined && sidecar.command !== undefined) {
-      throw new TektonConstructError('INVALID_PROPS', `${this.constructPath}: sidecar '${sidecar.name}' sets both script and command; keep one`);
+      const sidecars = [...this._sidecars, sidecar];
+      checkAsValidated(this.constructPath, this.judged({ sidecars }), `spec.sidecars[${this._sidecars.length}]`, { 'SC-2': 'INVALID_PROPS' });
     }
-    checkUnique(this.constructPath, 'container', sidecar.name, new Set([...this._stepNames, ...this._sidecars.map((s) => s.name)]));
     this._sidecars.push(sidecar);
     this.changed();
   }
@@ -270,10 +275,9 @@ export class Task extends TektonObject implements ITaskDefinition {
    * script together with command, an inline step without image, or a StepAction step with container fields.
    */
   public addStep(options: TaskStepOptions): StepReference {
-    const where = `${this.constructPath}: step '${options.name}'`;
-    assertDnsLabel(`${this.constructPath}: step`, options.name);
-    checkUnique(this.constructPath, 'step', options.name, this._stepNames);
-    const step = options.action ? this.actionStep(where, options) : this.inlineStep(where, options);
+    checkStepDeclaration(this.constructPath, options.name, this._stepNames);
+    const step = options.action ? this.actionStep(options) : this.inlineStep(options);
+    this._stepNames.add(options.name);
     this._steps.push(step);
     this.changed();
     return { name: options.name, result: (r: string) => stepResultExpr(options.name, r) };
@@ -307,55 +311,53 @@ export class Task extends TektonObject implements ITaskDefinition {
     return renderTaskSpec(this.toTaskSpec());
   }
 
-  private inlineStep(where: string, options: TaskStepOptions): Step {
-    if (options.params !== undefined) {
-      throw new TektonConstructError('INVALID_PROPS', `${where}: params are only allowed on a step that runs a StepAction; use env instead`);
+  /** The manifest with `change` made to the spec, for the eager checks to judge as the validator does. */
+  private judged(change: Partial<TaskSpec>): JsonObject {
+    return { apiVersion: this.apiVersion, kind: this.kind, metadata: { name: this.name }, spec: renderTaskSpec({ ...this.toTaskSpec(), ...change }) };
+  }
+
+  /** Asks the validator about a step its own checks find wrong (STEP-2 to STEP-5, T-13) and throws what it reports. */
+  private checkStep(step: Step, rules: Readonly<Record<string, TektonConstructErrorCode>>, context?: ValidationContext): void {
+    checkAsValidated(this.constructPath, this.judged({ steps: [...this._steps, step] }), `spec.steps[${this._steps.length}]`, rules, context);
+  }
+
+  private inlineStep(options: TaskStepOptions): Step {
+    const { action: _action, params, ...step } = options;
+    const unsafe = options.script !== undefined && /\$\(params[.[]/.test(options.script);
+    if (params !== undefined || !options.image || (options.script !== undefined && options.command !== undefined) || unsafe) {
+      const withParams = params === undefined ? step : { ...step, params: Object.entries(params).map(([name, v]) => ({ name, value: toParamValue(v) })) };
+      this.checkStep(withParams, { 'STEP-3': 'INVALID_PROPS', 'STEP-2': 'INVALID_PROPS', 'STEP-4': 'INVALID_PROPS', 'T-13': 'UNSAFE_SCRIPT' });
     }
-    if (!options.image) {
-      throw new TektonConstructError('INVALID_PROPS', `${where}: an inline step needs an image (pinned by digest), or an action`);
-    }
-    if (options.script !== undefined && options.command !== undefined) {
-      throw new TektonConstructError('INVALID_PROPS', `${where}: script and command cannot both be set; put the command in the script or drop the script`);
-    }
-    if (options.script !== undefined && /\$\(\s*params[.[]/.test(options.script)) {
-      throw new TektonConstructError(
-        'UNSAFE_SCRIPT',
-        `${where}: script interpolates $(params...), which Tekton substitutes unescaped; pass the param through env (param.toEnv()) and read the variable`,
-      );
-    }
-    const { action: _action, params: _params, ...step } = options;
     return step;
   }
 
-  private actionStep(where: string, options: TaskStepOptions): Step {
-    const forbidden = (['image', 'command', 'args', 'script', 'workingDir', 'env', 'volumeMounts', 'results'] as const).filter(
-      (f) => options[f] !== undefined,
-    );
-    if (forbidden.length > 0) {
-      throw new TektonConstructError('INVALID_PROPS', `${where}: a step that runs a StepAction cannot set ${forbidden.join(', ')}; set them on the StepAction`);
-    }
+  private actionStep(options: TaskStepOptions): Step {
     const action = options.action!;
     const passed = new Map(Object.entries(options.params ?? {}).map(([k, v]) => [k, toParamValue(v)]));
-    checkParams(where, action.displayLabel, action.stepActionInterface.params, passed, 'SA-7');
     const { action: _action, params: _params, ...rest } = options;
-    return {
-      ...rest,
-      ref: action.bindStepAction(),
-      params: [...passed].map(([name, value]) => ({ name, value })),
-    };
+    const step = { ...rest, ref: action.bindStepAction(), params: [...passed].map(([name, value]) => ({ name, value })) };
+    if (STEP_ACTION_OWNS.some((f) => options[f] !== undefined)) this.checkStep(step, { 'STEP-5': 'INVALID_PROPS' });
+    const stepAction = action.bindStepAction().name;
+    const rule = { id: 'SA-7', path: `spec.steps[${this._steps.length}].params`, what: stepAction === undefined ? action.displayLabel : `StepAction "${stepAction}"` } as const;
+    checkParams(`${this.constructPath}: step '${options.name}'`, action.displayLabel, action.stepActionInterface.params, passed, rule, (fallback) => {
+      this.checkStep(step, { 'SA-7': 'UNKNOWN_PARAM' }, interfaceContext(action));
+      throw new TektonConstructError('UNKNOWN_PARAM', `${this.constructPath}: step '${options.name}': ${fallback}`);
+    });
+    return step;
   }
 }
 
-/** Eager checks of one param declaration (P-1 to P-6). */
-export function checkParamSpec(where: string, spec: ParamSpec): void {
-  const type = spec.type ?? 'string';
-  assertParamName(where, spec.name, type);
-  const fail = (msg: string): never => {
-    throw new TektonConstructError('INVALID_PROPS', `${where}: param '${spec.name}' ${msg}`);
-  };
+/** The fields a step that runs a StepAction leaves to the StepAction (STEP-5). */
+const STEP_ACTION_OWNS = ['image', 'command', 'args', 'script', 'workingDir', 'env', 'volumeMounts', 'results'] as const;
+
+/**
+ * Eager checks of one param declaration's properties, default and enum; what they find is worded by the validator's
+ * rule (P-2, P-3, P-6) where one covers it. Its name is checked first (`checkParamDeclaration`).
+ */
+export function checkParamSpec(where: string, owner: ParamOwner, spec: ParamSpec): void {
+  const fail = (msg: string): never => throwParamSpecIssue(where, owner, spec, `param '${spec.name}' ${msg}`);
   if (spec.type === 'object') {
     if (spec.properties.length === 0) fail('is an object param without properties; list its keys');
-    for (const key of spec.properties) assertParamName(`${where}: object param '${spec.name}'`, key, 'object');
     if (spec.default !== undefined) {
       if (typeof spec.default !== 'object' || Array.isArray(spec.default)) fail('has a default that is not an object; give a map of its keys');
       const missing = spec.properties.filter((k) => !(k in spec.default!));

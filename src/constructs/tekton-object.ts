@@ -1,6 +1,7 @@
 import { ApiObject, type ApiObjectMetadata, ApiObjectMetadataDefinition, Chart, JsonPatch, Lazy } from 'cdk8s';
 import type { Construct, IConstruct } from 'constructs';
-import { assertObjectName, type JsonObject, type TektonKind, toDnsLabel } from '../tekton/index.js';
+import { type JsonObject, type TektonKind, toDnsLabel } from '../tekton/index.js';
+import { checkObjectName } from './_checks.js';
 import {
   formatIssue,
   validateTektonObject,
@@ -139,7 +140,7 @@ export abstract class TektonObject extends ApiObject {
 
   protected constructor(scope: Construct, id: string, apiVersion: string, kind: TektonKind, props: TektonObjectProps) {
     const name = props.metadata?.name ?? (props.metadata?.generateName ? 'generated' : toDnsLabel(id));
-    assertObjectName(`${kind} at '${scope.node.path}/${id}'`, name);
+    checkObjectName(scope.node.path === '' ? id : `${scope.node.path}/${id}`, name);
     const self: { object?: TektonObject } = {};
     super(scope, id, {
       apiVersion,

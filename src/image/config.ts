@@ -8,7 +8,7 @@ import type { Sha256Digest } from '../shared/oci/index.js';
 export interface HistoryEntry {
   readonly created: string;
   readonly created_by: string;
-  /** @default - no comment */
+  /** Free text about the step. @default - no `comment` field in the entry */
   readonly comment?: string;
   /** True for a step that added no layer. @default false */
   readonly empty_layer?: boolean;

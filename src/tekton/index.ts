@@ -1,5 +1,4 @@
 export * from './api-versions.js';
-export * from './errors.js';
 export * from './expressions.js';
 export * from './model/index.js';
 export * from './names.js';

@@ -1,8 +1,8 @@
 import { DNS_LABEL_MAX_LENGTH, isDnsLabel, isDnsSubdomain } from '../shared/kubernetes-names.js';
-import { TektonModelError } from './errors.js';
 
 /**
- * Name rules of Tekton and Kubernetes, as predicates plus `assert*` helpers that throw one-line errors.
+ * Name rules of Tekton and Kubernetes, as predicates. The validator's rules (and the constructs, through them)
+ * word what is wrong.
  *
  * @see https://kubernetes.io/docs/concepts/overview/working-with-objects/names/ and src/tekton/validation/rules.ts
  *   (rules META-1, NAME-PT, NAME-STEP, P-5, RES-1)
@@ -54,53 +54,4 @@ export function toDnsLabel(id: string): string {
     .replace(/[^a-z0-9-]+/g, '-')
     .replace(/-+/g, '-')
     .replace(/^-|-$/g, '');
-}
-
-/** Throws unless `name` is a DNS-1123 label; `what` names the thing (e.g. `pipeline task 'Build'`). */
-export function assertDnsLabel(what: string, name: string): void {
-  if (!isDnsLabel(name)) {
-    throw new TektonModelError(
-      'INVALID_NAME',
-      `${what} name '${name}' is not a DNS-1123 label; use at most ${MAX_NAME_LENGTH} lower-case letters, digits or '-', starting and ending with a letter or digit` +
-        suggestion(name),
-    );
-  }
-}
-
-/** Throws unless `name` is a valid Tekton object name (META-1). */
-export function assertObjectName(what: string, name: string): void {
-  if (!isObjectName(name)) {
-    throw new TektonModelError(
-      'INVALID_NAME',
-      `${what} name '${name}' is not a DNS-1123 subdomain of at most ${MAX_NAME_LENGTH} characters; use lower-case letters, digits, '-' and '.'` +
-        suggestion(name),
-    );
-  }
-}
-
-/** Throws unless `name` is a valid param name for a param of `type` (P-5). */
-export function assertParamName(where: string, name: string, type: 'string' | 'array' | 'object' = 'string'): void {
-  const ok = type === 'object' ? isObjectParamName(name) : isParamName(name);
-  if (!ok) {
-    const allowed = type === 'object' ? "letters, digits, '_' or '-'" : "letters, digits, '_', '-' or '.'";
-    throw new TektonModelError(
-      'INVALID_NAME',
-      `${where}: param name '${name}' is not valid; start with a letter or '_' and use only ${allowed}`,
-    );
-  }
-}
-
-/** Throws unless `name` is a valid result name (RES-1). */
-export function assertResultName(where: string, name: string): void {
-  if (!isResultName(name)) {
-    throw new TektonModelError(
-      'INVALID_NAME',
-      `${where}: result name '${name}' is not valid; use letters, digits, '-', '_' or '.', starting and ending with a letter or digit`,
-    );
-  }
-}
-
-function suggestion(name: string): string {
-  const label = toDnsLabel(name).slice(0, MAX_NAME_LENGTH).replace(/-$/, '');
-  return label && label !== name ? ` (for example '${label}')` : '';
 }

@@ -55,7 +55,7 @@ describe('Pipeline', () => {
     const chart = Testing.chart();
     const pipeline = new Pipeline(chart, 'p');
     expect(() => pipeline.addTask('sign', { task: signTask(chart), params: { IMAGE: '$(tasks.later.results.X)' } })).toThrowError(
-      /references results of 'later', which is not an earlier task of this pipeline/,
+      /^test\/p: \[DAG-2\] spec\.tasks\[sign\]\.params\[IMAGE\]\.value: result reference \$\(tasks\.later\.results\.X\) points at task "later", which is not in the pipeline/,
     );
     const other = new Pipeline(chart, 'other');
     const foreign = other.addTask('x', { task: signTask(chart, 'sign2'), params: { IMAGE: 'r' } });
@@ -68,16 +68,16 @@ describe('Pipeline', () => {
     const source = pipeline.addWorkspace('source');
     const task = buildTask(chart);
     expect(() => pipeline.addTask('a', { task, workspaces: { source } })).toThrowError(
-      /^test\/p: pipeline task 'a': \[PT-11\] params: param "IMAGE" is required by task 'build' but not passed \(value: "IMAGE"\); pass \{ name: IMAGE, value: \.\.\. \}$/,
+      /^test\/p: pipeline task 'a': \[PT-11\] spec\.tasks\[a\]\.params: param "IMAGE" is required by Task "build" but not passed \(value: "IMAGE"\); pass \{ name: IMAGE, value: \.\.\. \}$/,
     );
     expect(() => pipeline.addTask('b', { task, params: { IMAGE: 'x', IMAGES: 'y' }, workspaces: { source } })).toThrowError(
-      /task 'build' has no param 'IMAGES'; declared params: IMAGE, CONTEXT/,
+      /\[PT-13\] spec\.tasks\[b\]\.params\[IMAGES\]: param "IMAGES" is not declared by Task "build"/,
     );
     expect(() => pipeline.addTask('c', { task, params: { IMAGE: ['x'] }, workspaces: { source } })).toThrowError(
-      /\[PT-11\] params\[IMAGE\]: param "IMAGE" of task 'build' is a string, but a array is passed/,
+      /\[PT-11\] spec\.tasks\[c\]\.params\[IMAGE\]: param "IMAGE" of Task "build" is a string, but a array is passed/,
     );
     expect(() => pipeline.addTask('d', { task, params: { IMAGE: '$(params.IMAGE)' }, workspaces: { source } })).toThrowError(
-      /uses pipeline param 'IMAGE', which the pipeline does not declare/,
+      /\[PT-7\] spec\.tasks\[d\]\.params\[IMAGE\]\.value: param "IMAGE" is not declared by the pipeline/,
     );
   });
 
@@ -85,17 +85,17 @@ describe('Pipeline', () => {
     const chart = Testing.chart();
     const pipeline = new Pipeline(chart, 'p');
     const task = buildTask(chart);
-    expect(() => pipeline.addTask('a', { task, params: { IMAGE: 'x' } })).toThrowError(/required workspace 'source' of task 'build' is not bound/);
+    expect(() => pipeline.addTask('a', { task, params: { IMAGE: 'x' } })).toThrowError(/\[WS-7\] spec\.tasks\[a\]\.workspaces: workspace "source" is required by Task "build" but not bound/);
     expect(() => pipeline.addTask('b', { task, params: { IMAGE: 'x' }, workspaces: { source: 'nope' } })).toThrowError(
-      /binds pipeline workspace 'nope', which the pipeline does not declare/,
+      /\[WS-4\] spec\.tasks\[b\]\.workspaces\[source\]\.workspace: pipeline workspace "nope" is not declared/,
     );
     const opt = pipeline.addWorkspace('opt', { optional: true });
     expect(() => pipeline.addTask('c', { task, params: { IMAGE: 'x' }, workspaces: { source: opt } })).toThrowError(
-      /optional pipeline workspace 'opt' feeds required task workspace 'source'/,
+      /\[WS-9\] spec\.tasks\[c\]\.workspaces\[source\]: optional pipeline workspace "opt" feeds non-optional workspace "source" of Task "build"/,
     );
     const ws = pipeline.addWorkspace('ws');
     expect(() => pipeline.addTask('d', { task, params: { IMAGE: 'x' }, workspaces: { source: ws, extra: ws } })).toThrowError(
-      /task 'build' has no workspace 'extra'/,
+      /\[WS-7\] spec\.tasks\[d\]\.workspaces\[extra\]: workspace binding "extra" does not match any workspace declared by Task "build"/,
     );
   });
 
@@ -103,8 +103,10 @@ describe('Pipeline', () => {
     const chart = Testing.chart();
     const pipeline = new Pipeline(chart, 'p');
     pipeline.addTask('a', { task: TaskReference.fromName('t') });
-    expect(() => pipeline.addFinally('a', { task: TaskReference.fromName('t') })).toThrowError(/pipeline task 'a' is already defined/);
-    expect(() => pipeline.addTask('x', { task: TaskReference.fromName('t'), name: 'Bad' })).toThrow(/not a DNS-1123 label/);
+    expect(() => pipeline.addFinally('a', { task: TaskReference.fromName('t') })).toThrowError(
+      /^test\/p: \[DAG-1\] spec\.tasks: pipeline task name "a" is used more than once across tasks and finally \(value: "a"\)/,
+    );
+    expect(() => pipeline.addTask('x', { task: TaskReference.fromName('t'), name: 'Bad' })).toThrow(/\[NAME-PT\] spec\.tasks\[Bad\]\.name: pipeline task name must be a DNS-1123 label/);
   });
 
   it('supports finally tasks, when expressions, matrix, retries and pipeline results', () => {
@@ -122,9 +124,10 @@ describe('Pipeline', () => {
       when: [{ input: build.status, operator: 'notin', values: ['Succeeded'] }],
     });
     pipeline.addResult('DIGEST', { value: build.result('IMAGE_DIGEST') });
-    expect(() => pipeline.addFinally('r2', { task: TaskReference.fromName('x'), runAfter: [build] })).toThrowError(/finally tasks cannot use runAfter/);
-    expect(() => pipeline.addTask('z', { task: TaskReference.fromName('x'), onError: 'continue', retries: 2 })).toThrowError(/onError 'continue' cannot be combined with retries/);
-    expect(() => pipeline.addResult('bad', { value: 'literal' })).toThrowError(/does not reference any task result/);
+    expect(() => pipeline.addFinally('r2', { task: TaskReference.fromName('x'), runAfter: [build] })).toThrowError(/\[FIN-1\] spec\.finally\[r2\]\.runAfter: finally tasks cannot use runAfter/);
+    expect(() => pipeline.addTask('z', { task: TaskReference.fromName('x'), onError: 'continue', retries: 2 })).toThrowError(/\[PT-9\] spec\.tasks\[z\]\.onError: onError "continue" cannot be combined with retries/);
+    expect(() => pipeline.addTask('h', { task: TaskReference.fromName('x'), retries: 1.5 })).toThrowError(/^test\/p: pipeline task 'h': retries must be a whole number ≥ 0, got 1\.5$/);
+    expect(() => pipeline.addResult('bad', { value: 'literal' })).toThrowError(/\[PRES-1\] spec\.results\[bad\]\.value: pipeline result value must contain a task result reference/);
     expect(report.result('x').expression).toBe('$(finally.report.results.x)');
     const spec = pipeline.toJson().spec;
     expect(spec.tasks[0].matrix).toEqual({ params: [{ name: 'PLATFORM', value: ['$(params.platforms[*])'] }] });

@@ -36,16 +36,16 @@ describe('PipelineRun', () => {
     pipeline.addParam('IMAGE');
     pipeline.addWorkspace('source');
     const ws = { source: WorkspaceSources.emptyDir() };
-    expect(() => new PipelineRun(chart, 'a', { pipeline, workspaces: ws })).toThrowError(/\[RUN-14\] params: param "IMAGE" is required by pipeline 'p' but not passed/);
-    expect(() => new PipelineRun(chart, 'b', { pipeline, params: { IMAGE: 'x' } })).toThrowError(/required workspace 'source' of pipeline 'p' is not bound/);
+    expect(() => new PipelineRun(chart, 'a', { pipeline, workspaces: ws })).toThrowError(/\[RUN-14\] spec\.params: param "IMAGE" is required by the Pipeline but not passed/);
+    expect(() => new PipelineRun(chart, 'b', { pipeline, params: { IMAGE: 'x' } })).toThrowError(/^test\/b: \[WS-8\] spec\.workspaces: pipeline workspace "source" is required but has not been bound/);
     expect(() => new PipelineRun(chart, 'c', { pipeline, params: { IMAGE: 'x' }, workspaces: { ...ws, other: WorkspaceSources.emptyDir() } })).toThrowError(
-      /pipeline 'p' has no workspace 'other'/,
+      /^test\/c: \[WS-8\] spec\.workspaces\[other\]: binding "other" does not match any pipeline workspace and is ignored/,
     );
     expect(() => new PipelineRun(chart, 'd', { pipeline, params: { IMAGE: '$(tasks.a.results.b)' }, workspaces: ws })).toThrowError(
-      /references a task result, which a run cannot do/,
+      /^test\/d: \[RUN-3\] spec\.params\[IMAGE\]\.value: params of a PipelineRun cannot use task results/,
     );
     expect(() => new PipelineRun(chart, 'e', { pipeline, params: { IMAGE: 'x' }, workspaces: { source: { emptyDir: {}, secret: { secretName: 's' } } } })).toThrowError(
-      /must have exactly one volume source/,
+      /^test\/e: \[WS-5\] spec\.workspaces\[source\]: workspace binding has more than one volume source: emptyDir, secret/,
     );
   });
 
@@ -76,7 +76,7 @@ describe('TaskRun', () => {
       workspaces: [{ name: 'source', subPath: 'app', persistentVolumeClaim: { claimName: 'src' } }],
       timeout: '30m',
     });
-    expect(() => new TaskRun(chart, 'bad', { task, workspaces: { source: WorkspaceSources.emptyDir() } })).toThrowError(/\[RUN-14\] params: param "IMAGE" is required by task 'build'/);
+    expect(() => new TaskRun(chart, 'bad', { task, workspaces: { source: WorkspaceSources.emptyDir() } })).toThrowError(/\[RUN-14\] spec\.params: param "IMAGE" is required by the Task but not passed/);
   });
 
   it('embeds an inline spec', () => {

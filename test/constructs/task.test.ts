@@ -1,6 +1,6 @@
 import { JsonPatch, Testing } from 'cdk8s';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STEP_SECURITY_CONTEXT, StepAction, Task, TektonConstructError } from '../../src/constructs/index.js';
+import { DEFAULT_STEP_SECURITY_CONTEXT, StepAction, Task, TektonConstructError, TektonObject } from '../../src/constructs/index.js';
 
 const IMAGE = `docker.io/library/alpine@sha256:${'a'.repeat(64)}`;
 
@@ -77,34 +77,46 @@ describe('Task', () => {
   it('throws when a script interpolates a param', () => {
     const task = new Task(Testing.chart(), 't');
     expect(() => task.addStep({ name: 's', image: IMAGE, script: 'echo $(params.x)' })).toThrowError(
-      /test\/t: step 's': script interpolates \$\(params...\).*pass the param through env/,
+      /^test\/t: \[T-13\] spec\.steps\[0\]\.script: param interpolated into a script; pass the param through env and read it as a shell variable$/,
     );
   });
 
   it('throws on a duplicate step name, and on duplicate params case-insensitively', () => {
     const task = new Task(Testing.chart(), 't');
     task.addStep({ name: 's', image: IMAGE, script: 'true' });
-    expect(() => task.addStep({ name: 's', image: IMAGE, script: 'true' })).toThrowError(/step 's' is already defined/);
+    expect(() => task.addStep({ name: 's', image: IMAGE, script: 'true' })).toThrowError(
+      /^test\/t: \[STEP-1\] spec\.steps: step name "s" is used more than once \(value: "s"\); give every step a distinct name$/,
+    );
     task.addParam('url');
-    expect(() => task.addParam('URL')).toThrowError(/param 'URL' is already defined/);
+    expect(() => task.addParam('URL')).toThrowError(/\[P-4\] spec\.params\[URL\]: param "URL" is declared more than once \(names are case-insensitive\)/);
   });
 
   it('throws on steps Tekton would reject', () => {
     const task = new Task(Testing.chart(), 't');
-    expect(() => task.addStep({ name: 'Bad_Name', image: IMAGE })).toThrowError(/step name 'Bad_Name' is not a DNS-1123 label/);
-    expect(() => task.addStep({ name: 'noimage', script: 'true' })).toThrowError(/needs an image/);
-    expect(() => task.addStep({ name: 'both', image: IMAGE, script: 'x', command: ['y'] })).toThrowError(/script and command/);
-    expect(() => task.addStep({ name: 'p', image: IMAGE, params: { a: 'b' } })).toThrowError(/params are only allowed/);
+    expect(() => task.addStep({ name: 'Bad_Name', image: IMAGE })).toThrowError(
+      /\[NAME-STEP\] spec\.steps\[0\]\.name: step name must be a DNS-1123 label \(value: "Bad_Name"\); rename the step, e\.g\. "bad-name"/,
+    );
+    expect(() => task.addStep({ name: 'noimage', script: 'true' })).toThrowError(/\[STEP-2\] spec\.steps\[0\]\.image: step has no image/);
+    expect(() => task.addStep({ name: 'both', image: IMAGE, script: 'x', command: ['y'] })).toThrowError(/\[STEP-4\] spec\.steps\[0\]\.script: script and command cannot both be set/);
+    expect(() => task.addStep({ name: 'p', image: IMAGE, params: { a: 'b' } })).toThrowError(/\[STEP-3\] spec\.steps\[0\]\.params: step params are only allowed with ref/);
+  });
+
+  it('lets a step take its image from stepTemplate, as Tekton does', () => {
+    const chart = Testing.chart();
+    const task = new Task(chart, 't', { stepTemplate: { image: IMAGE } });
+    task.addStep({ name: 's', script: 'true' });
+    expect(task.toJson().spec.steps[0].image).toBeUndefined();
+    expect(TektonObject.validateAll(chart).filter((i) => i.severity === 'error')).toEqual([]);
   });
 
   it('throws on param declarations that cannot work', () => {
     const task = new Task(Testing.chart(), 't');
-    expect(() => task.addParam('m', { default: 'x', enum: ['a', 'b'] })).toThrowError(/default 'x' that is not in its enum/);
-    expect(() => task.addParam('o', { type: 'object', properties: [] })).toThrowError(/without properties/);
+    expect(() => task.addParam('m', { default: 'x', enum: ['a', 'b'] })).toThrowError(/\[P-6\] spec\.params\[m\]\.default: default is not one of the enum values/);
+    expect(() => task.addParam('o', { type: 'object', properties: [] })).toThrowError(/\[P-3\] spec\.params\[o\]\.properties: object param needs properties/);
     expect(() => task.addParam('o2', { type: 'object', properties: ['a', 'b'], default: { a: '1' } })).toThrowError(/without keys b/);
-    expect(() => task.addParam('1x')).toThrowError(/param name '1x' is not valid/);
-    expect(() => task.addResult('bad name')).toThrowError(/result name 'bad name' is not valid/);
-    expect(() => task.addResult('obj', { type: 'object' })).toThrowError(/needs properties/);
+    expect(() => task.addParam('1x')).toThrowError(/\[P-5\] spec\.params\[1x\]\.name: param name must start with a letter or '_'/);
+    expect(() => task.addResult('bad name')).toThrowError(/\[RES-1\] spec\.results\[bad name\]\.name: result name must consist of/);
+    expect(() => task.addResult('obj', { type: 'object' })).toThrowError(/\[RES-3\] spec\.results\[obj\]\.properties: object result needs properties/);
   });
 
   it('gives typed handles for array and object params', () => {
@@ -125,8 +137,8 @@ describe('Task', () => {
     const action = new StepAction(chart, 'git-clone', { image: IMAGE, params: [{ name: 'url' }], script: 'git clone "$URL"', env: [{ name: 'URL', value: '$(params.url)' }] });
     const task = new Task(chart, 't');
     task.addStep({ name: 'clone', action, params: { url: 'https://example.com/x.git' } });
-    expect(() => task.addStep({ name: 'c2', action, params: {} })).toThrowError(/\[SA-7\] params: param "url" is required by step action 'git-clone' but not passed/);
-    expect(() => task.addStep({ name: 'c3', action, image: IMAGE, params: { url: 'u' } })).toThrowError(/cannot set image/);
+    expect(() => task.addStep({ name: 'c2', action, params: {} })).toThrowError(/\[SA-7\] spec\.steps\[1\]\.params: param "url" is required by StepAction "git-clone" but not passed/);
+    expect(() => task.addStep({ name: 'c3', action, image: IMAGE, params: { url: 'u' } })).toThrowError(/\[STEP-5\] spec\.steps\[1\]\.image: a step that uses a StepAction \(ref\) cannot set image/);
     const json = task.toJson();
     expect(json.spec.steps).toEqual([{ name: 'clone', ref: { name: 'git-clone' }, params: [{ name: 'url', value: 'https://example.com/x.git' }] }]);
   });

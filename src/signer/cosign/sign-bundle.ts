@@ -11,7 +11,8 @@ import { createRegistryClient, parseReference, RegistryError, repositoryName, ty
 import { addToFallbackIndex } from './_referrers.js';
 import { resolveDigest } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
-import { planRecursiveSigning, signRecursively } from './sign-recursive.js';
+import { withClient } from './_with-client.js';
+import { signOneOrTree } from './sign-recursive.js';
 import { dsseBundle } from './bundle.js';
 import { IN_TOTO_PAYLOAD_TYPE, preAuthEncoding } from './dsse.js';
 import { bundleReferrerManifest, EMPTY_BLOB, referrersTag } from './referrer.js';
@@ -111,15 +112,9 @@ export interface SignImageBundleResult {
  */
 export async function signImageBundle(options: SignImageBundleOptions): Promise<SignImageBundleResult> {
   const ref = typeof options.reference === 'string' ? parseReference(options.reference) : options.reference;
-  const client = options.client ?? createRegistryClient({ pushIntent: true });
-  try {
-    if (options.recursive !== true) return await signWith(client, ref, options);
-    const plan = await planRecursiveSigning(client, ref, options.onWarning);
-    const { top, children } = await signRecursively(plan, (manifest) => signWith(client, manifest.reference, options));
-    return { ...top, children };
-  } finally {
-    if (options.client === undefined) client.close();
-  }
+  return withClient(options.client, () => createRegistryClient({ pushIntent: true }), (client) =>
+    signOneOrTree(client, ref, options, (manifest) => signWith(client, manifest, options)),
+  );
 }
 
 async function signWith(client: RegistryClient & ReferrersClient, ref: ImageReference, options: SignImageBundleOptions): Promise<SignImageBundleResult> {

@@ -5,6 +5,7 @@
 import { createRegistryClient, formatReference, parseReference, repositoryName, type ImageReference } from '../oci/index.js';
 import { existingImage, resolveDigest } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
+import { withClient } from './_with-client.js';
 import { signImage, type SignImageOptions, type SignImageResult } from './sign.js';
 
 /** Options of {@link signImages}: those of `signImage` for every image, plus the list and the concurrency. */
@@ -40,8 +41,7 @@ export type SignImagesOutcome =
  */
 export async function signImages(options: SignImagesOptions): Promise<SignImagesOutcome[]> {
   const { references, concurrency = 8, client: given, ...perImage } = options;
-  const client = given ?? createRegistryClient({ pushIntent: true });
-  try {
+  return withClient(given, () => createRegistryClient({ pushIntent: true }), async (client) => {
     const parsed = references.map((r) => (typeof r === 'string' ? r : formatReference(r)));
     // Resolve tags first so that jobs are keyed by digest: two jobs on one `.sig` tag would race.
     const resolved = await mapBounded(references, concurrency, async (r) => {
@@ -69,9 +69,7 @@ export async function signImages(options: SignImagesOptions): Promise<SignImages
     });
     const outcomes = settled.map((s, i): SignImagesOutcome => (s.ok ? { reference: parsed[i]!, ok: true, result: s.value } : { reference: parsed[i]!, ok: false, error: s.error }));
     return outcomes;
-  } finally {
-    if (given === undefined) client.close();
-  }
+  });
 }
 
 type Settled<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };

@@ -224,3 +224,19 @@ function platformOf(value: unknown): { platform?: Platform } {
 function invalid(where: string, why: string): FormatError {
   return new FormatError('FORMAT_INVALID_MANIFEST', `invalid index ${where}: ${why}; the registry holds a malformed index, fix or re-push it`);
 }
+
+/**
+ * Signs `ref` with `signOne`; with `recursive`, every manifest of the index it names as well (planned and signed as
+ * above), the others' results becoming the top result's `children`.
+ */
+export async function signOneOrTree<R extends { readonly children?: readonly R[] }>(
+  client: Fetcher,
+  ref: ImageReference,
+  options: { readonly recursive?: boolean; readonly onWarning?: (message: string) => void },
+  signOne: (manifest: ImageReference) => Promise<R>,
+): Promise<R> {
+  if (options.recursive !== true) return signOne(ref);
+  const plan = await planRecursiveSigning(client, ref, options.onWarning);
+  const { top, children } = await signRecursively(plan, (manifest) => signOne(manifest.reference));
+  return { ...top, children };
+}

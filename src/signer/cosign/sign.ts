@@ -6,7 +6,8 @@ import { loadPublicKey, type Signer } from '../keys/index.js';
 import { createRegistryClient, parseReference, RegistryError, repositoryName, type ImageReference, type RegistryClient } from '../oci/index.js';
 import { readSignatureLayers, resolveDigest, sameLayer } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
-import { planRecursiveSigning, signRecursively } from './sign-recursive.js';
+import { withClient } from './_with-client.js';
+import { signOneOrTree } from './sign-recursive.js';
 import {
   appendSignature,
   dockerReferenceIdentity,
@@ -145,15 +146,9 @@ export interface SignImageResult {
  */
 export async function signImage(options: SignImageOptions): Promise<SignImageResult> {
   const ref = typeof options.reference === 'string' ? parseReference(options.reference) : options.reference;
-  const client = options.client ?? createRegistryClient({ pushIntent: true });
-  try {
-    if (options.recursive !== true) return await signWith(client, ref, options);
-    const plan = await planRecursiveSigning(client, ref, options.onWarning);
-    const { top, children } = await signRecursively(plan, (manifest) => signWith(client, manifest.reference, options));
-    return { ...top, children };
-  } finally {
-    if (options.client === undefined) client.close();
-  }
+  return withClient(options.client, () => createRegistryClient({ pushIntent: true }), (client) =>
+    signOneOrTree(client, ref, options, (manifest) => signWith(client, manifest, options)),
+  );
 }
 
 async function signWith(client: RegistryClient, ref: ImageReference, options: SignImageOptions): Promise<SignImageResult> {

@@ -18,6 +18,7 @@ import {
 } from '../oci/index.js';
 import { checkImageExists, readSignatureLayers, resolveDigest } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
+import { withClient } from './_with-client.js';
 import { FormatError, MEDIA_TYPES, parseSimpleSigningPayload, SIGNATURE_ANNOTATION, signatureTag, type SimpleSigningPayload } from './format.js';
 import { checkBundle, findBundles, type VerifiedBundle } from './verify-bundle.js';
 
@@ -113,12 +114,7 @@ export interface VerifyImageResult {
  */
 export async function verifyImage(options: VerifyImageOptions): Promise<VerifyImageResult> {
   const ref = typeof options.reference === 'string' ? parseReference(options.reference) : options.reference;
-  const client = options.client ?? createRegistryClient();
-  try {
-    return await verifyWith(client, ref, options);
-  } finally {
-    if (options.client === undefined) client.close?.();
-  }
+  return withClient(options.client, () => createRegistryClient(), (client) => verifyWith(client, ref, options));
 }
 
 async function verifyWith(client: Fetcher & Partial<Pick<ReferrersClient, 'getReferrers'>>, ref: ImageReference, options: VerifyImageOptions): Promise<VerifyImageResult> {

@@ -1,6 +1,7 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
 import { rootCertificates } from 'node:tls';
+import { SignetError } from '../../shared/errors.js';
 
 /** One HTTP exchange as the transport sees it. */
 export interface HttpRequest {
@@ -32,10 +33,13 @@ export interface HttpResponse {
   readonly body: Uint8Array;
 }
 
-/** Failure below HTTP: the request got no complete response. `code` is Node's (`ECONNRESET`, …). */
-export class HttpTransportError extends Error {
-  public constructor(public readonly code: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
+/**
+ * Failure below HTTP: the request got no complete response. `code` is Node's (`ECONNRESET`, …) or the sender's own
+ * (`TOO_LARGE`, `EDEADLINE`); the transport turns it into a {@link RegistryError} before it reaches a caller.
+ */
+export class HttpTransportError extends SignetError<string> {
+  public constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
   }
 }
 

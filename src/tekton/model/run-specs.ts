@@ -47,13 +47,13 @@ export interface TaskRunSpec {
   readonly sidecarSpecs?: readonly ContainerResourceSpec[];
   /** Beta, task-level resources. @default - no task-level resources: the steps' own apply */
   readonly computeResources?: k8s.ResourceRequirements;
-  /** The controller managing the run. @default - Tekton */
+  /** The controller managing the run. @default - not set: Tekton's own controller manages the run */
   readonly managedBy?: string;
 }
 
 /** Pipeline-level defaults for every TaskRun of a PipelineRun. */
 export interface TaskRunTemplate {
-  /** The ServiceAccount the pods run as. @default - 'default' */
+  /** The ServiceAccount the pods run as. @default - not set: the namespace's `default` ServiceAccount (Tekton's `default-service-account`) */
   readonly serviceAccountName?: string;
   /** Pod-level settings for the pods. @default - Tekton's default pod template */
   readonly podTemplate?: PodTemplate;
@@ -112,6 +112,6 @@ export interface PipelineRunSpec {
   readonly taskRunSpecs?: readonly PipelineTaskRunSpec[];
   /** Create the run pending, or cancel or stop it. @default - running */
   readonly status?: 'Cancelled' | 'CancelledRunFinally' | 'StoppedRunFinally' | 'PipelineRunPending';
-  /** The controller that manages the run (`spec.managedBy`). @default - Tekton */
+  /** The controller that manages the run (`spec.managedBy`). @default - not set: Tekton's own controller manages the run */
   readonly managedBy?: string;
 }

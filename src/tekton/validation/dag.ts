@@ -3,7 +3,7 @@
  */
 import { asResultUse, findRefs, stringsIn } from './expressions.js';
 import type { PipelineCtx } from './pipeline-context.js';
-import { duplicates, entry, field, named, objs, str, strs, type Obj } from './_model.js';
+import { duplicates, entry, field, named, objs, str, strs, type Issues, type Obj } from './_model.js';
 
 /** Task names that a pipeline task depends on, through runAfter or result references. */
 function dependencies(pt: Obj): string[] {
@@ -31,10 +31,7 @@ export function validateDag(ctx: PipelineCtx): void {
   const { spec, path, issues } = ctx;
   const tasks = objs(spec.tasks);
   const finallyTasks = objs(spec.finally);
-  const allNames = [...tasks, ...finallyTasks].map((t) => str(t.name) ?? '').filter((n) => n !== '');
-  for (const dup of duplicates(allNames)) {
-    issues.error('DAG-1', field(path, 'tasks'), `pipeline task name "${dup}" is used more than once across tasks and finally`, 'give every pipeline task a distinct name', dup);
-  }
+  checkPipelineTaskNames([...tasks, ...finallyTasks].map((t) => str(t.name) ?? '').filter((n) => n !== ''), path, issues);
   const edges = new Map<string, string[]>();
   tasks.forEach((pt, i) => {
     const ptPath = named(field(path, 'tasks'), pt, i);
@@ -50,6 +47,13 @@ export function validateDag(ctx: PipelineCtx): void {
   finallyTasks.forEach((pt, i) => checkEmbeddedRefs(pt, named(field(path, 'finally'), pt, i), 'FIN-2', ctx));
   for (const cycle of findCycles(edges)) {
     issues.error('DAG-3', field(path, 'tasks'), `cycle detected: ${cycle.join(' -> ')}`, 'remove a runAfter or result reference so the tasks form a DAG', cycle);
+  }
+}
+
+/** DAG-1: pipeline task names are unique across tasks and finally (the Pipeline construct asks this rule too). */
+export function checkPipelineTaskNames(names: readonly string[], path: string, issues: Issues): void {
+  for (const dup of duplicates(names)) {
+    issues.error('DAG-1', field(path, 'tasks'), `pipeline task name "${dup}" is used more than once across tasks and finally`, 'give every pipeline task a distinct name', dup);
   }
 }
 

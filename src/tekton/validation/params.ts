@@ -1,6 +1,7 @@
 /**
  * Param declarations (ParamSpec) in Tasks, Pipelines and StepActions: rules P-1 to P-6 and P-8.
  */
+import { isObjectParamName, isParamName } from '../names.js';
 import type { ResolvedFlags } from './flags.js';
 import { asArray, duplicates, entry, field, has, isObj, objs, str, strs, type Issues, type Obj } from './_model.js';
 
@@ -40,8 +41,6 @@ export function declaredParams(list: unknown): Map<string, ParamDecl> {
 /** Which kind declares the params (name formats are enforced by the webhook for Task and StepAction only). */
 export type ParamOwner = 'Task' | 'StepAction' | 'Pipeline';
 
-const STRING_NAME = /^[_a-zA-Z][_a-zA-Z0-9.-]*$/;
-const OBJECT_NAME = /^[_a-zA-Z][_a-zA-Z0-9-]*$/;
 const TYPES = ['string', 'array', 'object'];
 
 /**
@@ -90,8 +89,7 @@ function validateParamSpec(p: Obj, path: string, owner: ParamOwner, flags: Resol
   if (name === '') {
     issues.add(owner === 'Pipeline' ? 'warning' : 'error', 'P-5', field(path, 'name'), 'param name is empty', 'give the param a name');
   } else {
-    const pattern = type === 'object' ? OBJECT_NAME : STRING_NAME;
-    if (!pattern.test(name)) {
+    if (!(type === 'object' ? isObjectParamName(name) : isParamName(name))) {
       const allowed = type === 'object' ? "letters, digits, '_' and '-'" : "letters, digits, '_', '-' and '.'";
       const message = `param name must start with a letter or '_' and contain only ${allowed}`;
       issues.add(owner === 'Pipeline' ? 'warning' : 'error', 'P-5', field(path, 'name'), message, 'rename the param, e.g. "IMAGE_URL"', name);
@@ -114,7 +112,7 @@ function validateProperties(p: Obj, path: string, owner: ParamOwner, issues: Iss
     if (!isObj(prop) || prop.type !== 'string') {
       issues.error('P-3', field(propPath, 'type'), 'object param properties must be of type string', 'set the property type to "string"', isObj(prop) ? prop.type : prop);
     }
-    if (owner !== 'Pipeline' && !OBJECT_NAME.test(key)) {
+    if (owner !== 'Pipeline' && !isObjectParamName(key)) {
       issues.error('P-5', propPath, "object param keys must start with a letter or '_' and contain only letters, digits, '_' and '-'", 'rename the key without dots', key);
     }
   }

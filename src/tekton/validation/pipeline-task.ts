@@ -12,17 +12,14 @@ import { checkPipelineText } from './pipeline-variables.js';
 import { validateRef } from './refs.js';
 import { validateTaskSpec } from './task-spec.js';
 import { validateWhen } from './when.js';
-import { asObj, duplicates, entry, field, has, isObj, objs, parseDuration, str, type Obj } from './_model.js';
+import { asObj, duplicates, entry, field, has, isObj, objs, parseDuration, str, type Issues, type Obj } from './_model.js';
 
 const SPEC_KINDS = ['taskRef', 'taskSpec', 'pipelineRef', 'pipelineSpec'] as const;
 
 /** Validates one pipeline task at `path`. */
 export function validatePipelineTask(pt: Obj, path: string, isFinally: boolean, ctx: PipelineCtx): void {
   const { issues, flags } = ctx;
-  const name = str(pt.name) ?? '';
-  if (!isDnsLabel(name)) {
-    issues.error('NAME-PT', field(path, 'name'), 'pipeline task name must be a DNS-1123 label', `rename the task, e.g. "${suggestLabel(name)}"`, name);
-  }
+  checkPipelineTaskName(str(pt.name) ?? '', path, issues);
   validateKind(pt, path, ctx);
   validateParams(pt, path, isFinally, ctx);
   validateExecution(pt, path, isFinally, ctx);
@@ -33,6 +30,13 @@ export function validatePipelineTask(pt: Obj, path: string, isFinally: boolean, 
   validateMatrix(pt, path, isFinally, ctx);
   if (typeof pt.displayName === 'string') checkPipelineText(pt.displayName, field(path, 'displayName'), { isFinally, mode: 'string' }, withMatrixParams(pt, ctx));
   validateTaskUsage(pt, path, ctx);
+}
+
+/** NAME-PT: the name of the pipeline task at `path` (the Pipeline construct asks this rule too). */
+export function checkPipelineTaskName(name: string, path: string, issues: Issues): void {
+  if (!isDnsLabel(name)) {
+    issues.error('NAME-PT', field(path, 'name'), 'pipeline task name must be a DNS-1123 label', `rename the task, e.g. "${suggestLabel(name)}"`, name);
+  }
 }
 
 /** The context with a matrixed task's matrix params in scope, as its displayName may use them (one TaskRun each). */

@@ -4,10 +4,10 @@
  */
 import { findRefs, asResultUse } from './expressions.js';
 import type { ResolvedFlags } from './flags.js';
+import { isResultName } from '../names.js';
 import { isDnsLabel } from './names.js';
 import { duplicates, entry, field, isObj, objs, str, type Issues, type Obj } from './_model.js';
 
-const RESULT_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 const STEP_RESULT_REF = /^\$\(steps\.([^.()]+)\.results\.([^.()]+)\)$/;
 
 /**
@@ -15,9 +15,6 @@ const STEP_RESULT_REF = /^\$\(steps\.([^.()]+)\.results\.([^.()]+)\)$/;
  * Task is likely to overflow it, so RES-6 warns.
  */
 const MAX_RESULTS_BEFORE_WARNING = 8;
-
-/** True for a valid Task or step result name. */
-export const isResultName = (s: string): boolean => RESULT_NAME.test(s);
 
 /** Validates Task results (`owner: 'task'`) or step/StepAction results (`owner: 'step'`). */
 export function validateResults(list: unknown, path: string, owner: 'task' | 'step', _flags: ResolvedFlags, issues: Issues): void {

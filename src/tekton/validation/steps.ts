@@ -12,7 +12,7 @@ import { checkContainerVariables } from './task-variables.js';
 import { validateWhen } from './when.js';
 import { applyDefaults } from './defaults.js';
 import { declaredParams } from './params.js';
-import { asObj, duplicates, entry, field, has, isObj, objs, parseDuration, str, type Obj } from './_model.js';
+import { asObj, duplicates, entry, field, has, isObj, objs, parseDuration, str, type Issues, type Obj } from './_model.js';
 
 /** Fields a step that uses a StepAction (`ref`) must leave to the StepAction (STEP-5). */
 const REF_FORBIDDEN = ['image', 'command', 'args', 'script', 'workingDir', 'env', 'volumeMounts', 'results'] as const;
@@ -29,25 +29,63 @@ export function validateSteps(spec: Obj, scope: TaskScope): void {
   const templateImage = str(asObj(spec.stepTemplate).image) ?? '';
   steps.forEach((step, i) => validateStep(step, entry(stepsPath, i), templateImage, scope));
   const stepNames = steps.map((s) => str(s.name) ?? '').filter((n) => n !== '');
-  for (const dup of duplicates(stepNames)) {
-    issues.error('STEP-1', stepsPath, `step name "${dup}" is used more than once`, 'give every step a distinct name', dup);
-  }
+  checkStepNames(stepNames, stepsPath, issues);
   validateSidecars(spec, new Set(stepNames), scope);
-  const volumes = objs(spec.volumes);
-  for (const dup of duplicates(volumes.map((v) => str(v.name) ?? ''))) {
-    issues.error('T-2', field(path, 'volumes'), `volume "${dup}" is declared more than once`, 'give every volume a distinct name', dup);
-  }
+  checkVolumeNames(objs(spec.volumes).map((v) => str(v.name) ?? ''), path, issues);
   if (has(spec, 'stepTemplate')) {
     checkContainerVariables(spec.stepTemplate as Obj, field(path, 'stepTemplate'), { kind: 'stepTemplate', stepResults: new Set() }, scope);
   }
 }
 
-function validateStep(step: Obj, path: string, templateImage: string, scope: TaskScope): void {
-  const { issues, flags } = scope;
-  const name = str(step.name) ?? '';
+// The name rules below are their own functions because the Task construct asks them too, for the same wording.
+
+/** STEP-1: step names (non-empty ones) are unique; `path` is the steps list. */
+export function checkStepNames(names: readonly string[], path: string, issues: Issues): void {
+  for (const dup of duplicates(names)) {
+    issues.error('STEP-1', path, `step name "${dup}" is used more than once`, 'give every step a distinct name', dup);
+  }
+}
+
+/** T-2: volume names are unique; `path` is the TaskSpec. */
+export function checkVolumeNames(names: readonly string[], path: string, issues: Issues): void {
+  for (const dup of duplicates(names)) {
+    issues.error('T-2', field(path, 'volumes'), `volume "${dup}" is declared more than once`, 'give every volume a distinct name', dup);
+  }
+}
+
+/** NAME-STEP: a step's name, when set, is a DNS-1123 label; `path` is the step. */
+export function checkStepName(name: string, path: string, issues: Issues): void {
   if (name !== '' && !isDnsLabel(name)) {
     issues.error('NAME-STEP', field(path, 'name'), 'step name must be a DNS-1123 label', `rename the step, e.g. "${suggestLabel(name)}"`, name);
   }
+}
+
+/**
+ * NAME-SC and T-12 for one sidecar's name: not the reserved results sidecar, a DNS-1123 label (the pod's
+ * container is named `sidecar-<name>`, so another name fails pod creation), and not a step's name.
+ */
+export function checkSidecarName(name: string, path: string, stepNames: ReadonlySet<string>, issues: Issues): void {
+  if (name === 'tekton-log-results') {
+    issues.error('NAME-SC', field(path, 'name'), 'sidecar name tekton-log-results is reserved for the results sidecar', 'rename the sidecar', name);
+  }
+  if (name !== '' && !isDnsLabel(name)) {
+    issues.warn('T-12', field(path, 'name'), 'sidecar name must be a DNS-1123 label, or its container cannot be created', `rename the sidecar, e.g. "${suggestLabel(name)}"`, name);
+  }
+  if (name !== '' && stepNames.has(name)) {
+    issues.warn('T-12', field(path, 'name'), `sidecar "${name}" has the same name as a step`, 'rename the sidecar', name);
+  }
+}
+
+/** T-12: sidecar names (non-empty ones) are unique; `path` is the sidecars list. */
+export function checkSidecarNames(names: readonly string[], path: string, issues: Issues): void {
+  for (const dup of duplicates(names)) {
+    issues.warn('T-12', path, `sidecar name "${dup}" is used more than once`, 'give every sidecar a distinct name', dup);
+  }
+}
+
+function validateStep(step: Obj, path: string, templateImage: string, scope: TaskScope): void {
+  const { issues, flags } = scope;
+  checkStepName(str(step.name) ?? '', path, issues);
   if (has(step, 'ref')) {
     for (const key of REF_FORBIDDEN) {
       if (has(step, key)) {
@@ -146,15 +184,9 @@ function validateSidecars(spec: Obj, stepNames: ReadonlySet<string>, scope: Task
   const sidecars = objs(spec.sidecars);
   sidecars.forEach((sc, i) => {
     const p = entry(sidecarsPath, i);
-    const name = str(sc.name) ?? '';
     if ((str(sc.image) ?? '') === '') issues.error('SC-1', field(p, 'image'), 'sidecar has no image', 'set image (pinned by digest)');
     validateScriptAndCommand(sc, p, 'SC-2', scope);
-    if (name === 'tekton-log-results') {
-      issues.error('NAME-SC', field(p, 'name'), 'sidecar name tekton-log-results is reserved for the results sidecar', 'rename the sidecar', name);
-    }
-    if (name !== '' && stepNames.has(name)) {
-      issues.warn('T-12', field(p, 'name'), `sidecar "${name}" has the same name as a step`, 'rename the sidecar', name);
-    }
+    checkSidecarName(str(sc.name) ?? '', p, stepNames, issues);
     if (has(sc, 'restartPolicy') && (sc.restartPolicy !== 'Always' || !scope.flags.kubernetesSidecar)) {
       issues.warn('SC-3', field(p, 'restartPolicy'), 'sidecar restartPolicy must be "Always" and needs enable-kubernetes-sidecar (Kubernetes 1.29+)', 'remove restartPolicy, or set it to "Always" with the flag on', sc.restartPolicy);
     }
@@ -163,9 +195,7 @@ function validateSidecars(spec: Obj, stepNames: ReadonlySet<string>, scope: Task
     checkContainerVariables(sc, p, { kind: 'sidecar', stepResults: new Set() }, scope);
     lintContainer(sc, p, issues);
   });
-  for (const dup of duplicates(sidecars.map((s) => str(s.name) ?? '').filter((n) => n !== ''))) {
-    issues.warn('T-12', sidecarsPath, `sidecar name "${dup}" is used more than once`, 'give every sidecar a distinct name', dup);
-  }
+  checkSidecarNames(sidecars.map((s) => str(s.name) ?? '').filter((n) => n !== ''), sidecarsPath, issues);
 }
 
 /** SA-7: a step using a local StepAction passes exactly the params it declares (required ones at least). */

@@ -24,6 +24,7 @@ export const TASK_CASES: readonly FailCase[] = [
   { id: 'T-10', what: 'param reference with three dot parts', manifest: task((m) => step0(m).env.push({ name: 'X', value: '$(params.a.b.c)' })), message: /has more than two dot-separated parts/ },
   { id: 'T-11', what: 'duplicate result names', manifest: task((m) => m.spec.results.push({ name: 'SIGNATURE_DIGEST' })), message: /result "SIGNATURE_DIGEST" is declared more than once/, severity: 'warning' },
   { id: 'T-12', what: 'sidecar named like a step', manifest: task((m) => (m.spec.sidecars = [{ name: 'sign', image: IMAGE }])), message: /same name as a step/, severity: 'warning' },
+  { id: 'T-12', what: 'sidecar name that is not a DNS-1123 label', manifest: task((m) => (m.spec.sidecars = [{ name: 'Proxy', image: IMAGE }])), message: /sidecar name must be a DNS-1123 label/, severity: 'warning', path: 'spec.sidecars[0].name' },
   { id: 'T-13', what: 'param interpolated into a script', manifest: task((m) => (step0(m).script += 'echo $(params.IMAGE)\n')), message: /param interpolated into a script/, severity: 'warning' },
   { id: 'T-14', what: 'unused param', manifest: task((m) => m.spec.params.push({ name: 'UNUSED', type: 'string', default: '' })), message: /param "UNUSED" is declared but never used/, severity: 'warning' },
   { id: 'STEP-1', what: 'duplicate step names', manifest: task((m) => m.spec.steps.push({ ...step0(m) })), message: /step name "sign" is used more than once/ },

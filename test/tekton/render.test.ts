@@ -12,7 +12,7 @@ import {
   renderWorkspaceBinding,
   Resolvers,
   WorkspaceSources,
-} from '../../../src/tekton/index.js';
+} from '../../src/tekton/index.js';
 
 describe('json helpers', () => {
   it('drops undefined, null, empty arrays and empty objects but keeps emptyDir', () => {

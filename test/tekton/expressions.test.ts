@@ -17,7 +17,7 @@ import {
   taskStatusExpr,
   TASKS_STATUS_EXPR,
   workspaceExpr,
-} from '../../../src/tekton/index.js';
+} from '../../src/tekton/index.js';
 
 describe('expression builders', () => {
   it('builds param expressions, with bracket syntax for dotted names', () => {
