@@ -29,22 +29,33 @@ export function hasDefaultResolvers(resolvers: readonly IResolver[]): boolean {
  * {@link NOT_PLAIN} when a value is not plain JSON or a `Lazy`.
  */
 function settle(value: unknown): unknown {
-  // the LazyResolver runs first and the result is resolved again, as often as it takes
-  while (value instanceof Lazy) value = value.produce();
-  if (value === null || value === undefined) return undefined;
   const type = typeof value;
-  if (type === 'string' || type === 'boolean' || (type === 'number' && !Number.isNaN(value))) return value;
+  if (type === 'string' || type === 'boolean') return value;
+  if (type === 'number') {
+    if (Number.isNaN(value)) throw NOT_PLAIN;
+    return value;
+  }
+  if (value === null || value === undefined) return undefined;
   if (type !== 'object') throw NOT_PLAIN;
   if (Array.isArray(value)) {
     const out: unknown[] = [];
     for (let i = 0; i < value.length; i += 1) out.push(settle(value[i]));
     return Object.freeze(out);
   }
+  // the LazyResolver runs first and its result is resolved again
+  if (value instanceof Lazy) return settle(value.produce());
   if (Object.getPrototypeOf(value) !== Object.prototype) throw NOT_PLAIN;
   const source = value as Record<string, unknown>;
   // a plain object with a resolve() is an implicit token for cdk8s
   if (typeof source.resolve === 'function') throw NOT_PLAIN;
-  const keys = Object.keys(source).sort();
+  const keys = Object.keys(source);
+  // renderers mostly write keys in order already; sort() compares UTF-16 code units, as < does
+  for (let i = 1; i < keys.length; i += 1) {
+    if ((keys[i - 1] as string) > (keys[i] as string)) {
+      keys.sort();
+      break;
+    }
+  }
   const out: Record<string, unknown> = {};
   for (const key of keys) {
     const settled = settle(source[key]);
