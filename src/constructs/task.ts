@@ -350,27 +350,29 @@ export class Task extends TektonObject implements ITaskDefinition {
 export function checkParamSpec(where: string, spec: ParamSpec): void {
   const type = spec.type ?? 'string';
   assertParamName(where, spec.name, type);
-  const fail = (msg: string): never => {
-    throw new TektonConstructError('INVALID_PROPS', `${where}: param '${spec.name}' ${msg}`);
-  };
   if (spec.type === 'object') {
-    if (spec.properties.length === 0) fail('is an object param without properties; list its keys');
+    if (spec.properties.length === 0) failParam(where, spec.name, 'is an object param without properties; list its keys');
     for (const key of spec.properties) assertParamName(`${where}: object param '${spec.name}'`, key, 'object');
     if (spec.default !== undefined) {
-      if (typeof spec.default !== 'object' || Array.isArray(spec.default)) fail('has a default that is not an object; give a map of its keys');
+      if (typeof spec.default !== 'object' || Array.isArray(spec.default)) failParam(where, spec.name, 'has a default that is not an object; give a map of its keys');
       const missing = spec.properties.filter((k) => !(k in spec.default!));
-      if (missing.length > 0) fail(`has a default without keys ${missing.join(', ')}; give every key a value`);
+      if (missing.length > 0) failParam(where, spec.name, `has a default without keys ${missing.join(', ')}; give every key a value`);
     }
   } else if (spec.type === 'array') {
-    if (spec.default !== undefined && !Array.isArray(spec.default)) fail('is an array param with a non-array default; give a list of strings');
+    if (spec.default !== undefined && !Array.isArray(spec.default)) failParam(where, spec.name, 'is an array param with a non-array default; give a list of strings');
   } else {
-    if (spec.default !== undefined && typeof spec.default !== 'string') fail('is a string param with a non-string default; give a string, or set type');
+    if (spec.default !== undefined && typeof spec.default !== 'string') failParam(where, spec.name, 'is a string param with a non-string default; give a string, or set type');
     if (spec.enum) {
-      if (spec.enum.length === 0) fail('has an empty enum; list the allowed values or drop enum');
-      if (new Set(spec.enum).size !== spec.enum.length) fail('has duplicate enum values; list each value once');
+      if (spec.enum.length === 0) failParam(where, spec.name, 'has an empty enum; list the allowed values or drop enum');
+      if (new Set(spec.enum).size !== spec.enum.length) failParam(where, spec.name, 'has duplicate enum values; list each value once');
       if (spec.default !== undefined && spec.default !== '' && !spec.enum.includes(spec.default)) {
-        fail(`has default '${spec.default}' that is not in its enum (${spec.enum.join(', ')}); pick an allowed default`);
+        failParam(where, spec.name, `has default '${spec.default}' that is not in its enum (${spec.enum.join(', ')}); pick an allowed default`);
       }
     }
   }
+}
+
+/** Throws for a param declaration; a module function rather than a closure, as this check runs for every param. */
+function failParam(where: string, name: string, msg: string): never {
+  throw new TektonConstructError('INVALID_PROPS', `${where}: param '${name}' ${msg}`);
 }
