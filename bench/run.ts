@@ -5,6 +5,7 @@
  *
  *   npm run bench                 # everything
  *   npm run bench -- --quick      # synth sizes 100 and 1,000 only, fewer runs
+ *   npm run bench -- --synth-only # the synth rows only, printed, no results written (with --quick: 100 and 1,000)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ import { runSynthBench, type SynthResult } from './synth-bench.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
+const synthOnly = process.argv.includes('--synth-only');
 const log = (line: string): void => void process.stderr.write(`bench: ${line}\n`);
 
 /** Targets from signet issue 5. */
@@ -66,6 +68,11 @@ function table(synth: readonly SynthResult[], signing: SigningResult, startup: S
   rows.push(`| CLI start-up: installed \`signet --help\` (npm install of the tarball), median of ${startup.runs} | ${startup.installedHelpMs} ms | \`node -e 0\` ${startup.bareNodeMs} ms | ${startup.ratio} / ≤ ${TARGETS.startupRatio} | ${verdict(startup.ratio <= TARGETS.startupRatio)} |`);
   rows.push(`| \`signet lint catalog dist\` after start-up (bundled CLI, median of ${lint.runs} minus \`--help\`) | ${lint.afterStartupMs} ms | \`--help\` ${lint.helpMs} ms | < ${TARGETS.lintAfterStartupMs} ms (issue 12) | ${verdict(lint.afterStartupMs < TARGETS.lintAfterStartupMs)} |`);
   return `${rows.join('\n')}\n`;
+}
+
+if (synthOnly) {
+  await runSynthBench(quick ? [100, 1000] : [100, 1000, 5000], log);
+  process.exit(0);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'signet-bench-'));

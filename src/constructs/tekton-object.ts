@@ -1,4 +1,4 @@
-import { ApiObject, type ApiObjectMetadata, ApiObjectMetadataDefinition, Chart, JsonPatch, Lazy } from 'cdk8s';
+import { ApiObject, type ApiObjectMetadata, ApiObjectMetadataDefinition, App, Chart, JsonPatch, Lazy } from 'cdk8s';
 import type { Construct, IConstruct } from 'constructs';
 import { type JsonObject, type TektonKind, toDnsLabel } from '../tekton/index.js';
 import { checkObjectName } from './_checks.js';
@@ -11,6 +11,7 @@ import {
 import { TektonConstructError } from './errors.js';
 import { suppressRule } from './suppress-rule.js';
 import { watchForeignTektonObjects } from './foreign-tekton-objects.js';
+import { hasDefaultResolvers, manifestJson } from './_manifest-json.js';
 import { type Resolution, TektonRegistry } from './_tekton-registry.js';
 
 /**
@@ -135,6 +136,7 @@ export abstract class TektonObject extends ApiObject {
 
   private readonly registry: TektonRegistry<TektonObject>;
   private revision = 0;
+  private patched = false;
   private rendered?: { readonly revision: number; readonly manifest: unknown };
   private validated?: Validated;
 
@@ -200,7 +202,7 @@ export abstract class TektonObject extends ApiObject {
   public override toJson(): any {
     const rendered = this.rendered;
     if (rendered?.revision === this.revision) return rendered.manifest;
-    const manifest = deepFreeze(super.toJson());
+    const manifest = this.renderDirect() ?? deepFreeze(super.toJson());
     this.rendered = { revision: this.revision, manifest };
     return manifest;
   }
@@ -208,7 +210,23 @@ export abstract class TektonObject extends ApiObject {
   /** Adds JSON patches applied to the rendered manifest (see `ApiObject.addJsonPatch`). */
   public override addJsonPatch(...ops: JsonPatch[]): void {
     super.addJsonPatch(...ops);
+    this.patched = true;
     this.changed();
+  }
+
+  /**
+   * The manifest `super.toJson()` would render, in one walk (see _manifest-json.ts), when that is certain to give
+   * the same JSON: no JSON patches, the app's resolvers are cdk8s' own, every value plain JSON. Otherwise, or
+   * when rendering fails (cdk8s then reports it), undefined.
+   */
+  private renderDirect(): unknown {
+    const resolvers = (App.of(this) as Partial<App>).resolvers;
+    if (this.patched || resolvers === undefined || !hasDefaultResolvers(resolvers)) return undefined;
+    try {
+      return manifestJson({ apiVersion: this.apiVersion, kind: this.kind, metadata: this.metadata.toJson(), spec: this.renderSpec() });
+    } catch {
+      return undefined;
+    }
   }
 
   /**

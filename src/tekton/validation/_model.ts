@@ -13,8 +13,15 @@ export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== nu
 export const asObj = (v: unknown): Obj => (isObj(v) ? v : {});
 /** The value as an array, or an empty array when it is something else. */
 export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-/** The items of a list as objects (non-objects become `{}` so indexes stay aligned). */
-export const objs = (v: unknown): Obj[] => asArray(v).map(asObj);
+/**
+ * The items of a list as objects (non-objects become `{}` so indexes stay aligned). When every item already is
+ * one, that is the list itself (no copy: rules only read it).
+ */
+export function objs(v: unknown): readonly Obj[] {
+  if (!Array.isArray(v)) return [];
+  for (const x of v) if (!isObj(x)) return v.map(asObj);
+  return v as Obj[];
+}
 /** The value when it is a string. */
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 /** The strings of a list, other items dropped. */

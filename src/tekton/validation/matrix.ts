@@ -68,7 +68,7 @@ function matrixValueLength(value: unknown, path: string, site: { isFinally: bool
 }
 
 /** MX-2: at most `default-max-matrix-combinations-count` TaskRuns. */
-function countCombinations(params: Obj[], include: Obj[], lengths: Array<number | undefined>, path: string, ctx: PipelineCtx): void {
+function countCombinations(params: readonly Obj[], include: readonly Obj[], lengths: Array<number | undefined>, path: string, ctx: PipelineCtx): void {
   if (lengths.some((l) => l === undefined)) return;
   let count = params.length > 0 ? lengths.reduce<number>((a, b) => a * (b as number), 1) : 0;
   const values = new Map(params.map((p) => [str(p.name) ?? '', asArray(p.value)]));

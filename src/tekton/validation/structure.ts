@@ -124,8 +124,55 @@ function checkScalar(value: unknown, shape: string, path: string, issues: Issues
   }
 }
 
+/**
+ * True when `check` would find nothing: the same walk without paths, issues or entry arrays, stopping at the first
+ * doubt (an inherited or unknown key, a wrong type, a missing field), after which `check` runs and reports.
+ */
+function clean(value: unknown, shape: Shape): boolean {
+  if (value === null || value === undefined) return true;
+  if (typeof shape === 'string') return scalarClean(value, shape);
+  if ('list' in shape) {
+    if (!Array.isArray(value)) return false;
+    for (const v of value) if (!clean(v, shape.list)) return false;
+    return true;
+  }
+  if (!isObj(value)) return false;
+  if ('map' in shape) {
+    for (const key in value) if (!Object.hasOwn(value, key) || !clean(value[key], shape.map)) return false;
+    return true;
+  }
+  const known = shape.fields;
+  for (const key of shape.required ?? []) if (value[key] === undefined) return false;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key) || !Object.hasOwn(known, key)) return false;
+    const spec = known[key] as Shape | (() => Shape);
+    if (!clean(value[key], typeof spec === 'function' ? spec() : spec)) return false;
+  }
+  return true;
+}
+
+function scalarClean(value: unknown, shape: string): boolean {
+  switch (shape) {
+    case 'any':
+      return true;
+    case 'object':
+      return isObj(value);
+    case 'string':
+      return typeof value === 'string';
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'integer':
+      return typeof value === 'number' && Number.isInteger(value);
+    case 'quantity':
+      return typeof value === 'string' || typeof value === 'number';
+    default:
+      return typeof value === 'string' && parseDuration(value) !== undefined;
+  }
+}
+
 /** Checks the whole object against the shape of its kind (other kinds are not checked). */
 export function validateStructure(manifest: Obj, kind: string, issues: Issues): void {
   const shape = SHAPES[kind];
-  if (shape !== undefined) check(manifest, shape, '', issues);
+  // most objects are well-formed: only a walk that finds something builds the paths and messages
+  if (shape !== undefined && !clean(manifest, shape)) check(manifest, shape, '', issues);
 }
