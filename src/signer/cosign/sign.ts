@@ -1,15 +1,20 @@
 /**
  * The sign use case: cosign's tag-based `.sig` signature for one image, appended to whatever
- * signatures already exist, safe against concurrent signers (re-read after write, merge, retry).
+ * signatures already exist, kept against concurrent signers (re-read after a measured wait, merge,
+ * retry; see `_confirm.ts` for what that can and cannot guarantee).
  */
 import { loadPublicKey, type Signer } from '../keys/index.js';
 import { createRegistryClient, parseReference, RegistryError, repositoryName, type ImageReference, type RegistryClient } from '../oci/index.js';
+import { confirmDelayMs, readIsStale, settle } from './_confirm.js';
 import { readSignatureLayers, resolveDigest, sameLayer } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
 import {
   appendSignature,
   dockerReferenceIdentity,
+  MEDIA_TYPES,
+  sha256Digest,
   SIGNATURE_ANNOTATION,
+  signatureConfig,
   signatureLayer,
   signatureManifest,
   signatureTag,
@@ -60,11 +65,11 @@ export interface SignImageOptions {
    */
   readonly maxAttempts?: number;
   /**
-   * Wait after the manifest `PUT` before re-reading it, in milliseconds. A concurrent signer that
-   * read the old manifest just before our `PUT` overwrites it within its next three requests;
-   * re-reading after that window (instead of at once) catches the loss at no extra request.
-   * 0 re-reads at once (fine when nobody else signs this image at the same time).
-   * @default 300
+   * @deprecated The wait after the manifest `PUT` is now measured: a multiple of this signer's own
+   * read→write window (see `_confirm.ts` and docs/cli.md). A positive value is kept as a lower bound
+   * of that wait; 0 re-reads at once, without a wait and without re-checking a stale read (only for
+   * a caller that knows nobody else signs this image at the same time).
+   * @default - measured (4 × the read→write window, at least 10 ms, at most 5 s)
    */
   readonly confirmDelayMs?: number;
   /**
@@ -90,8 +95,6 @@ export interface SignImageOptions {
 const BASE_BACKOFF_MS = 50;
 /** Largest back-off after a lost write, in milliseconds. */
 const MAX_BACKOFF_MS = 2000;
-/** Largest confirm wait, however slow our own manifest write was, in milliseconds. */
-const MAX_CONFIRM_DELAY_MS = 5000;
 
 /** What {@link signImage} did. */
 export interface SignImageResult {
@@ -122,11 +125,13 @@ export interface SignImageResult {
  * Signs one image, cosign v2 style (`sha256-<hex>.sig`, OCI media types, payload byte-identical to
  * cosign's), appending to existing signatures with cosign's duplicate rule.
  *
- * Requests for an unsigned image by digest on a registry without auth: `HEAD` the image (it must
- * exist: a signature for nothing would pass as a signed image), upload payload (`POST`, `PUT`), read
- * `.sig` (404), upload config (`POST`, `PUT`), `PUT` manifest, re-read `.sig` = 8. A tag costs no
- * more: its resolving `HEAD` is the existence check. The payload goes first so that the read-modify-write window (read → manifest PUT) is only
- * three requests wide.
+ * Requests for an unsigned image by digest on a registry without auth, with a decrypted key: `HEAD`
+ * the image (it must exist: a signature for nothing would pass as a signed image), then at once the
+ * payload upload (`POST`, `PUT`) and the read of `.sig` (404), the config upload (`POST`, `PUT`),
+ * `PUT` manifest, confirming re-read = 8. A tag costs no more: its resolving `HEAD` is the existence
+ * check. None of these need the key except the manifest `PUT`: given a key still being decrypted,
+ * they all run meanwhile, and the read (by then stale) is re-checked with one `HEAD` before the
+ * `PUT` (9 requests), so that the read→write window stays a couple of round trips wide.
  *
  * @throws SigningError, RegistryError, FormatError, InvalidReferenceError
  */
@@ -140,12 +145,28 @@ export async function signImage(options: SignImageOptions): Promise<SignImageRes
   }
 }
 
+/** A read of the `.sig` tag and when it was sent (the start of a read→write window). */
+interface TagRead {
+  readonly layers: Descriptor[];
+  readonly digest?: string;
+  readonly sentAt: number;
+  readonly roundTripMs: number;
+}
+
 async function signWith(client: RegistryClient, ref: ImageReference, options: SignImageOptions): Promise<SignImageResult> {
   // option errors before any request
   const dockerReference = identityFor(ref, options);
   const pending = Promise.resolve(options.signer);
   // Awaited below; a registry failure first must not leave a failed decryption unhandled.
   pending.catch(() => undefined);
+  const now = options.clock ?? (() => performance.now());
+  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const maxAttempts = Math.max(1, options.maxAttempts ?? 10);
+  // 0: a caller that knows it is the only writer; else a lower bound of the measured wait.
+  const waits = options.confirmDelayMs !== 0;
+  const floorMs = options.confirmDelayMs === undefined ? undefined : Math.max(0, options.confirmDelayMs);
+
   const digest = await resolveDigest(
     client,
     ref,
@@ -154,13 +175,37 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     true,
   );
   const payload = simpleSigningPayload({ dockerReference, manifestDigest: digest, ...(options.annotations ? { annotations: options.annotations } : {}) });
-  // Blobs before any manifest that points to them; the payload needs no key, so it goes up while
-  // the key may still be decrypting.
-  await client.putBlob(ref, payload);
+  const tag = signatureTag(digest);
+  const readTag = async (): Promise<TagRead> => {
+    const sentAt = now();
+    const read = await readSignatureLayers(client, ref, tag);
+    return { layers: read.layers, ...(read.digest === undefined ? {} : { digest: read.digest }), sentAt, roundTripMs: now() - sentAt };
+  };
+  // Blobs before any manifest that points to them. Nothing here needs the key: the payload, the
+  // current signatures and the config they will need go up while the key may still be decrypting.
+  const uploadedConfigs = new Set<string>();
+  const uploadConfig = async (config: Uint8Array): Promise<void> => {
+    const configDigest = sha256Digest(config);
+    if (uploadedConfigs.has(configDigest)) return;
+    await client.putBlob(ref, config);
+    uploadedConfigs.add(configDigest);
+  };
+  const payloadLayer = { mediaType: MEDIA_TYPES.simpleSigning, size: payload.length, digest: sha256Digest(payload) };
+  // The config lists layer digests only, so the one for "what is there + our payload" needs no signature.
+  const readAndUploadConfig = async (): Promise<TagRead> => {
+    const read = await readTag();
+    await uploadConfig(signatureConfig([...read.layers, payloadLayer]));
+    return read;
+  };
+  let keyReady = false;
+  void pending.then(() => (keyReady = true), () => undefined);
+  let [, seen] = await Promise.all([client.putBlob(ref, payload), readAndUploadConfig()]);
+  // Read before waiting for the key: too old to write from (see below).
+  let readBeforeKey = !keyReady;
+
   const signer = await pending;
   const signature = Buffer.from(signer.sign(payload)).toString('base64');
   const layer = signatureLayer(payload, signature);
-  const tag = signatureTag(digest);
   const verifier = loadPublicKey(signer.publicKeyPem());
   // cosign's duplicate rule: an old layer counts as ours when its signature verifies with our key.
   const isOurs = (old: Descriptor): boolean => {
@@ -168,15 +213,7 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     return old.digest === layer.digest && b64 !== undefined && verifier.verify(payload, Buffer.from(b64, 'base64'));
   };
   const result = { digest, signedReference: `${repositoryName(ref)}@${digest}`, signatureTag: tag, dockerReference, payload, signature };
-  const maxAttempts = Math.max(1, options.maxAttempts ?? 10);
-  const random = options.random ?? Math.random;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-  const confirmDelayMs = Math.max(0, options.confirmDelayMs ?? 300);
-  const now = options.clock ?? (() => performance.now());
-
-  let readAt = now();
-  let seen = await readSignatureLayers(client, ref, tag);
   let known = seen.layers;
   let writes = 0;
   let repair = false;
@@ -185,21 +222,21 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     // appendSignature returns the same layers when an equivalent signature of ours is present.
     if (merged.length === known.length && !repair) return { ...result, alreadySigned: writes === 0, writes };
     const built = signatureManifest(merged);
-    await client.putBlob(ref, built.config);
-    // Safety rule: our read→write window stays under half of every other signer's confirm delay, so a
-    // write of theirs that we did not see lands before they re-read, and they repair it. A slow
-    // window (a loaded machine) is re-validated with a HEAD first; a changed tag means read again.
-    if (confirmDelayMs > 0 && now() - readAt > confirmDelayMs / 2) {
-      readAt = now();
+    await uploadConfig(built.config);
+    // A stale read (the key was decrypting, uploads ran) would widen our window past what other
+    // signers wait for: re-check the tag with a HEAD just before the PUT; a changed tag means read again.
+    if (waits && (readBeforeKey || readIsStale(now() - seen.sentAt, seen.roundTripMs))) {
+      readBeforeKey = false;
+      const sentAt = now();
       const head = await client.headManifest(ref, tag);
       if (head?.digest !== seen.digest) {
-        seen = await readSignatureLayers(client, ref, tag);
+        seen = await readTag();
         known = [...seen.layers, ...lostLayers(merged, seen.layers).filter((l) => l !== layer)];
         repair = known.length > seen.layers.length;
         continue;
       }
+      seen = { ...seen, sentAt, roundTripMs: now() - sentAt };
     }
-    const putStarted = now();
     try {
       await client.putManifest(ref, tag, built.manifest, built.mediaType);
     } catch (error) {
@@ -208,21 +245,22 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
       // see it as unknown. Upload ours again and retry; persistent failures still surface.
       if (!isBlobUnknown(error) || attempt === maxAttempts) throw error;
       await sleep(Math.round(random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt)));
+      uploadedConfigs.clear();
       await client.putBlob(ref, payload);
       continue;
     }
     writes += 1;
-    // A slow registry slows every signer's write alike: wait at least a few of our own write times.
-    const waitMs = confirmDelayMs > 0 ? Math.min(MAX_CONFIRM_DELAY_MS, Math.max(confirmDelayMs, 4 * (now() - putStarted))) : 0;
-    if (waitMs > 0) await sleep(Math.round(waitMs));
-    const after = (await readSignatureLayers(client, ref, tag)).layers;
-    if (lostLayers(merged, after).length === 0) return { ...result, signatureManifestDigest: built.manifestDigest, alreadySigned: false, writes };
+    const delay = waits ? confirmDelayMs(now() - seen.sentAt, floorMs) : 0;
+    const settled = await settle(built.manifestDigest, delay, async () => {
+      const after = await readTag();
+      return { digest: after.digest, kept: lostLayers(merged, after.layers).length === 0, value: after };
+    }, sleep);
+    if (settled.kept) return { ...result, signatureManifestDigest: built.manifestDigest, alreadySigned: false, writes };
     // Someone wrote from a stale view. Back off (full jitter, so racing signers spread out), read
     // the current state and restore what it lacks: ours and others' layers (their blobs exist,
     // because a manifest referenced them). Signatures are only ever added, never dropped.
     await sleep(Math.round(random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt)));
-    readAt = now();
-    seen = await readSignatureLayers(client, ref, tag);
+    seen = await readTag();
     const restore = lostLayers(merged, seen.layers).filter((l) => l !== layer);
     known = [...seen.layers, ...restore];
     repair = restore.length > 0;
