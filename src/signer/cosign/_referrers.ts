@@ -64,9 +64,18 @@ export async function addToFallbackIndex(client: Fetcher & Pick<RegistryClient, 
   const waits = options.confirmDelayMs !== 0;
   let restore: ArtifactDescriptor[] = [];
   let writes = 0;
-  for (let attempt = 1; attempt <= options.maxAttempts; attempt += 1) {
+  // As for the `.sig` tag: a lost round after which new entries of others showed up does not count.
+  const everSeen = new Set<string>();
+  const progressed = (entries: readonly ArtifactDescriptor[]): boolean => {
+    const fresh = entries.filter((e) => !everSeen.has(e.digest));
+    fresh.forEach((e) => everSeen.add(e.digest));
+    return fresh.length > 0;
+  };
+  let attempt = 1;
+  for (let round = 1; attempt <= options.maxAttempts && round <= 5 * options.maxAttempts; round += 1) {
     const sentAt = now();
     const current = await readIndex(client, repo, tag);
+    if (round === 1) progressed(current.entries);
     const missing = [entry, ...restore].filter((d) => !current.entries.some((c) => c.digest === d.digest));
     if (missing.length === 0) return { writes };
     const wanted = [...current.entries, ...missing];
@@ -79,8 +88,9 @@ export async function addToFallbackIndex(client: Fetcher & Pick<RegistryClient, 
     }, options.sleep);
     if (settled.kept) return { writes };
     restore = wanted.filter((w) => !settled.last.entries.some((a) => a.digest === w.digest));
+    if (!progressed(settled.last.entries)) attempt += 1;
     // Another writer worked from a stale view; back off with full jitter and merge again.
-    await options.sleep(Math.round(options.random() * Math.min(2000, 50 * 2 ** attempt)));
+    await options.sleep(Math.round(options.random() * Math.min(2000, 50 * 2 ** Math.min(round, 16))));
   }
   throw new SigningError('SIGN_CONFLICT', `other writers kept replacing the referrers index (${repo.registry}/${repo.repository}:${tag}) in ${options.maxAttempts} attempts; run the signing again`);
 }

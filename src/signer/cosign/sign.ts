@@ -60,7 +60,9 @@ export interface SignImageOptions {
    */
   readonly onWarning?: (message: string) => void;
   /**
-   * Write attempts before giving up when concurrent signers keep replacing the `.sig` manifest.
+   * Write attempts before giving up when concurrent signers keep replacing the `.sig` manifest. A
+   * lost round after which new signatures of others showed up does not count (the signers are
+   * making progress), up to five times this many rounds in all.
    * @default 10
    */
   readonly maxAttempts?: number;
@@ -95,6 +97,8 @@ export interface SignImageOptions {
 const BASE_BACKOFF_MS = 50;
 /** Largest back-off after a lost write, in milliseconds. */
 const MAX_BACKOFF_MS = 2000;
+/** Rounds (counted or not) before giving up: this many times `maxAttempts`. */
+const PROGRESS_ROUNDS_FACTOR = 5;
 
 /** What {@link signImage} did. */
 export interface SignImageResult {
@@ -217,7 +221,18 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
   let known = seen.layers;
   let writes = 0;
   let repair = false;
-  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+  // A lost round whose re-read shows signatures we had never seen means the pile-up is moving
+  // (another signer's signature landed): it does not count against maxAttempts. Under load, 20
+  // signers need many rounds between them, and a fixed round budget ran out while they all progressed.
+  const everSeen = new Set(seen.layers.map(layerKey));
+  const progressed = (layers: readonly Descriptor[]): boolean => {
+    const fresh = layers.filter((l) => !everSeen.has(layerKey(l)));
+    fresh.forEach((l) => everSeen.add(layerKey(l)));
+    return fresh.length > 0;
+  };
+  let attempt = 1;
+  for (let round = 1; attempt <= maxAttempts && round <= PROGRESS_ROUNDS_FACTOR * maxAttempts; round += 1) {
+    const backoff = (): Promise<void> => sleep(Math.round(random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.min(round, 16))));
     const merged = appendSignature(known, layer, isOurs);
     // appendSignature returns the same layers when an equivalent signature of ours is present.
     if (merged.length === known.length && !repair) return { ...result, alreadySigned: writes === 0, writes };
@@ -231,6 +246,7 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
       const head = await client.headManifest(ref, tag);
       if (head?.digest !== seen.digest) {
         seen = await readTag();
+        if (!progressed(seen.layers)) attempt += 1;
         known = [...seen.layers, ...lostLayers(merged, seen.layers).filter((l) => l !== layer)];
         repair = known.length > seen.layers.length;
         continue;
@@ -243,8 +259,9 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
       // distribution's filesystem store rewrites a blob's repository link in place when the same blob
       // is uploaded concurrently (identical payloads of parallel signers), so a manifest PUT may briefly
       // see it as unknown. Upload ours again and retry; persistent failures still surface.
-      if (!isBlobUnknown(error) || attempt === maxAttempts) throw error;
-      await sleep(Math.round(random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt)));
+      if (!isBlobUnknown(error) || attempt >= maxAttempts) throw error;
+      attempt += 1;
+      await backoff();
       uploadedConfigs.clear();
       await client.putBlob(ref, payload);
       continue;
@@ -259,8 +276,9 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     // Someone wrote from a stale view. Back off (full jitter, so racing signers spread out), read
     // the current state and restore what it lacks: ours and others' layers (their blobs exist,
     // because a manifest referenced them). Signatures are only ever added, never dropped.
-    await sleep(Math.round(random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt)));
+    await backoff();
     seen = await readTag();
+    if (!progressed([...settled.last.layers, ...seen.layers])) attempt += 1;
     const restore = lostLayers(merged, seen.layers).filter((l) => l !== layer);
     known = [...seen.layers, ...restore];
     repair = restore.length > 0;
@@ -274,6 +292,11 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
 /** A manifest PUT refused because the registry does not (yet) see a blob it references. */
 function isBlobUnknown(error: unknown): boolean {
   return error instanceof RegistryError && error.status === 400 && error.ociCodes.includes('MANIFEST_BLOB_UNKNOWN');
+}
+
+/** A signature layer's identity: its blob and its signature. */
+function layerKey(layer: Descriptor): string {
+  return `${layer.digest} ${layer.annotations?.[SIGNATURE_ANNOTATION] ?? ''}`;
 }
 
 /** Layers of `wanted` that are missing from `actual`. */
