@@ -92,7 +92,7 @@ export async function runCosignBench(cli: string, workDir: string, log: (line: s
         // Interleaved, alternating who goes first, each on a fresh image.
         const order = i % 2 === 0 ? (['signet', 'cosign'] as const) : (['cosign', 'signet'] as const);
         for (const who of order) {
-          const ref = await fresh(`cmp/${who}-${format}`, format);
+          const ref = await fresh(`cmp/${who}-${format.toLowerCase()}`, format);
           times[who][format].push(await timeMs(() => (who === 'signet' ? signetSign(ref, bundle) : cosignSign(ref, bundle))));
         }
       }
