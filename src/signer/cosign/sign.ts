@@ -195,15 +195,15 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     uploadedConfigs.add(configDigest);
   };
   const payloadLayer = { mediaType: MEDIA_TYPES.simpleSigning, size: payload.length, digest: sha256Digest(payload) };
-  // The config lists layer digests only, so the one for "what is there + our payload" needs no signature.
-  const readAndUploadConfig = async (): Promise<TagRead> => {
-    const read = await readTag();
-    await uploadConfig(signatureConfig([...read.layers, payloadLayer]));
-    return read;
-  };
   let keyReady = false;
   void pending.then(() => (keyReady = true), () => undefined);
-  let [, seen] = await Promise.all([client.putBlob(ref, payload), readAndUploadConfig()]);
+  // The payload first (a manifest may only point to existing blobs), then the read. While the key is
+  // still decrypting, the config for "what is there + our payload" goes up too: it lists layer digests
+  // only, so it needs no signature (with the key at hand, the loop below uploads what it needs, or
+  // nothing when an equivalent signature is already there).
+  await client.putBlob(ref, payload);
+  let seen = await readTag();
+  if (!keyReady) await uploadConfig(signatureConfig([...seen.layers, payloadLayer]));
   // Read before waiting for the key: too old to write from (see below).
   let readBeforeKey = !keyReady;
 
