@@ -3,7 +3,7 @@
  * signatures already exist, kept against concurrent signers (re-read after a measured wait, merge,
  * retry; see `_confirm.ts` for what that can and cannot guarantee).
  */
-import { loadPublicKey, type Signer } from '../keys/index.js';
+import { loadPublicKey, type Signer, type Verifier } from '../keys/index.js';
 import { createRegistryClient, parseReference, RegistryError, repositoryName, type ImageReference, type RegistryClient } from '../oci/index.js';
 import { confirmDelayMs, readIsStale, settle } from './_confirm.js';
 import { readSignatureLayers, resolveDigest, sameLayer } from './_signatures.js';
@@ -210,11 +210,14 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
   const signer = await pending;
   const signature = Buffer.from(signer.sign(payload)).toString('base64');
   const layer = signatureLayer(payload, signature);
-  const verifier = loadPublicKey(signer.publicKeyPem());
-  // cosign's duplicate rule: an old layer counts as ours when its signature verifies with our key.
+  let verifier: Verifier | undefined;
+  // cosign's duplicate rule: an old layer counts as ours when its signature verifies with our key
+  // (loaded only when such a layer exists: a first signature does without).
   const isOurs = (old: Descriptor): boolean => {
     const b64 = old.annotations?.[SIGNATURE_ANNOTATION];
-    return old.digest === layer.digest && b64 !== undefined && verifier.verify(payload, Buffer.from(b64, 'base64'));
+    if (old.digest !== layer.digest || b64 === undefined) return false;
+    verifier ??= loadPublicKey(signer.publicKeyPem());
+    return verifier.verify(payload, Buffer.from(b64, 'base64'));
   };
   const result = { digest, signedReference: `${repositoryName(ref)}@${digest}`, signatureTag: tag, dockerReference, payload, signature };
 
