@@ -225,4 +225,19 @@ describe('signImage read→write window and registry hiccups', () => {
     expect(waits).toEqual([12, 24, 48]);
     expect(storedSignatures(registry)).toHaveLength(3);
   });
+
+  it('when its own wait overran by much (a stalling machine), it waits again, twice what the wait took, at most twice', async () => {
+    const registry = new MemoryRegistry();
+    let clock = 0;
+    registry.before = () => void (clock += 1);
+    const waits: number[] = [];
+    // Every wait takes ten times as long as asked.
+    const sleep = async (ms: number): Promise<void> => {
+      waits.push(ms);
+      clock += 10 * ms;
+    };
+    await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep });
+    expect(waits).toEqual([12, 240, 4800]);
+    expect(registry.calls.filter((c) => c === 'GET manifest')).toHaveLength(4);
+  });
 });

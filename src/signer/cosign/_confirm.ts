@@ -17,7 +17,10 @@
  *
  * When the confirming read shows writes by others (our entry kept, but the tag is not what we
  * wrote), writers are active right now and one of them may still be in its window: wait again
- * (doubled) until two reads in a row agree. A quiet tag confirms at the first read.
+ * (doubled) until two reads in a row agree. When our own wait overran by much, the machine is
+ * stalling processes right now, and a writer stalled inside its window may land later than our
+ * window suggests: wait again, twice as long as the wait really took. A quiet tag on a machine that
+ * keeps time confirms at the first read.
  *
  * What no wait can do: a writer stalled inside its window for longer than everybody's wait (a
  * paused process, a registry that holds a `PUT` for seconds) can still drop an entry after every
@@ -33,6 +36,10 @@ export const MIN_CONFIRM_DELAY_MS = 10;
 export const MAX_CONFIRM_DELAY_MS = 5000;
 /** Confirming reads after the first when other writers keep changing the tag. */
 export const MAX_SETTLE_READS = 6;
+/** Extra confirming reads because a wait overran by much (see {@link settle}). */
+export const MAX_STALL_RECHECKS = 2;
+/** How far a wait may overrun (beyond twice its length) before it counts as a stall, in milliseconds. */
+const STALL_SLACK_MS = 5;
 
 /**
  * The wait before the confirming read.
@@ -68,19 +75,34 @@ export interface ConfirmRead<T> {
 export type Settled<T> = { readonly kept: true } | { readonly kept: false; readonly last: T };
 
 /**
- * Waits `firstDelayMs`, re-reads, and keeps re-reading (doubling the wait) while other writers change
- * the tag, until it is what we wrote, or two reads agree, or an entry of ours is gone.
+ * Waits `firstDelayMs`, re-reads, and keeps re-reading while the tag is not settled, until it is what
+ * we wrote (or two reads in a row agree), or an entry of ours is gone. Not settled: other writers
+ * changed the tag during the wait (wait again, doubled), or the wait itself overran by much (this
+ * machine is stalling processes right now, and another writer may be stalled inside its window as
+ * long: wait again, twice what the wait really took, at most {@link MAX_STALL_RECHECKS} times).
  */
-export async function settle<T>(written: string, firstDelayMs: number, read: () => Promise<ConfirmRead<T>>, sleep: (ms: number) => Promise<void>): Promise<Settled<T>> {
+export async function settle<T>(
+  written: string,
+  firstDelayMs: number,
+  read: () => Promise<ConfirmRead<T>>,
+  sleep: (ms: number) => Promise<void>,
+  clock: () => number,
+): Promise<Settled<T>> {
   let delay = firstDelayMs;
   let previous: string | undefined = written;
+  let stallRechecks = 0;
   for (let reads = 0; ; reads += 1) {
+    const started = clock();
     if (delay > 0) await sleep(delay);
+    const slept = clock() - started;
     const now = await read();
     if (!now.kept) return { kept: false, last: now.value };
+    if (delay === 0 || reads >= MAX_SETTLE_READS) return { kept: true };
+    const stalled = slept > 2 * delay + STALL_SLACK_MS && stallRechecks < MAX_STALL_RECHECKS;
     // Our own bytes, or the same foreign state twice: nobody wrote during the last wait.
-    if (now.digest === written || now.digest === previous || delay === 0 || reads >= MAX_SETTLE_READS) return { kept: true };
+    if ((now.digest === written || now.digest === previous) && !stalled) return { kept: true };
+    if (stalled) stallRechecks += 1;
     previous = now.digest;
-    delay = Math.min(MAX_CONFIRM_DELAY_MS, delay * 2);
+    delay = Math.min(MAX_CONFIRM_DELAY_MS, Math.max(2 * delay, stalled ? 2 * slept : 0));
   }
 }

@@ -85,7 +85,7 @@ export async function addToFallbackIndex(client: Fetcher & Pick<RegistryClient, 
     const settled = await settle(written, delay, async () => {
       const after = await readIndex(client, repo, tag);
       return { digest: after.digest, kept: wanted.every((w) => after.entries.some((a) => a.digest === w.digest)), value: after };
-    }, options.sleep);
+    }, options.sleep, now);
     if (settled.kept) return { writes };
     restore = wanted.filter((w) => !settled.last.entries.some((a) => a.digest === w.digest));
     if (!progressed(settled.last.entries)) attempt += 1;

@@ -274,7 +274,7 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     const settled = await settle(built.manifestDigest, delay, async () => {
       const after = await readTag();
       return { digest: after.digest, kept: lostLayers(merged, after.layers).length === 0, value: after };
-    }, sleep);
+    }, sleep, now);
     if (settled.kept) return { ...result, signatureManifestDigest: built.manifestDigest, alreadySigned: false, writes };
     // Someone wrote from a stale view. Back off (full jitter, so racing signers spread out), read
     // the current state and restore what it lacks: ours and others' layers (their blobs exist,
