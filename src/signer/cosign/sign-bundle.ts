@@ -46,10 +46,10 @@ export interface SignImageBundleOptions {
    */
   readonly now?: () => Date;
   /**
-   * @deprecated The wait after writing the referrers tag schema index (only on registries without the
-   * referrers API) is now measured: a multiple of this signer's own read→write window of the index
-   * (see `_confirm.ts`). A positive value is kept as a lower bound of that wait; 0 re-reads at once
-   * (no concurrent signer of this image).
+   * Lower bound of the wait after writing the referrers tag schema index (only on registries without
+   * the referrers API), in milliseconds; 0 re-reads at once (no concurrent signer of this image).
+   * @deprecated The wait is now measured: a multiple of this signer's own read→write window of the
+   * index (see docs/cli.md, "Concurrent signers"); a fixed wait is no longer needed. Omit it, or pass 0.
    * @default - measured (4 × the read→write window, at least 10 ms, at most 5 s)
    */
   readonly confirmDelayMs?: number;

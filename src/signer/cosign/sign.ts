@@ -67,10 +67,11 @@ export interface SignImageOptions {
    */
   readonly maxAttempts?: number;
   /**
-   * @deprecated The wait after the manifest `PUT` is now measured: a multiple of this signer's own
-   * read→write window (see `_confirm.ts` and docs/cli.md). A positive value is kept as a lower bound
-   * of that wait; 0 re-reads at once, without a wait and without re-checking a stale read (only for
-   * a caller that knows nobody else signs this image at the same time).
+   * Lower bound of the wait after the manifest `PUT`, in milliseconds; 0 re-reads at once, without a
+   * wait and without re-checking a stale read (only for a caller that knows nobody else signs this
+   * image at the same time).
+   * @deprecated The wait is now measured: a multiple of this signer's own read→write window (see
+   * docs/cli.md, "Concurrent signers"); a fixed wait is no longer needed. Omit it, or pass 0.
    * @default - measured (4 × the read→write window, at least 10 ms, at most 5 s)
    */
   readonly confirmDelayMs?: number;
