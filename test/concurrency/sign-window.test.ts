@@ -156,7 +156,8 @@ describe('signImage read→write window and registry hiccups', () => {
     registry.before = () => void (clock += 1);
     const signing = signImage({ reference: REFERENCE, signer: key, client: registry, clock: () => clock, sleep: async () => undefined });
     for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
-    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'GET manifest', 'PUT blob']);
+    // The config of a first signature goes up before the read, so that the read is as fresh as possible.
+    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'PUT blob', 'GET manifest']);
     expect(registry.tags.has(sigTag)).toBe(false);
     release(alice);
     const result = await signing;
@@ -239,5 +240,21 @@ describe('signImage read→write window and registry hiccups', () => {
     await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep });
     expect(waits).toEqual([12, 240, 4800]);
     expect(registry.calls.filter((c) => c === 'GET manifest')).toHaveLength(4);
+  });
+
+  it('a key that arrives during the read writes at once: the read is fresh, no HEAD re-check, a two-request window', async () => {
+    const registry = new MemoryRegistry();
+    let release!: (signer: Signer) => void;
+    const key = new Promise<Signer>((resolve) => (release = resolve));
+    let clock = 0;
+    registry.before = (call) => {
+      clock += 1;
+      if (call === 'GET manifest' && registry.calls.length === 4) release(alice);
+    };
+    const waits: number[] = [];
+    await signImage({ reference: REFERENCE, signer: key, client: registry, clock: () => clock, sleep: async (ms) => void waits.push(ms) });
+    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'PUT blob', 'GET manifest', 'PUT manifest', 'GET manifest']);
+    // window = GET sent → manifest PUT answered: 2 calls.
+    expect(waits).toEqual([10]);
   });
 });

@@ -59,7 +59,8 @@ export function confirmDelayMs(windowMs: number, floorMs: number | undefined): n
  * for the key is always re-checked; the caller knows that case.)
  */
 export function readIsStale(ageMs: number, readRoundTripMs: number): boolean {
-  return ageMs > Math.max(MIN_CONFIRM_DELAY_MS, 4 * readRoundTripMs);
+  // The config upload (two requests) sits between a fresh read and the PUT: allow for it and some jitter.
+  return ageMs > Math.max(2 * MIN_CONFIRM_DELAY_MS, 6 * readRoundTripMs);
 }
 
 /** One read of the tag for {@link settle}: its digest (undefined when missing) and whether our write is intact. */

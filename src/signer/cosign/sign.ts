@@ -199,12 +199,14 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
   let keyReady = false;
   void pending.then(() => (keyReady = true), () => undefined);
   // The payload first (a manifest may only point to existing blobs), then the read. While the key is
-  // still decrypting, the config for "what is there + our payload" goes up too: it lists layer digests
-  // only, so it needs no signature (with the key at hand, the loop below uploads what it needs, or
-  // nothing when an equivalent signature is already there).
+  // still decrypting, configs go up too: a config lists layer digests only, so it needs no signature.
+  // The one for a first signature goes before the read, so that a key arriving meanwhile finds the
+  // read fresh and the read→write window at two requests (read, PUT). With the key at hand from the
+  // start, the loop below uploads what it needs, or nothing when an equivalent signature is there.
   await client.putBlob(ref, payload);
+  if (!keyReady) await uploadConfig(signatureConfig([payloadLayer]));
   let seen = await readTag();
-  if (!keyReady) await uploadConfig(signatureConfig([...seen.layers, payloadLayer]));
+  if (!keyReady && seen.layers.length > 0) await uploadConfig(signatureConfig([...seen.layers, payloadLayer]));
   // Read before waiting for the key: too old to write from (see below).
   let readBeforeKey = !keyReady;
 
