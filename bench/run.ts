@@ -46,7 +46,7 @@ function table(synth: readonly SynthResult[], signing: SigningResult, startup: S
   rows.push(`| one sign: key decryption (scrypt N=32768) | ${signing.keyDecryptionMs} ms | | | |`);
   rows.push(`| one sign: hash + ECDSA P-256 sign | ${signing.hashAndSignMs} ms | | | |`);
   rows.push(`| one sign: registry round trips (8 requests, loopback) | ${signing.registryRoundTripsMs} ms | | | |`);
-  rows.push(`| one sign: confirm wait before the re-read (measured: 4 × own read→write window, ≥ 10 ms) | ${signing.confirmWaitMs} ms | | | |`);
+  rows.push(`| one sign: confirm wait before the re-read (measured: 3 × own read→write window, ≥ 10 ms) | ${signing.confirmWaitMs} ms | | | |`);
   rows.push(`| one \`signet sign\` process (bundled CLI, wall) | ${signing.cliSignProcessMs} ms | | | |`);
   rows.push(`| batch of 100 images, one process, concurrency ${signing.batchConcurrency}, key decrypted once | ${signing.batch100Ms} ms | | ≤ ${TARGETS.batch100Ms} ms | ${verdict(signing.batch100Ms <= TARGETS.batch100Ms)} |`);
   rows.push(...cosignRows(cosign));

@@ -53,7 +53,7 @@ class MemoryTags {
 }
 
 describe('addToFallbackIndex under concurrent writers', () => {
-  it('writes once and waits four times its own read→write window before the confirming read', async () => {
+  it('writes once and waits three times its own read→write window before the confirming read', async () => {
     const store = new MemoryTags();
     let clock = 0;
     store.before = () => void (clock += 5);
@@ -62,7 +62,7 @@ describe('addToFallbackIndex under concurrent writers', () => {
     expect(result.writes).toBe(1);
     expect(store.calls).toEqual(['GET', 'PUT', 'GET']);
     // window = GET sent → PUT answered: two calls of 5 ms.
-    expect(waits).toEqual([40]);
+    expect(waits).toEqual([30]);
     expect(store.listed()).toEqual([entry('ours').digest]);
   });
 

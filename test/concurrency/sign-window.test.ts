@@ -175,7 +175,7 @@ describe('signImage read→write window and registry hiccups', () => {
     expect(registry.tags.has(sigTag)).toBe(false);
   });
 
-  it('waits four times its own read→write window before the confirming read, at least 10 ms', async () => {
+  it('waits three times its own read→write window before the confirming read, at least 10 ms', async () => {
     const waits: number[] = [];
     for (const tick of [1, 20]) {
       const registry = new MemoryRegistry();
@@ -184,7 +184,7 @@ describe('signImage read→write window and registry hiccups', () => {
       await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep: async (ms) => void waits.push(ms) });
     }
     // window = GET .sig sent → config upload → manifest PUT answered: 3 calls of `tick` each.
-    expect(waits).toEqual([12, 240]);
+    expect(waits).toEqual([10, 180]);
   });
 
   it('a stale writer landing within the wait is seen by the confirming read and repaired', async () => {
@@ -223,7 +223,7 @@ describe('signImage read→write window and registry hiccups', () => {
     };
     const result = await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep });
     expect(result.writes).toBe(1);
-    expect(waits).toEqual([12, 24, 48]);
+    expect(waits).toEqual([10, 20, 40]);
     expect(storedSignatures(registry)).toHaveLength(3);
   });
 
@@ -238,7 +238,7 @@ describe('signImage read→write window and registry hiccups', () => {
       clock += 10 * ms;
     };
     await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep });
-    expect(waits).toEqual([12, 240, 4800]);
+    expect(waits).toEqual([10, 200, 4000]);
     expect(registry.calls.filter((c) => c === 'GET manifest')).toHaveLength(4);
   });
 

@@ -29,7 +29,7 @@
  */
 
 /** The confirm wait is this multiple of our own read→write window. */
-export const CONFIRM_WINDOW_FACTOR = 4;
+export const CONFIRM_WINDOW_FACTOR = 3;
 /** Shortest confirm wait, in milliseconds, however fast our own window (timer and scheduling noise). */
 export const MIN_CONFIRM_DELAY_MS = 10;
 /** Longest confirm wait, in milliseconds, however slow our own window. */

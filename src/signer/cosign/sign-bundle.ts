@@ -50,7 +50,7 @@ export interface SignImageBundleOptions {
    * the referrers API), in milliseconds; 0 re-reads at once (no concurrent signer of this image).
    * @deprecated The wait is now measured: a multiple of this signer's own read→write window of the
    * index (see docs/cli.md, "Concurrent signers"); a fixed wait is no longer needed. Omit it, or pass 0.
-   * @default - measured (4 × the read→write window, at least 10 ms, at most 5 s)
+   * @default - measured (3 × the read→write window, at least 10 ms, at most 5 s)
    */
   readonly confirmDelayMs?: number;
   /**

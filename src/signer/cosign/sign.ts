@@ -72,7 +72,7 @@ export interface SignImageOptions {
    * image at the same time).
    * @deprecated The wait is now measured: a multiple of this signer's own read→write window (see
    * docs/cli.md, "Concurrent signers"); a fixed wait is no longer needed. Omit it, or pass 0.
-   * @default - measured (4 × the read→write window, at least 10 ms, at most 5 s)
+   * @default - measured (3 × the read→write window, at least 10 ms, at most 5 s)
    */
   readonly confirmDelayMs?: number;
   /**
