@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { CHAINS_RESULTS, SIGNER_FLAGS } from '../../../shared/constants.js';
 import { decryptPrivateKey, inspectEncryptedKey } from '../../keys/index.js';
 import { formatReference, type ImageReference, parseReference } from '../../../shared/oci/index.js';
+import type { ReferrersClient, RegistryClient } from '../../oci/index.js';
 import { parseAnnotations } from '../annotations.js';
 import { normaliseBundleFormatFlag, signBundleFormat } from '../bundle-format-flag.js';
 import { CliError, usageError } from '../errors.js';
@@ -114,25 +115,30 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
       throw error;
     }
   };
-  // Loaded while scrypt runs: the registry and format modules are most of the command's start-up.
-  const [{ signImage }, { signImageBundle }] = await keyErrorFirst(() => Promise.all([import('../../cosign/sign.js'), import('../../cosign/sign-bundle.js')]));
-  const client = await keyErrorFirst(() => registryClientFromFlags(io, parsed.registry, { pushIntent: true, registries: [parsed.reference.registry] }));
+  // Loaded while scrypt runs: the registry client and the signing module (only the format asked for)
+  // are most of the command's start-up.
+  const { reference } = parsed;
+  const onWarning = (message: string): void => io.stderr(`signet: warning: ${message}\n`);
+  const loadSign = async (): Promise<(client: RegistryClient & ReferrersClient) => Promise<{ readonly digest: string; readonly signedReference: string }>> => {
+    if (parsed.newBundleFormat === true) {
+      const { signImageBundle } = await import('../../cosign/sign-bundle.js');
+      return (client) => signImageBundle({ reference, signer: decryption, client, onWarning, ...optional('annotations', parsed.annotations) });
+    }
+    const { signImage } = await import('../../cosign/sign.js');
+    return (client) =>
+      signImage({
+        reference,
+        signer: decryption,
+        client,
+        identityWithTag: parsed.identityWithTag,
+        onWarning,
+        ...optional('identity', parsed.identity),
+        ...optional('annotations', parsed.annotations),
+      });
+  };
+  const [sign, client] = await keyErrorFirst(() => Promise.all([loadSign(), registryClientFromFlags(io, parsed.registry, { pushIntent: true, registries: [reference.registry] })]));
   try {
-    const { reference } = parsed;
-    const onWarning = (message: string): void => io.stderr(`signet: warning: ${message}\n`);
-    const result = await keyErrorFirst<{ readonly digest: string; readonly signedReference: string }>(() =>
-      parsed.newBundleFormat === true
-        ? signImageBundle({ reference, signer: decryption, client, onWarning, ...optional('annotations', parsed.annotations) })
-        : signImage({
-            reference,
-            signer: decryption,
-            client,
-            identityWithTag: parsed.identityWithTag,
-            onWarning,
-            ...optional('identity', parsed.identity),
-            ...optional('annotations', parsed.annotations),
-          }),
-    );
+    const result = await keyErrorFirst(() => sign(client));
     const imageUrl = formatReference({ registry: reference.registry, repository: reference.repository, ...(reference.tag === undefined ? {} : { tag: reference.tag }) });
     const files: Array<[path: string, value: string, flag: string]> = [];
     if (parsed.resultsDir !== undefined) {
