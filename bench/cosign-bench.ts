@@ -3,7 +3,9 @@
  * wall time of one `signet sign` process and one `cosign sign --key` process (offline, no
  * transparency log) for a first signature of a fresh image, per format, on the same loopback
  * registry with the same key; requests per signature for each signet format; and key decryption
- * (scrypt N=32768) as `public-key` processes of both tools.
+ * (scrypt N=32768) as `public-key` processes of both tools. Formats: the `.sig` tag and the bundle
+ * on Debian's docker-registry (no referrers API: the bundle goes through the `sha256-<hex>` index),
+ * and the bundle on go-containerregistry's registry with the referrers API (test/tools), when built.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { signImage } from '../src/signer/cosign/sign.js';
 import { decryptPrivateKey, generateKeyPair } from '../src/signer/keys/index.js';
 import { createRegistryClient, type RequestEvent } from '../src/signer/oci/index.js';
 import { toolPath } from '../scripts/ensure-go-tools.mjs';
+import { startReferrersRegistry } from '../test/helpers/referrers-registry.js';
 import { pushRandomImage, startRegistry } from '../test/helpers/registry.js';
 import { median, round, timeMs } from './stats.js';
 
@@ -23,7 +26,10 @@ export interface FormatComparison {
   readonly cosignMs: number;
   /** signet / cosign; ≤ 1 means signet is at least as fast. */
   readonly ratio: number;
-  /** HTTP requests of one signet signature of an unsigned image by digest (no auth). */
+  /**
+   * HTTP requests of one signet signature of an unsigned image by digest (no auth), made the way the
+   * CLI makes them: with the key still decrypting while the key-free requests run.
+   */
   readonly signetRequests: number;
 }
 
@@ -34,6 +40,8 @@ export type CosignComparison =
       readonly runs: number;
       readonly legacy: FormatComparison;
       readonly bundle: FormatComparison;
+      /** The bundle on a registry with the referrers API; undefined when that registry is not built. */
+      readonly bundleApi?: FormatComparison;
       readonly decryptSignetMs: number;
       readonly decryptCosignMs: number;
       readonly decryptRatio: number;
@@ -47,6 +55,7 @@ export async function runCosignBench(cli: string, workDir: string, log: (line: s
   const cosign = toolPath('cosign-v3');
   if (!existsSync(cosign)) return { skipped: 'cosign v3 is not built; run node scripts/ensure-go-tools.mjs cosign-v3' };
   const registry = await startRegistry();
+  const apiRegistry = existsSync(toolPath('referrers-registry')) ? await startReferrersRegistry() : undefined;
   const client = createRegistryClient({ pushIntent: true });
   try {
     // A cosign-format key (scrypt N=32768), which both tools read.
@@ -67,28 +76,36 @@ export async function runCosignBench(cli: string, workDir: string, log: (line: s
     const signetSign = (ref: string, bundle: boolean) => exec(process.execPath, [cli, 'sign', '--key', keyPath, ...(bundle ? ['--new-bundle-format'] : []), ref]);
     const cosignSign = (ref: string, bundle: boolean) =>
       exec(cosign, ['sign', '--key', keyPath, '--tlog-upload=false', '--use-signing-config=false', `--new-bundle-format=${bundle}`, '--yes', ref]);
-    const fresh = async (repository: string): Promise<string> => `${registry.host}/${repository}@${(await pushRandomImage(client, { registry: registry.host, repository }, `t${Math.random()}`)).digest}`;
+    type Format = 'legacy' | 'bundle' | 'bundleApi';
+    const hostOf = (format: Format): string => (format === 'bundleApi' ? apiRegistry!.host : registry.host);
+    const fresh = async (repository: string, format: Format = 'legacy'): Promise<string> =>
+      `${hostOf(format)}/${repository}@${(await pushRandomImage(client, { registry: hostOf(format), repository }, `t${Math.random()}`)).digest}`;
+    const formats: Format[] = apiRegistry === undefined ? ['legacy', 'bundle'] : ['legacy', 'bundle', 'bundleApi'];
 
-    const times = { signet: { legacy: [] as number[], bundle: [] as number[] }, cosign: { legacy: [] as number[], bundle: [] as number[] } };
+    const times = {
+      signet: { legacy: [] as number[], bundle: [] as number[], bundleApi: [] as number[] },
+      cosign: { legacy: [] as number[], bundle: [] as number[], bundleApi: [] as number[] },
+    };
     for (let i = 0; i < runs; i += 1) {
-      for (const format of ['legacy', 'bundle'] as const) {
-        const bundle = format === 'bundle';
+      for (const format of formats) {
+        const bundle = format !== 'legacy';
         // Interleaved, alternating who goes first, each on a fresh image.
         const order = i % 2 === 0 ? (['signet', 'cosign'] as const) : (['cosign', 'signet'] as const);
         for (const who of order) {
-          const ref = await fresh(`cmp/${who}-${format}`);
+          const ref = await fresh(`cmp/${who}-${format.toLowerCase()}`, format);
           times[who][format].push(await timeMs(() => (who === 'signet' ? signetSign(ref, bundle) : cosignSign(ref, bundle))));
         }
       }
     }
 
-    const signer = await decryptPrivateKey(pair.privateKeyPem, new TextEncoder().encode(PASSWORD));
-    const count = async (bundle: boolean): Promise<number> => {
-      const ref = await fresh('cmp/count');
+    const count = async (format: Format): Promise<number> => {
+      const ref = await fresh('cmp/count', format);
       const events: RequestEvent[] = [];
       const counting = createRegistryClient({ pushIntent: true, onRequest: (e) => events.push(e) });
+      // As the CLI does: the key decrypts while the requests that need no key run.
+      const signer = decryptPrivateKey(pair.privateKeyPem, new TextEncoder().encode(PASSWORD));
       try {
-        if (bundle) await signImageBundle({ reference: ref, signer, client: counting });
+        if (format !== 'legacy') await signImageBundle({ reference: ref, signer, client: counting });
         else await signImage({ reference: ref, signer, client: counting });
       } finally {
         counting.close();
@@ -102,10 +119,10 @@ export async function runCosignBench(cli: string, workDir: string, log: (line: s
       decrypt.cosign.push(await timeMs(() => exec(cosign, ['public-key', '--key', keyPath])));
     }
 
-    const compare = async (format: 'legacy' | 'bundle'): Promise<FormatComparison> => {
+    const compare = async (format: Format): Promise<FormatComparison> => {
       const signetMs = round(median(times.signet[format]));
       const cosignMs = round(median(times.cosign[format]));
-      return { signetMs, cosignMs, ratio: round(signetMs / cosignMs, 2), signetRequests: await count(format === 'bundle') };
+      return { signetMs, cosignMs, ratio: round(signetMs / cosignMs, 2), signetRequests: await count(format) };
     };
     const decryptSignetMs = round(median(decrypt.signet));
     const decryptCosignMs = round(median(decrypt.cosign));
@@ -115,6 +132,7 @@ export async function runCosignBench(cli: string, workDir: string, log: (line: s
       runs,
       legacy: await compare('legacy'),
       bundle: await compare('bundle'),
+      ...(apiRegistry === undefined ? {} : { bundleApi: await compare('bundleApi') }),
       decryptSignetMs,
       decryptCosignMs,
       decryptRatio: round(decryptSignetMs / decryptCosignMs, 2),
@@ -124,5 +142,6 @@ export async function runCosignBench(cli: string, workDir: string, log: (line: s
   } finally {
     client.close();
     await registry.stop();
+    await apiRegistry?.stop();
   }
 }

@@ -24,7 +24,7 @@ export interface SigningResult {
   readonly keyDecryptionMs: number;
   readonly hashAndSignMs: number;
   readonly registryRoundTripsMs: number;
-  /** The CLI's wait before re-reading the `.sig` manifest (signImage's default confirmDelayMs). */
+  /** Median of signImage's measured wait before re-reading the `.sig` manifest (default options, no concurrent signer). */
   readonly confirmWaitMs: number;
   /** Median wall time of the bundled `signet sign` process. */
   readonly cliSignProcessMs: number;
@@ -79,6 +79,18 @@ export async function runSigningBench(cli: string, workDir: string, log: (line: 
     const requestsPerSignature = await count(registry.host);
     const requestsPerSignatureTokenAuth = await count(tokenRegistry.host);
 
+    const confirmWaits: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const image = await pushRandomImage(client, { registry: registry.host, repository: 'bench/wait' }, `t${i}`);
+      const fresh = createRegistryClient({ pushIntent: true });
+      const sleep = (ms: number): Promise<void> => {
+        confirmWaits.push(ms);
+        return new Promise((resolve) => setTimeout(resolve, ms));
+      };
+      await signImage({ reference: `${registry.host}/bench/wait@${image.digest}`, signer, client: fresh, sleep });
+      fresh.close();
+    }
+
     const roundTrips: number[] = [];
     for (let i = 0; i < 7; i += 1) {
       const image = await pushRandomImage(client, { registry: registry.host, repository: 'bench/rt' }, `t${i}`);
@@ -125,7 +137,7 @@ export async function runSigningBench(cli: string, workDir: string, log: (line: 
       keyDecryptionMs: round(median(decrypt)),
       hashAndSignMs: round(median(signTimes), 3),
       registryRoundTripsMs: round(median(roundTrips)),
-      confirmWaitMs: 300,
+      confirmWaitMs: round(median(confirmWaits)),
       cliSignProcessMs: round(median(cliRuns)),
       batch100Ms: round(median(batches)),
       batchConcurrency: concurrency,

@@ -4,7 +4,9 @@
  * made at test time from a fresh key (committed files would look like leaked secrets to scanners).
  */
 import { generateKeyPairSync } from 'node:crypto';
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -108,5 +110,24 @@ describe('bad key files and passwords', () => {
     // It fails later, at the registry (exit 4), which shows the key and password were fine.
     expectCleanFailure(run, 4, secrets);
     expect(run.stderr).toContain('127.0.0.1:9');
+  });
+
+  it('a wrong password ends with exit 3 while the registry has not answered yet (the key is decrypted during the first requests)', async () => {
+    // A registry that accepts connections and never answers: only the key's own error can end the run.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => void sockets.add(socket)).listen(0, '127.0.0.1');
+    await once(silent, 'listening');
+    const { port } = silent.address() as AddressInfo;
+    try {
+      const keyPath = join(dir, 'silent.key');
+      writeFileSync(keyPath, good, { mode: 0o600 });
+      const run = await runSignet(dir, ['sign', '--key', keyPath, '--request-timeout', '10m', `127.0.0.1:${port}/never/answers@sha256:${'0'.repeat(64)}`], { COSIGN_PASSWORD: 'not the password' });
+      expectCleanFailure(run, 3, secrets);
+      expect(run.stderr).toContain('wrong password');
+      expect(sockets.size).toBeGreaterThan(0);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
   });
 });

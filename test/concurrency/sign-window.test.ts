@@ -1,8 +1,10 @@
 /**
  * The sign use case's defences against concurrent writers, driven deterministically with an
  * in-memory registry and a fake clock: a slow read→write window is re-validated with a HEAD (and a
- * changed tag read again), a transient MANIFEST_BLOB_UNKNOWN is retried, and a fast window costs no
- * extra request.
+ * changed tag read again), a transient MANIFEST_BLOB_UNKNOWN is retried, a fast window costs no
+ * extra request, a key still decrypting overlaps every key-free request but nothing is written
+ * before it, and the confirm wait is measured from our own window (a stale writer landing within
+ * it is repaired; other writers' activity makes it wait again).
  */
 import { createHash } from 'node:crypto';
 
@@ -144,5 +146,115 @@ describe('signImage read→write window and registry hiccups', () => {
     expect((error as RegistryError).code).toBe('REGISTRY_UNEXPECTED_STATUS');
     expect(registry.calls.filter((c) => c === 'PUT manifest')).toHaveLength(3);
     expect(registry.tags.has(sigTag)).toBe(false);
+  });
+
+  it('a key still decrypting: key-free requests run meanwhile, nothing is written before the key, the stale read is re-checked', async () => {
+    const registry = new MemoryRegistry();
+    let release!: (signer: Signer) => void;
+    const key = new Promise<Signer>((resolve) => (release = resolve));
+    let clock = 0;
+    registry.before = () => void (clock += 1);
+    const signing = signImage({ reference: REFERENCE, signer: key, client: registry, clock: () => clock, sleep: async () => undefined });
+    for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
+    // The config of a first signature goes up before the read, so that the read is as fresh as possible.
+    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'PUT blob', 'GET manifest']);
+    expect(registry.tags.has(sigTag)).toBe(false);
+    release(alice);
+    const result = await signing;
+    // The config uploaded before the key was the right one: no second upload.
+    expect(registry.calls.slice(4)).toEqual(['HEAD manifest', 'PUT manifest', 'GET manifest']);
+    expect(storedSignatures(registry)).toEqual([result.signature]);
+  });
+
+  it('a key that fails to decrypt writes no manifest, and its error is the one reported', async () => {
+    const registry = new MemoryRegistry();
+    const wrong = Object.assign(new Error('wrong password for the key'), { code: 'KEY_WRONG_PASSWORD' });
+    const error = await signImage({ reference: REFERENCE, signer: Promise.reject(wrong), client: registry, sleep: async () => undefined }).catch((e: unknown) => e);
+    expect(error).toBe(wrong);
+    expect(registry.calls).not.toContain('PUT manifest');
+    expect(registry.tags.has(sigTag)).toBe(false);
+  });
+
+  it('waits three times its own read→write window before the confirming read, at least 10 ms', async () => {
+    const waits: number[] = [];
+    for (const tick of [1, 20]) {
+      const registry = new MemoryRegistry();
+      let clock = 0;
+      registry.before = () => void (clock += tick);
+      await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep: async (ms) => void waits.push(ms) });
+    }
+    // window = GET .sig sent → config upload → manifest PUT answered: 3 calls of `tick` each.
+    expect(waits).toEqual([10, 180]);
+  });
+
+  it('a stale writer landing within the wait is seen by the confirming read and repaired', async () => {
+    const registry = new MemoryRegistry();
+    const bobs = await bobsManifest();
+    let clock = 0;
+    registry.before = () => void (clock += 1);
+    let overwritten = false;
+    const sleep = async (): Promise<void> => {
+      if (overwritten) return;
+      // Bob read before alice's PUT (no .sig yet) and writes his view during her wait.
+      overwritten = true;
+      for (const [d, b] of [[sha256(bobs.config), bobs.config], [sha256(bobs.result.payload), bobs.result.payload]] as const) registry.blobs.set(d, b);
+      registry.tags.set(sigTag, { bytes: bobs.bytes, mediaType: bobs.mediaType });
+    };
+    const result = await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep });
+    expect(result.writes).toBe(2);
+    expect(storedSignatures(registry).sort()).toEqual([bobs.result.signature, result.signature].sort());
+  });
+
+  it('when others keep writing (ours kept), it waits again, doubled, until two reads agree', async () => {
+    const registry = new MemoryRegistry();
+    let clock = 0;
+    registry.before = () => void (clock += 1);
+    const waits: number[] = [];
+    let foreign = 0;
+    const sleep = async (ms: number): Promise<void> => {
+      waits.push(ms);
+      if (foreign >= 2) return;
+      // Another writer appends a layer after ours, twice in a row (it saw our signature).
+      foreign += 1;
+      const current = parseSignatureManifest(registry.tags.get(sigTag)!.bytes).layers;
+      const extra = { mediaType: 'application/vnd.dev.cosign.simplesigning.v1+json', size: 2, digest: sha256(new Uint8Array([foreign])), annotations: { [SIGNATURE_ANNOTATION]: 'AAAA' } };
+      const built = signatureManifest([...current, extra]);
+      registry.tags.set(sigTag, { bytes: built.manifest, mediaType: built.mediaType });
+    };
+    const result = await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep });
+    expect(result.writes).toBe(1);
+    expect(waits).toEqual([10, 20, 40]);
+    expect(storedSignatures(registry)).toHaveLength(3);
+  });
+
+  it('when its own wait overran by much (a stalling machine), it waits again, twice what the wait took, at most twice', async () => {
+    const registry = new MemoryRegistry();
+    let clock = 0;
+    registry.before = () => void (clock += 1);
+    const waits: number[] = [];
+    // Every wait takes ten times as long as asked.
+    const sleep = async (ms: number): Promise<void> => {
+      waits.push(ms);
+      clock += 10 * ms;
+    };
+    await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep });
+    expect(waits).toEqual([10, 200, 4000]);
+    expect(registry.calls.filter((c) => c === 'GET manifest')).toHaveLength(4);
+  });
+
+  it('a key that arrives during the read writes at once: the read is fresh, no HEAD re-check, a two-request window', async () => {
+    const registry = new MemoryRegistry();
+    let release!: (signer: Signer) => void;
+    const key = new Promise<Signer>((resolve) => (release = resolve));
+    let clock = 0;
+    registry.before = (call) => {
+      clock += 1;
+      if (call === 'GET manifest' && registry.calls.length === 4) release(alice);
+    };
+    const waits: number[] = [];
+    await signImage({ reference: REFERENCE, signer: key, client: registry, clock: () => clock, sleep: async (ms) => void waits.push(ms) });
+    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'PUT blob', 'GET manifest', 'PUT manifest', 'GET manifest']);
+    // window = GET sent → manifest PUT answered: 2 calls.
+    expect(waits).toEqual([10]);
   });
 });

@@ -1,5 +1,5 @@
 import { SIGNER_ENV, SIGNER_FLAGS } from '../../shared/constants.js';
-import { createRegistryClient, loadDockerKeychain, prefetchCredentials, type ReferrersClient, type RegistryClient, type RequestEvent } from '../oci/index.js';
+import type { ReferrersClient, RegistryClient, RequestEvent } from '../oci/index.js';
 import { parseDuration } from './duration.js';
 import { readInputFile } from './files.js';
 import type { CliIo } from './io.js';
@@ -68,6 +68,9 @@ export interface RegistryClientOptions {
  * registry before any request; extra CA from `--registry-cacert` and/or `SSL_CERT_FILE`.
  */
 export async function registryClientFromFlags(io: CliIo, flags: RegistryFlags, options: RegistryClientOptions): Promise<RegistryClient & ReferrersClient> {
+  // Loaded here, not at start-up: `sign` parses its flags and starts decrypting the key first, and the
+  // registry client (HTTP, TLS, credential helpers) then loads while scrypt runs.
+  const { createRegistryClient, loadDockerKeychain, prefetchCredentials } = await import('../oci/index.js');
   const caPem: string[] = [];
   if (flags.caFile !== undefined) caPem.push((await readInputFile(io, flags.caFile, SIGNER_FLAGS.registryCaFile)).text);
   const sslCertFile = io.env[SIGNER_ENV.sslCertFile];

@@ -3,6 +3,7 @@
  * one, else the referrers tag schema index, updated without losing concurrent writers' entries.
  */
 import type { Fetcher, ReferrersClient, RegistryClient, RepositoryRef } from '../oci/index.js';
+import { confirmDelayMs, settle } from './_confirm.js';
 import { SigningError } from './_signing-error.js';
 import { MEDIA_TYPES } from './constants.js';
 import { type ArtifactDescriptor, parseReferrersIndex, referrersIndex, referrersTag } from './referrer.js';
@@ -25,12 +26,20 @@ export async function listReferrers(client: Fetcher & Pick<ReferrersClient, 'get
 
 /** Options of {@link addToFallbackIndex}. */
 export interface FallbackIndexOptions {
-  /** Wait after the index `PUT` before re-reading it, in milliseconds (see `SignImageOptions.confirmDelayMs`). */
-  readonly confirmDelayMs: number;
+  /**
+   * Lower bound of the measured wait after the index `PUT` (see `_confirm.ts`); 0 re-reads at once.
+   * @default - measured only
+   */
+  readonly confirmDelayMs?: number;
   /** Write attempts before giving up. */
   readonly maxAttempts: number;
   readonly sleep: (ms: number) => Promise<void>;
   readonly random: () => number;
+  /**
+   * Monotonic clock in milliseconds, to measure the read→write window.
+   * @default performance.now
+   */
+  readonly clock?: () => number;
 }
 
 /** What {@link addToFallbackIndex} did. */
@@ -41,35 +50,52 @@ export interface FallbackIndexResult {
 
 /**
  * Adds `entry` to the referrers tag schema index of `subject`. The tag is read, merged, written,
- * then re-read after `confirmDelayMs`: an entry another writer dropped from a stale view (ours or
- * theirs) is restored, so the index only ever grows. Without compare-and-swap this is the same
- * timing-based guarantee as the `.sig` tag: a writer whose read→write window exceeds the others'
- * confirm delay can still drop an entry nobody re-checks.
+ * then re-read after a wait measured from our own read→write window (`_confirm.ts`): an entry
+ * another writer dropped from a stale view (ours or theirs) is restored, so the index only ever
+ * grows. Without compare-and-swap this is the same timing-based guarantee as the `.sig` tag: a
+ * writer stalled inside its read→write window for longer than the others' waits can still drop an
+ * entry nobody re-checks (the referrer manifest itself stays, only its listing is lost).
  *
  * @throws SigningError `SIGN_CONFLICT` when writers kept replacing the index
  */
 export async function addToFallbackIndex(client: Fetcher & Pick<RegistryClient, 'putManifest'>, repo: RepositoryRef, subject: string, entry: ArtifactDescriptor, options: FallbackIndexOptions): Promise<FallbackIndexResult> {
   const tag = referrersTag(subject);
+  const now = options.clock ?? (() => performance.now());
+  const waits = options.confirmDelayMs !== 0;
   let restore: ArtifactDescriptor[] = [];
   let writes = 0;
-  for (let attempt = 1; attempt <= options.maxAttempts; attempt += 1) {
+  // As for the `.sig` tag: a lost round after which new entries of others showed up does not count.
+  const everSeen = new Set<string>();
+  const progressed = (entries: readonly ArtifactDescriptor[]): boolean => {
+    const fresh = entries.filter((e) => !everSeen.has(e.digest));
+    fresh.forEach((e) => everSeen.add(e.digest));
+    return fresh.length > 0;
+  };
+  let attempt = 1;
+  for (let round = 1; attempt <= options.maxAttempts && round <= 5 * options.maxAttempts; round += 1) {
+    const sentAt = now();
     const current = await readIndex(client, repo, tag);
-    const missing = [entry, ...restore].filter((d) => !current.some((c) => c.digest === d.digest));
+    if (round === 1) progressed(current.entries);
+    const missing = [entry, ...restore].filter((d) => !current.entries.some((c) => c.digest === d.digest));
     if (missing.length === 0) return { writes };
-    const wanted = [...current, ...missing];
-    await client.putManifest(repo, tag, referrersIndex(current, missing), MEDIA_TYPES.ociIndex);
+    const wanted = [...current.entries, ...missing];
+    const written = await client.putManifest(repo, tag, referrersIndex(current.entries, missing), MEDIA_TYPES.ociIndex);
     writes += 1;
-    if (options.confirmDelayMs > 0) await options.sleep(options.confirmDelayMs);
-    const after = await readIndex(client, repo, tag);
-    restore = wanted.filter((w) => !after.some((a) => a.digest === w.digest));
-    if (restore.length === 0) return { writes };
+    const delay = waits ? confirmDelayMs(now() - sentAt, options.confirmDelayMs) : 0;
+    const settled = await settle(written, delay, async () => {
+      const after = await readIndex(client, repo, tag);
+      return { digest: after.digest, kept: wanted.every((w) => after.entries.some((a) => a.digest === w.digest)), value: after };
+    }, options.sleep, now);
+    if (settled.kept) return { writes };
+    restore = wanted.filter((w) => !settled.last.entries.some((a) => a.digest === w.digest));
+    if (!progressed(settled.last.entries)) attempt += 1;
     // Another writer worked from a stale view; back off with full jitter and merge again.
-    await options.sleep(Math.round(options.random() * Math.min(2000, 50 * 2 ** attempt)));
+    await options.sleep(Math.round(options.random() * Math.min(2000, 50 * 2 ** Math.min(round, 16))));
   }
   throw new SigningError('SIGN_CONFLICT', `other writers kept replacing the referrers index (${repo.registry}/${repo.repository}:${tag}) in ${options.maxAttempts} attempts; run the signing again`);
 }
 
-async function readIndex(client: Fetcher, repo: RepositoryRef, tag: string): Promise<ArtifactDescriptor[]> {
+async function readIndex(client: Fetcher, repo: RepositoryRef, tag: string): Promise<{ entries: ArtifactDescriptor[]; digest: string | undefined }> {
   const manifest = await client.getManifest(repo, tag);
-  return manifest === undefined ? [] : parseReferrersIndex(manifest.bytes);
+  return manifest === undefined ? { entries: [], digest: undefined } : { entries: parseReferrersIndex(manifest.bytes), digest: manifest.digest };
 }

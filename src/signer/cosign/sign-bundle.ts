@@ -55,9 +55,11 @@ export interface SignImageBundleOptions {
    */
   readonly now?: () => Date;
   /**
-   * Wait after writing the referrers tag schema index before re-reading it, in milliseconds (only
-   * on registries without the referrers API). 0 skips the check (no concurrent signer of this image).
-   * @default 300
+   * Lower bound of the wait after writing the referrers tag schema index (only on registries without
+   * the referrers API), in milliseconds; 0 re-reads at once (no concurrent signer of this image).
+   * @deprecated The wait is now measured: a multiple of this signer's own read→write window of the
+   * index (see docs/cli.md, "Concurrent signers"); a fixed wait is no longer needed. Omit it, or pass 0.
+   * @default - measured (3 × the read→write window, at least 10 ms, at most 5 s)
    */
   readonly confirmDelayMs?: number;
   /**
@@ -104,9 +106,12 @@ export interface SignImageBundleResult {
  * Signs one image the way `cosign sign --key … --tlog-upload=false` does in cosign v3's default
  * format (no transparency log, no timestamp).
  *
- * Requests for an image by digest on a registry without auth and without the referrers API:
- * `HEAD` image, 2 blob uploads (`POST`+`PUT` each), `PUT` referrer, `GET` referrers API (404),
- * `GET` index tag, `PUT` index, re-`GET` index = 10.
+ * Requests for an image by digest on a registry without auth: at once, while the key may still be
+ * decrypting, `HEAD` image (the subject descriptor, and the existence check), `{}` blob upload
+ * (`POST`+`PUT`) and the referrers API probe; then the bundle blob (`POST`+`PUT`) and the referrer
+ * `PUT` = 7 with the referrers API, and nothing to wait for: the registry keeps the list, and a
+ * manifest `PUT` by digest cannot be overwritten by anyone else's. Without the API: + `GET` index
+ * tag, `PUT` index, confirming `GET` after a measured wait = 10.
  *
  * @throws SigningError, RegistryError, FormatError, InvalidReferenceError
  */
@@ -123,8 +128,10 @@ async function signWith(client: RegistryClient & ReferrersClient, ref: ImageRefe
   pending.catch(() => undefined);
   const notFound = (what: string): SigningError => new SigningError('SIGN_IMAGE_NOT_FOUND', `image not found (${what}); check the tag or sign by digest`);
   const digest = await resolveDigest(client, ref, notFound, options.onWarning);
-  // The subject descriptor needs the manifest's media type and size: one HEAD, as cosign does.
-  const [head] = await Promise.all([client.headManifest(ref, digest), client.putBlob(ref, EMPTY_BLOB)]);
+  // None of this needs the key. The subject descriptor needs the manifest's media type and size: one
+  // HEAD, as cosign does. Like sigstore-js, trust the referrers probe rather than the OCI-Subject
+  // header alone (some registries send the header without serving the API).
+  const [head, , answer] = await Promise.all([client.headManifest(ref, digest), client.putBlob(ref, EMPTY_BLOB), client.getReferrers(ref, digest)]);
   if (head === undefined) throw notFound(`${repositoryName(ref)}@${digest}`);
   const statement = signStatement({ manifestDigest: digest, ...(options.annotations ? { annotations: options.annotations } : {}) });
   const signer = await pending;
@@ -149,11 +156,13 @@ async function signWith(client: RegistryClient & ReferrersClient, ref: ImageRefe
     }
   }
   const result = { digest, signedReference: `${repositoryName(ref)}@${digest}`, statement, bundle, referrerDigest: referrer.manifestDigest };
-  // Like sigstore-js, trust the probe rather than the OCI-Subject header alone (some registries send
-  // the header without serving the API).
-  const answer = await client.getReferrers(ref, digest);
   if (answer.supported) return { ...result, referrersSource: 'api' };
-  await addToFallbackIndex(client, ref, digest, referrer.descriptor, { confirmDelayMs: Math.max(0, options.confirmDelayMs ?? 300), maxAttempts, sleep, random });
+  await addToFallbackIndex(client, ref, digest, referrer.descriptor, {
+    ...(options.confirmDelayMs === undefined ? {} : { confirmDelayMs: Math.max(0, options.confirmDelayMs) }),
+    maxAttempts,
+    sleep,
+    random,
+  });
   return { ...result, referrersSource: 'tag', referrersTag: referrersTag(digest) };
 }
 

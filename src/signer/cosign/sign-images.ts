@@ -18,10 +18,11 @@ export interface SignImagesOptions extends Omit<SignImageOptions, 'reference' | 
    */
   readonly concurrency?: number;
   /**
-   * Wait before re-reading each `.sig` manifest after writing it (see `SignImageOptions.confirmDelayMs`).
+   * The wait before re-reading each `.sig` manifest after writing it (see `SignImageOptions.confirmDelayMs`).
    * The batch never races with itself (one job per image digest), so the wait only matters when
-   * another process signs the same images at the same time.
-   * @default 0 (no other signer of these images; pass 300 when there may be one)
+   * another process signs the same images at the same time: then pass a positive value, which turns on
+   * the measured wait (3 × the read→write window) with this value as its lower bound, e.g. 10.
+   * @default 0 (no other signer of these images: no wait, no re-check of stale reads)
    */
   readonly confirmDelayMs?: number;
 }

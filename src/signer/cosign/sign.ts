@@ -1,9 +1,11 @@
 /**
  * The sign use case: cosign's tag-based `.sig` signature for one image, appended to whatever
- * signatures already exist, safe against concurrent signers (re-read after write, merge, retry).
+ * signatures already exist, kept against concurrent signers (re-read after a measured wait, merge,
+ * retry; see `_confirm.ts` for what that can and cannot guarantee).
  */
-import { loadPublicKey, type Signer } from '../keys/index.js';
+import { loadPublicKey, type Signer, type Verifier } from '../keys/index.js';
 import { createRegistryClient, parseReference, RegistryError, repositoryName, type ImageReference, type RegistryClient } from '../oci/index.js';
+import { confirmDelayMs, readIsStale, settle } from './_confirm.js';
 import { readSignatureLayers, resolveDigest, sameLayer } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
 import { withClient } from './_with-client.js';
@@ -11,7 +13,10 @@ import { signOneOrTree } from './sign-recursive.js';
 import {
   appendSignature,
   dockerReferenceIdentity,
+  MEDIA_TYPES,
+  sha256Digest,
   SIGNATURE_ANNOTATION,
+  signatureConfig,
   signatureLayer,
   signatureManifest,
   signatureTag,
@@ -64,16 +69,19 @@ export interface SignImageOptions {
    */
   readonly onWarning?: (message: string) => void;
   /**
-   * Write attempts before giving up when concurrent signers keep replacing the `.sig` manifest.
+   * Write attempts before giving up when concurrent signers keep replacing the `.sig` manifest. A
+   * lost round after which new signatures of others showed up does not count (the signers are
+   * making progress), up to five times this many rounds in all.
    * @default 10
    */
   readonly maxAttempts?: number;
   /**
-   * Wait after the manifest `PUT` before re-reading it, in milliseconds. A concurrent signer that
-   * read the old manifest just before our `PUT` overwrites it within its next three requests;
-   * re-reading after that window (instead of at once) catches the loss at no extra request.
-   * 0 re-reads at once (fine when nobody else signs this image at the same time).
-   * @default 300
+   * Lower bound of the wait after the manifest `PUT`, in milliseconds; 0 re-reads at once, without a
+   * wait and without re-checking a stale read (only for a caller that knows nobody else signs this
+   * image at the same time).
+   * @deprecated The wait is now measured: a multiple of this signer's own read→write window (see
+   * docs/cli.md, "Concurrent signers"); a fixed wait is no longer needed. Omit it, or pass 0.
+   * @default - measured (3 × the read→write window, at least 10 ms, at most 5 s)
    */
   readonly confirmDelayMs?: number;
   /**
@@ -99,8 +107,8 @@ export interface SignImageOptions {
 const BASE_BACKOFF_MS = 50;
 /** Largest back-off after a lost write, in milliseconds. */
 const MAX_BACKOFF_MS = 2000;
-/** Largest confirm wait, however slow our own manifest write was, in milliseconds. */
-const MAX_CONFIRM_DELAY_MS = 5000;
+/** Rounds (counted or not) before giving up: this many times `maxAttempts`. */
+const PROGRESS_ROUNDS_FACTOR = 5;
 
 /** What {@link signImage} did. */
 export interface SignImageResult {
@@ -136,11 +144,13 @@ export interface SignImageResult {
  * Signs one image, cosign v2 style (`sha256-<hex>.sig`, OCI media types, payload byte-identical to
  * cosign's), appending to existing signatures with cosign's duplicate rule.
  *
- * Requests for an unsigned image by digest on a registry without auth: `HEAD` the image (it must
- * exist: a signature for nothing would pass as a signed image), upload payload (`POST`, `PUT`), read
- * `.sig` (404), upload config (`POST`, `PUT`), `PUT` manifest, re-read `.sig` = 8. A tag costs no
- * more: its resolving `HEAD` is the existence check. The payload goes first so that the read-modify-write window (read → manifest PUT) is only
- * three requests wide.
+ * Requests for an unsigned image by digest on a registry without auth, with a decrypted key: `HEAD`
+ * the image (it must exist: a signature for nothing would pass as a signed image), then at once the
+ * payload upload (`POST`, `PUT`) and the read of `.sig` (404), the config upload (`POST`, `PUT`),
+ * `PUT` manifest, confirming re-read = 8. A tag costs no more: its resolving `HEAD` is the existence
+ * check. None of these need the key except the manifest `PUT`: given a key still being decrypted,
+ * they all run meanwhile, and the read (by then stale) is re-checked with one `HEAD` before the
+ * `PUT` (9 requests), so that the read→write window stays a couple of round trips wide.
  *
  * @throws SigningError, RegistryError, FormatError, InvalidReferenceError
  */
@@ -151,12 +161,28 @@ export async function signImage(options: SignImageOptions): Promise<SignImageRes
   );
 }
 
+/** A read of the `.sig` tag and when it was sent (the start of a read→write window). */
+interface TagRead {
+  readonly layers: Descriptor[];
+  readonly digest?: string;
+  readonly sentAt: number;
+  readonly roundTripMs: number;
+}
+
 async function signWith(client: RegistryClient, ref: ImageReference, options: SignImageOptions): Promise<SignImageResult> {
   // option errors before any request
   const dockerReference = identityFor(ref, options);
   const pending = Promise.resolve(options.signer);
   // Awaited below; a registry failure first must not leave a failed decryption unhandled.
   pending.catch(() => undefined);
+  const now = options.clock ?? (() => performance.now());
+  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const maxAttempts = Math.max(1, options.maxAttempts ?? 10);
+  // 0: a caller that knows it is the only writer; else a lower bound of the measured wait.
+  const waits = options.confirmDelayMs !== 0;
+  const floorMs = options.confirmDelayMs === undefined ? undefined : Math.max(0, options.confirmDelayMs);
+
   const digest = await resolveDigest(
     client,
     ref,
@@ -165,75 +191,111 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     true,
   );
   const payload = simpleSigningPayload({ dockerReference, manifestDigest: digest, ...(options.annotations ? { annotations: options.annotations } : {}) });
-  // Blobs before any manifest that points to them; the payload needs no key, so it goes up while
-  // the key may still be decrypting.
+  const tag = signatureTag(digest);
+  const readTag = async (): Promise<TagRead> => {
+    const sentAt = now();
+    const read = await readSignatureLayers(client, ref, tag);
+    return { layers: read.layers, ...(read.digest === undefined ? {} : { digest: read.digest }), sentAt, roundTripMs: now() - sentAt };
+  };
+  // Blobs before any manifest that points to them. Nothing here needs the key: the payload, the
+  // current signatures and the config they will need go up while the key may still be decrypting.
+  const uploadedConfigs = new Set<string>();
+  const uploadConfig = async (config: Uint8Array): Promise<void> => {
+    const configDigest = sha256Digest(config);
+    if (uploadedConfigs.has(configDigest)) return;
+    await client.putBlob(ref, config);
+    uploadedConfigs.add(configDigest);
+  };
+  const payloadLayer = { mediaType: MEDIA_TYPES.simpleSigning, size: payload.length, digest: sha256Digest(payload) };
+  let keyReady = false;
+  void pending.then(() => (keyReady = true), () => undefined);
+  // The payload first (a manifest may only point to existing blobs), then the read. While the key is
+  // still decrypting, configs go up too: a config lists layer digests only, so it needs no signature.
+  // The one for a first signature goes before the read, so that a key arriving meanwhile finds the
+  // read fresh and the read→write window at two requests (read, PUT). With the key at hand from the
+  // start, the loop below uploads what it needs, or nothing when an equivalent signature is there.
   await client.putBlob(ref, payload);
+  if (!keyReady) await uploadConfig(signatureConfig([payloadLayer]));
+  let seen = await readTag();
+  if (!keyReady && seen.layers.length > 0) await uploadConfig(signatureConfig([...seen.layers, payloadLayer]));
+  // Read before waiting for the key: too old to write from (see below).
+  let readBeforeKey = !keyReady;
+
   const signer = await pending;
   const signature = Buffer.from(signer.sign(payload)).toString('base64');
   const layer = signatureLayer(payload, signature);
-  const tag = signatureTag(digest);
-  const verifier = loadPublicKey(signer.publicKeyPem());
-  // cosign's duplicate rule: an old layer counts as ours when its signature verifies with our key.
+  let verifier: Verifier | undefined;
+  // cosign's duplicate rule: an old layer counts as ours when its signature verifies with our key
+  // (loaded only when such a layer exists: a first signature does without).
   const isOurs = (old: Descriptor): boolean => {
     const b64 = old.annotations?.[SIGNATURE_ANNOTATION];
-    return old.digest === layer.digest && b64 !== undefined && verifier.verify(payload, Buffer.from(b64, 'base64'));
+    if (old.digest !== layer.digest || b64 === undefined) return false;
+    verifier ??= loadPublicKey(signer.publicKeyPem());
+    return verifier.verify(payload, Buffer.from(b64, 'base64'));
   };
   const result = { digest, signedReference: `${repositoryName(ref)}@${digest}`, signatureTag: tag, dockerReference, payload, signature };
-  const maxAttempts = Math.max(1, options.maxAttempts ?? 10);
-  const random = options.random ?? Math.random;
-  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
 
-  const confirmDelayMs = Math.max(0, options.confirmDelayMs ?? 300);
-  const now = options.clock ?? (() => performance.now());
-
-  let readAt = now();
-  let seen = await readSignatureLayers(client, ref, tag);
   let known = seen.layers;
   let writes = 0;
   let repair = false;
-  for (let attempt = 1; attempt <= maxAttempts; attempt += 1) {
+  // A lost round whose re-read shows signatures we had never seen means the pile-up is moving
+  // (another signer's signature landed): it does not count against maxAttempts. Under load, 20
+  // signers need many rounds between them, and a fixed round budget ran out while they all progressed.
+  const everSeen = new Set(seen.layers.map(layerKey));
+  const progressed = (layers: readonly Descriptor[]): boolean => {
+    const fresh = layers.filter((l) => !everSeen.has(layerKey(l)));
+    fresh.forEach((l) => everSeen.add(layerKey(l)));
+    return fresh.length > 0;
+  };
+  let attempt = 1;
+  for (let round = 1; attempt <= maxAttempts && round <= PROGRESS_ROUNDS_FACTOR * maxAttempts; round += 1) {
+    const backoff = (): Promise<void> => sleep(Math.round(random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** Math.min(round, 16))));
     const merged = appendSignature(known, layer, isOurs);
     // appendSignature returns the same layers when an equivalent signature of ours is present.
     if (merged.length === known.length && !repair) return { ...result, alreadySigned: writes === 0, writes };
     const built = signatureManifest(merged);
-    await client.putBlob(ref, built.config);
-    // Safety rule: our read→write window stays under half of every other signer's confirm delay, so a
-    // write of theirs that we did not see lands before they re-read, and they repair it. A slow
-    // window (a loaded machine) is re-validated with a HEAD first; a changed tag means read again.
-    if (confirmDelayMs > 0 && now() - readAt > confirmDelayMs / 2) {
-      readAt = now();
+    await uploadConfig(built.config);
+    // A stale read (the key was decrypting, uploads ran) would widen our window past what other
+    // signers wait for: re-check the tag with a HEAD just before the PUT; a changed tag means read again.
+    if (waits && (readBeforeKey || readIsStale(now() - seen.sentAt, seen.roundTripMs))) {
+      readBeforeKey = false;
+      const sentAt = now();
       const head = await client.headManifest(ref, tag);
       if (head?.digest !== seen.digest) {
-        seen = await readSignatureLayers(client, ref, tag);
+        seen = await readTag();
+        if (!progressed(seen.layers)) attempt += 1;
         known = [...seen.layers, ...lostLayers(merged, seen.layers).filter((l) => l !== layer)];
         repair = known.length > seen.layers.length;
         continue;
       }
+      seen = { ...seen, sentAt, roundTripMs: now() - sentAt };
     }
-    const putStarted = now();
     try {
       await client.putManifest(ref, tag, built.manifest, built.mediaType);
     } catch (error) {
       // distribution's filesystem store rewrites a blob's repository link in place when the same blob
       // is uploaded concurrently (identical payloads of parallel signers), so a manifest PUT may briefly
       // see it as unknown. Upload ours again and retry; persistent failures still surface.
-      if (!isBlobUnknown(error) || attempt === maxAttempts) throw error;
-      await sleep(Math.round(random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt)));
+      if (!isBlobUnknown(error) || attempt >= maxAttempts) throw error;
+      attempt += 1;
+      await backoff();
+      uploadedConfigs.clear();
       await client.putBlob(ref, payload);
       continue;
     }
     writes += 1;
-    // A slow registry slows every signer's write alike: wait at least a few of our own write times.
-    const waitMs = confirmDelayMs > 0 ? Math.min(MAX_CONFIRM_DELAY_MS, Math.max(confirmDelayMs, 4 * (now() - putStarted))) : 0;
-    if (waitMs > 0) await sleep(Math.round(waitMs));
-    const after = (await readSignatureLayers(client, ref, tag)).layers;
-    if (lostLayers(merged, after).length === 0) return { ...result, signatureManifestDigest: built.manifestDigest, alreadySigned: false, writes };
+    const delay = waits ? confirmDelayMs(now() - seen.sentAt, floorMs) : 0;
+    const settled = await settle(built.manifestDigest, delay, async () => {
+      const after = await readTag();
+      return { digest: after.digest, kept: lostLayers(merged, after.layers).length === 0, value: after };
+    }, sleep, now);
+    if (settled.kept) return { ...result, signatureManifestDigest: built.manifestDigest, alreadySigned: false, writes };
     // Someone wrote from a stale view. Back off (full jitter, so racing signers spread out), read
     // the current state and restore what it lacks: ours and others' layers (their blobs exist,
     // because a manifest referenced them). Signatures are only ever added, never dropped.
-    await sleep(Math.round(random() * Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** attempt)));
-    readAt = now();
-    seen = await readSignatureLayers(client, ref, tag);
+    await backoff();
+    seen = await readTag();
+    if (!progressed([...settled.last.layers, ...seen.layers])) attempt += 1;
     const restore = lostLayers(merged, seen.layers).filter((l) => l !== layer);
     known = [...seen.layers, ...restore];
     repair = restore.length > 0;
@@ -247,6 +309,11 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
 /** A manifest PUT refused because the registry does not (yet) see a blob it references. */
 function isBlobUnknown(error: unknown): boolean {
   return error instanceof RegistryError && error.status === 400 && error.ociCodes.includes('MANIFEST_BLOB_UNKNOWN');
+}
+
+/** A signature layer's identity: its blob and its signature. */
+function layerKey(layer: Descriptor): string {
+  return `${layer.digest} ${layer.annotations?.[SIGNATURE_ANNOTATION] ?? ''}`;
 }
 
 /** Layers of `wanted` that are missing from `actual`. */

@@ -34,8 +34,12 @@ export class Authenticator {
     return value === undefined ? undefined : scopeAuthorization(value, this.schemes.url(registry, '/'), this.schemes.plainHttpCredentials(registry));
   }
 
-  /** Records the challenge of a 401; returns true when a retry with credentials makes sense. */
-  public learnChallenge(registry: string, scope: Scope, res: HttpResponse): boolean {
+  /**
+   * Records the challenge of a 401; returns true when a retry with credentials makes sense.
+   * `sentWithAuthorization` false means the request went out before any challenge was known (one
+   * of several parallel first requests): its 401 says nothing about a token fetched meanwhile.
+   */
+  public learnChallenge(registry: string, scope: Scope, res: HttpResponse, sentWithAuthorization = true): boolean {
     const challenge = parseChallenge(res.headers['www-authenticate']);
     if (challenge === undefined) return false;
     const known = this.challenges.get(registry);
@@ -44,8 +48,8 @@ export class Authenticator {
       // Retrying only helps if we have a password we have not sent yet.
       return known?.scheme !== 'basic' && this.credentials(registry)?.kind === 'basic';
     }
-    // A Bearer 401 with a cached token means the token expired or lacks scope: fetch a new one.
-    this.tokens.forget(registry, scope.repository);
+    // A Bearer 401 to a request that carried a token means it expired or lacks scope: fetch a new one.
+    if (sentWithAuthorization) this.tokens.forget(registry, scope.repository);
     return true;
   }
 }

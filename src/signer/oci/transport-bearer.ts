@@ -26,6 +26,7 @@ interface CachedToken {
  */
 export class TokenSource {
   private readonly tokens = new Map<string, CachedToken>();
+  private readonly pending = new Map<string, Promise<string>>();
 
   public constructor(
     private readonly sender: RetryingSender,
@@ -39,9 +40,20 @@ export class TokenSource {
     const cached = this.tokens.get(key);
     if (cached !== undefined && scope.actions.every((a) => cached.actions.has(a))) return cached.token;
     const actions = new Set([...(cached?.actions ?? []), ...scope.actions]);
-    const token = await this.fetch(registry, challenge, scope.repository, actions, credential);
-    this.tokens.set(key, { token, actions });
-    return token;
+    // Parallel first requests (sign starts several while the key decrypts) share one token request.
+    const flightKey = `${key}\u0000${[...actions].sort().join(',')}`;
+    const inFlight = this.pending.get(flightKey);
+    if (inFlight !== undefined) return inFlight;
+    const fetching = this.fetch(registry, challenge, scope.repository, actions, credential).then((token) => {
+      this.tokens.set(key, { token, actions });
+      return token;
+    });
+    this.pending.set(flightKey, fetching);
+    try {
+      return await fetching;
+    } finally {
+      this.pending.delete(flightKey);
+    }
   }
 
   /** Drops the cached token (it expired or lacks scope). */

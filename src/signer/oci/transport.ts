@@ -72,7 +72,7 @@ export class Transport {
       url = res.url; // may have switched to plain HTTP
       if (res.status === 401 && !authRetried && this.inRegistryOrigin(url, req.registry)) {
         authRetried = true;
-        if (this.auth.learnChallenge(req.registry, req.scope, res)) continue;
+        if (this.auth.learnChallenge(req.registry, req.scope, res, authorization !== undefined)) continue;
       }
       if (REDIRECTS.has(res.status) && res.headers.location !== undefined && redirects < MAX_REDIRECTS && (req.method === 'GET' || req.method === 'HEAD')) {
         redirects += 1;

@@ -104,3 +104,34 @@ describe('signImageBundle against a real registry without the referrers API', ()
     }
   });
 });
+
+describe('signing on a token-auth registry', () => {
+  let registry: TestRegistry;
+  let client: RegistryClient & ReferrersClient;
+  beforeAll(async () => {
+    registry = await startRegistry({ tokenAuth: true });
+    client = createRegistryClient({ pushIntent: true });
+  });
+  afterAll(async () => {
+    client?.close();
+    await registry?.stop();
+  });
+
+  it('fetches one token although the first requests run in parallel while the key decrypts', async () => {
+    const pair = await generateKeyPair(new Uint8Array(), 'cosign');
+    for (const bundle of [true, false]) {
+      const image = await pushRandomImage(client, { registry: registry.host, repository: 'token/app' }, `t${String(bundle)}`);
+      const events: RequestEvent[] = [];
+      const counting = createRegistryClient({ pushIntent: true, onRequest: (e) => events.push(e) });
+      // As the CLI does: the key is still decrypting when the requests start.
+      const signer = decryptPrivateKey(pair.privateKeyPem, new Uint8Array());
+      try {
+        const reference = `${registry.host}/token/app@${image.digest}`;
+        await (bundle ? signImageBundle({ reference, signer, client: counting }) : signImage({ reference, signer, client: counting }));
+      } finally {
+        counting.close();
+      }
+      expect(events.filter((e) => e.kind === 'token')).toHaveLength(1);
+    }
+  });
+});

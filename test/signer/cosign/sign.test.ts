@@ -45,7 +45,8 @@ describe('signImage against a real registry', () => {
     const events: RequestEvent[] = [];
     const counting = createRegistryClient({ pushIntent: true, onRequest: (e) => events.push(e) });
     try {
-      const result = await signImage({ reference: `${registry.host}/count/app@${image.digest}`, signer: alice, client: counting });
+      // A frozen clock: how stale a read is must not depend on this machine's load here.
+      const result = await signImage({ reference: `${registry.host}/count/app@${image.digest}`, signer: alice, client: counting, clock: () => 0 });
       expect(result.signedReference).toBe(`${registry.host}/count/app@${image.digest}`);
       expect(result.writes).toBe(1);
       expect(events.map((e) => `${e.method} ${e.status}`)).toEqual(['HEAD 200', 'POST 202', 'PUT 201', 'GET 404', 'POST 202', 'PUT 201', 'PUT 201', 'GET 200']);

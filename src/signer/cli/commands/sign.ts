@@ -3,10 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { CHAINS_RESULTS, SIGNER_FLAGS } from '../../../shared/constants.js';
-import { signImage } from '../../cosign/sign.js';
-import { signImageBundle } from '../../cosign/sign-bundle.js';
-import { decryptPrivateKey } from '../../keys/index.js';
-import { formatReference, type ImageReference, parseReference } from '../../oci/index.js';
+import { decryptPrivateKey, inspectEncryptedKey } from '../../keys/index.js';
+import { formatReference, type ImageReference, parseReference } from '../../../shared/oci/index.js';
+import type { ReferrersClient, RegistryClient } from '../../oci/index.js';
 import { parseAnnotations } from '../annotations.js';
 import { normaliseBundleFormatFlag, signBundleFormat } from '../bundle-format-flag.js';
 import { normaliseRecursiveFlag, recursiveFlag } from '../recursive-flag.js';
@@ -102,26 +101,51 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseSignArgs(args);
   const key = await readKeyFile(io, parsed.keyPath, SIGNER_FLAGS.key);
   const password = await readPassword(io, parsed.passwordFile, 'decrypt');
-  // Decrypt before any registry request: a bad key or password must never reach the registry.
-  const signer = await decryptPrivateKey(key.text, password, { source: key.path });
-  password.fill(0);
-
-  const client = await registryClientFromFlags(io, parsed.registry, { pushIntent: true, registries: [parsed.reference.registry] });
+  // A malformed key (label, envelope, scrypt costs) is refused before anything else happens.
+  inspectEncryptedKey(key.text, { source: key.path });
+  // scrypt runs on the libuv threadpool while the registry work that needs no key goes ahead
+  // (existence check, payload and config uploads, reading the current signatures). The signing
+  // use cases await the key before they sign or write any manifest, so a wrong password still
+  // tags and signs nothing; a registry error meanwhile gives way to the key's own error.
+  const decryption = decryptPrivateKey(key.text, password, { source: key.path }).finally(() => password.fill(0));
+  decryption.catch(() => undefined);
+  // A failed decryption ends the command at once, whatever the registry is still doing (a slow or
+  // unreachable registry must not delay "wrong password").
+  const keyFailure = decryption.then(() => new Promise<never>(() => undefined));
+  keyFailure.catch(() => undefined);
+  const keyErrorFirst = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await Promise.race([work(), keyFailure]);
+    } catch (error) {
+      await decryption;
+      throw error;
+    }
+  };
+  // Loaded while scrypt runs: the registry client and the signing module (only the format asked for)
+  // are most of the command's start-up.
+  const { reference } = parsed;
+  const onWarning = (message: string): void => io.stderr(`signet: warning: ${message}\n`);
+  const loadSign = async (): Promise<(client: RegistryClient & ReferrersClient) => Promise<{ readonly digest: string; readonly signedReference: string; readonly children?: readonly { readonly signedReference: string }[] }>> => {
+    if (parsed.newBundleFormat === true) {
+      const { signImageBundle } = await import('../../cosign/sign-bundle.js');
+      return (client) => signImageBundle({ reference, signer: decryption, client, onWarning, ...optional('recursive', parsed.recursive), ...optional('annotations', parsed.annotations) });
+    }
+    const { signImage } = await import('../../cosign/sign.js');
+    return (client) =>
+      signImage({
+        reference,
+        signer: decryption,
+        client,
+        identityWithTag: parsed.identityWithTag,
+        onWarning,
+        ...optional('recursive', parsed.recursive),
+        ...optional('identity', parsed.identity),
+        ...optional('annotations', parsed.annotations),
+      });
+  };
+  const [sign, client] = await keyErrorFirst(() => Promise.all([loadSign(), registryClientFromFlags(io, parsed.registry, { pushIntent: true, registries: [reference.registry] })]));
   try {
-    const { reference } = parsed;
-    const onWarning = (message: string): void => io.stderr(`signet: warning: ${message}\n`);
-    const result = parsed.newBundleFormat === true
-      ? await signImageBundle({ reference, signer, client, onWarning, ...optional('recursive', parsed.recursive), ...optional('annotations', parsed.annotations) })
-      : await signImage({
-          reference,
-          signer,
-          client,
-          identityWithTag: parsed.identityWithTag,
-          onWarning,
-          ...optional('recursive', parsed.recursive),
-          ...optional('identity', parsed.identity),
-          ...optional('annotations', parsed.annotations),
-        });
+    const result = await keyErrorFirst(() => sign(client));
     const imageUrl = formatReference({ registry: reference.registry, repository: reference.repository, ...(reference.tag === undefined ? {} : { tag: reference.tag }) });
     const files: Array<[path: string, value: string, flag: string]> = [];
     if (parsed.resultsDir !== undefined) {
