@@ -2,9 +2,10 @@
  * Multi-platform test images in a real registry: small platform images pushed by digest, and an OCI
  * image index (or Docker manifest list) listing them, as buildah pushes for `--platform` lists.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 
 import type { RegistryClient, RepositoryRef } from '../../src/signer/oci/index.js';
+import { uploadRandomImage } from './registry.js';
 
 /** One pushed manifest and the index entry that lists it. */
 export interface PushedManifest {
@@ -17,18 +18,7 @@ export interface PushedManifest {
 /** Pushes a tiny image for one platform, by digest (no tag), as `buildah manifest push --all` does. */
 export async function pushPlatformImage(client: RegistryClient, repo: RepositoryRef, os: string, architecture: string, variant?: string): Promise<PushedManifest> {
   const platform = { os, architecture, ...(variant === undefined ? {} : { variant }) };
-  const config = new TextEncoder().encode(JSON.stringify({ ...platform, rootfs: { type: 'layers', diff_ids: [] }, config: { Labels: { nonce: randomBytes(8).toString('hex') } } }));
-  const configBlob = await client.putBlob(repo, config);
-  const layerBlob = await client.putBlob(repo, randomBytes(32));
-  const mediaType = 'application/vnd.oci.image.manifest.v1+json';
-  const manifest = new TextEncoder().encode(
-    JSON.stringify({
-      schemaVersion: 2,
-      mediaType,
-      config: { mediaType: 'application/vnd.oci.image.config.v1+json', size: configBlob.size, digest: configBlob.digest },
-      layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', size: layerBlob.size, digest: layerBlob.digest }],
-    }),
-  );
+  const { manifest, mediaType } = await uploadRandomImage(client, repo, platform);
   const digest = await client.putManifest(repo, `sha256:${createHash('sha256').update(manifest).digest('hex')}`, manifest, mediaType);
   return { digest, mediaType, size: manifest.byteLength, platform };
 }

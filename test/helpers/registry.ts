@@ -182,12 +182,32 @@ export interface PushedImage {
 
 /** Pushes a small random single-layer OCI image (config + layer + manifest) under `tag`. */
 export async function pushRandomImage(client: RegistryClient, repo: RepositoryRef, tag = 'latest'): Promise<PushedImage> {
-  const layer = randomBytes(64);
+  const { manifest, mediaType } = await uploadRandomImage(client, repo);
+  const digest = await client.putManifest(repo, tag, manifest, mediaType);
+  return { digest, manifest, mediaType };
+}
+
+/** The platform a random test image's config names. */
+export interface ImagePlatform {
+  readonly os: string;
+  readonly architecture: string;
+  readonly variant?: string;
+}
+
+/**
+ * Uploads the config and layer blobs of a small random single-layer OCI image and returns its manifest,
+ * not yet pushed (the caller picks a tag or the digest).
+ */
+export async function uploadRandomImage(
+  client: RegistryClient,
+  repo: RepositoryRef,
+  platform: ImagePlatform = { architecture: 'amd64', os: 'linux' },
+): Promise<{ manifest: Uint8Array; mediaType: string }> {
   const config = new TextEncoder().encode(
-    JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] }, config: { Labels: { nonce: randomBytes(8).toString('hex') } } }),
+    JSON.stringify({ ...platform, rootfs: { type: 'layers', diff_ids: [] }, config: { Labels: { nonce: randomBytes(8).toString('hex') } } }),
   );
   const configBlob = await client.putBlob(repo, config);
-  const layerBlob = await client.putBlob(repo, layer);
+  const layerBlob = await client.putBlob(repo, randomBytes(64));
   const mediaType = 'application/vnd.oci.image.manifest.v1+json';
   const manifest = new TextEncoder().encode(
     JSON.stringify({
@@ -197,6 +217,5 @@ export async function pushRandomImage(client: RegistryClient, repo: RepositoryRe
       layers: [{ mediaType: 'application/vnd.oci.image.layer.v1.tar', size: layerBlob.size, digest: layerBlob.digest }],
     }),
   );
-  const digest = await client.putManifest(repo, tag, manifest, mediaType);
-  return { digest, manifest, mediaType };
+  return { manifest, mediaType };
 }
