@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import * as https from 'node:https';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { SignetError } from '../../shared/errors.js';
 
 /** One HTTP exchange as the transport sees it. */
@@ -73,19 +73,16 @@ export interface PooledHttpSend {
  */
 export function createHttpSend(tlsOptions: TlsOptions = {}): PooledHttpSend {
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-  const httpsAgent = new https.Agent({
-    keepAlive: true,
-    maxSockets: 8,
-    rejectUnauthorized: !(tlsOptions.insecure ?? false),
-    ...(tlsOptions.caPem && tlsOptions.caPem.length > 0 ? { ca: [...rootCertificates, ...tlsOptions.caPem] } : {}),
-  });
+  // Created at the first HTTPS request, and only then: a run against a plain-HTTP registry never pays for TLS.
+  let httpsAgent: https.Agent | undefined;
+  const agentFor = (isHttps: boolean): http.Agent => (isHttps ? (httpsAgent ??= createHttpsAgent(tlsOptions)) : httpAgent);
   const send: HttpSend = (request) =>
     new Promise<HttpResponse>((resolve, reject) => {
       const isHttps = request.url.protocol === 'https:';
       const lib = isHttps ? https : http;
       const headers: Record<string, string> = { ...request.headers };
       if (request.body !== undefined) headers['content-length'] = String(request.body.byteLength);
-      const req = lib.request(request.url, { method: request.method, headers, agent: isHttps ? httpsAgent : httpAgent });
+      const req = lib.request(request.url, { method: request.method, headers, agent: agentFor(isHttps) });
       let settled = false;
       let deadline: NodeJS.Timeout | undefined;
       // Settles before destroying: destroying emits `aborted`/`error`, which must not win the race
@@ -140,9 +137,48 @@ export function createHttpSend(tlsOptions: TlsOptions = {}): PooledHttpSend {
     send,
     close: () => {
       httpAgent.destroy();
-      httpsAgent.destroy();
+      httpsAgent?.destroy();
     },
   };
+}
+
+/**
+ * The HTTPS agent, with one TLS context for all of its sockets. Without `secureContext`, Node builds a
+ * context per socket from the agent's options, and with extra CAs that means parsing every trusted
+ * certificate again for each connection (tens of milliseconds each with a system bundle in
+ * `SSL_CERT_FILE`). Certificates already among Node's roots are not added twice.
+ */
+function createHttpsAgent(tlsOptions: TlsOptions): https.Agent {
+  const extra = uniqueCertificates(tlsOptions.caPem ?? []);
+  const secureContext: SecureContext | undefined = extra.length > 0 ? createSecureContext({ ca: [...rootCertificates, ...extra] }) : undefined;
+  return new https.Agent({
+    keepAlive: true,
+    maxSockets: 8,
+    rejectUnauthorized: !(tlsOptions.insecure ?? false),
+    ...(secureContext === undefined ? {} : { secureContext }),
+  });
+}
+
+/** The certificates of `pems` (bundles split) that are not among Node's roots, each once. */
+export function uniqueCertificates(pems: readonly string[]): string[] {
+  const body = (pem: string): string => pem.replace(/-----[^-]+-----|\s/g, '');
+  const seen = new Set(rootCertificates.map(body));
+  const out: string[] = [];
+  for (const pem of pems) {
+    const certs = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);
+    // Not plain certificates (or not PEM at all): handed to Node as they are, which judges them as before.
+    if (certs === null) {
+      out.push(pem);
+      continue;
+    }
+    for (const cert of certs) {
+      const key = body(cert);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(cert);
+    }
+  }
+  return out;
 }
 
 function flattenHeaders(raw: http.IncomingHttpHeaders): Record<string, string> {
