@@ -35,7 +35,8 @@ export interface Exchange {
 /**
  * The retry policy (cf. ggcr's `retryTransport`): 429, 5xx and connection failures are retried with
  * exponential back-off and "equal jitter", honouring `Retry-After` up to a limit; a loopback or
- * `--allow-http-registry` registry that does not speak TLS is switched to plain HTTP once. Every
+ * `--allow-http-registry` registry that does not speak TLS is switched to plain HTTP once, a loopback
+ * registry that does not answer plain HTTP in HTTP to HTTPS (see {@link SchemeMemory}). Every
  * try has an overall deadline, and all tries together stay within the command's deadline.
  */
 export class RetryingSender {
@@ -92,8 +93,14 @@ export class RetryingSender {
         }
         throw failure.error;
       }
+      // A TLS server's 400 to the plain-HTTP probe is, like a refused TLS hello, no registry exchange: not reported.
+      const https = this.schemes.learn(url, registry, res.status);
+      if (https !== undefined) {
+        url = https;
+        attempt -= 1;
+        continue;
+      }
       this.options.onRequest?.({ kind, method, url: describeRequest(method, url).slice(method.length + 1), attempt, status: res.status });
-      this.schemes.learn(url, registry);
       if (RETRYABLE_STATUS.has(res.status) && attempt < this.maxAttempts) {
         await this.pause(this.retryDelay(res, method, url, attempt), method, url);
         continue;

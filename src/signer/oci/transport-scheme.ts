@@ -4,11 +4,19 @@ import { describeRequest } from './redact.js';
 
 /** Errors that mean "the server answered a TLS hello in plain text". */
 const TLS_MISMATCH_ERRORS = new Set(['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER']);
+/** Errors that mean "the server did not answer plain HTTP with HTTP" (a TLS server hanging up or sending an alert). */
+const NOT_HTTP_ERRORS = new Set(['ECONNRESET', 'EPIPE']);
+/** The status a TLS server (Go's, nginx) answers a plain-HTTP request with. */
+const PLAIN_HTTP_TO_TLS_STATUS = 400;
 
 /**
- * Scheme probing (cf. ggcr's `ping`, without the extra request): every registry is HTTPS until a
- * loopback or `--allow-http-registry` registry answers the first TLS hello in plain text; then it
- * is plain HTTP for the rest of the run.
+ * Scheme probing (cf. ggcr's `ping`, without the extra request). A remote registry is HTTPS until,
+ * with `--allow-http-registry`, it answers the first TLS hello in plain text; then it is plain HTTP
+ * for the rest of the run. A loopback registry is asked in plain HTTP first, where most local
+ * registries answer, and is HTTPS when it does not answer that in HTTP (a TLS server hangs up or
+ * answers 400): ggcr tries both schemes at once for such registries, and a TLS attempt costs a
+ * process its first TLS context (tens of milliseconds of CPU) for nothing. No credentials travel
+ * during the probe: they need the scheme learned first (see {@link plainHttpCredentials}).
  */
 export class SchemeMemory {
   private readonly schemes = new Map<string, 'https' | 'http'>();
@@ -34,9 +42,9 @@ export class SchemeMemory {
     return this.allowHttp || this.schemes.get(registry) === 'http';
   }
 
-  /** The URL of an API path on `registry`, with the scheme learned so far. */
+  /** The URL of an API path on `registry`, with the scheme learned so far (or the one to probe first). */
   public url(registry: string, path: string): URL {
-    return new URL(`${this.schemes.get(registry) ?? 'https'}://${registry}${path}`);
+    return new URL(`${this.schemes.get(registry) ?? (isLoopbackRegistry(registry) ? 'http' : 'https')}://${registry}${path}`);
   }
 
   /**
@@ -44,6 +52,7 @@ export class SchemeMemory {
    * answered TLS in plain text and may use HTTP; undefined otherwise.
    */
   public fallback(code: string, url: URL, registry: string): URL | undefined {
+    if (this.probingPlainHttp(url, registry) && (NOT_HTTP_ERRORS.has(code) || code.startsWith('HPE_'))) return this.toHttps(url);
     // A concurrent request may have learned the scheme while this probe was in flight: follow it.
     const probing = !this.schemes.has(registry) || this.schemes.get(registry) === 'http';
     if (!TLS_MISMATCH_ERRORS.has(code) || url.protocol !== 'https:' || url.host !== registry || !this.httpAllowed(registry) || !probing) return undefined;
@@ -51,9 +60,27 @@ export class SchemeMemory {
     return new URL(url.toString().replace(/^https:/, 'http:'));
   }
 
-  /** Records the scheme of the first exchange with `registry` that got an answer. */
-  public learn(url: URL, registry: string): void {
-    if (url.host === registry && !this.schemes.has(registry)) this.schemes.set(registry, url.protocol === 'http:' ? 'http' : 'https');
+  /**
+   * Records the scheme of the first exchange with `registry` that got an answer; returns the HTTPS
+   * URL to ask instead when that answer was a loopback probe's 400 (what TLS servers answer plain
+   * HTTP with). Should HTTPS then meet a plain-text answer, {@link fallback} comes back to HTTP for
+   * good and the 400 stands: at most three tries.
+   */
+  public learn(url: URL, registry: string, status: number): URL | undefined {
+    if (url.host !== registry || this.schemes.has(registry)) return undefined;
+    if (status === PLAIN_HTTP_TO_TLS_STATUS && this.probingPlainHttp(url, registry)) return this.toHttps(url);
+    this.schemes.set(registry, url.protocol === 'http:' ? 'http' : 'https');
+    return undefined;
+  }
+
+  /** True for the plain-HTTP probe of a loopback registry whose scheme is not known yet. */
+  private probingPlainHttp(url: URL, registry: string): boolean {
+    return url.protocol === 'http:' && url.host === registry && !this.schemes.has(registry) && isLoopbackRegistry(registry);
+  }
+
+  /** The HTTPS twin of a probe's URL; the scheme stays unknown until HTTPS gets an answer (or falls back). */
+  private toHttps(url: URL): URL {
+    return new URL(url.toString().replace(/^http:/, 'https:'));
   }
 
   /** Refuses a plain-HTTP URL the registry handed out unless plain HTTP is allowed for it or for the registry. */

@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createRegistryClient, parseDockerConfig, RegistryError, type RequestEvent } from '../../../src/signer/oci/index.js';
 import { pushRandomImage, startRegistry, type TestRegistry } from '../../helpers/registry.js';
+import { makeTestCertificates } from '../../helpers/registry-certs.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64');
 const creds = { username: 'signer', password: 'p4ss-w0rd' };
@@ -168,6 +173,33 @@ describe('Bearer token auth (in-process token server)', () => {
       expect((err as Error).message).toMatch(/^token server refused the credentials: 401/);
     } finally {
       client.close();
+    }
+  });
+});
+
+describe('scheme probing of a loopback registry that speaks TLS only', () => {
+  it('moves to HTTPS when the server hangs up on the plain-HTTP probe (a Node TLS server), and sends its credentials only over TLS', async () => {
+    const certs = makeTestCertificates(tempDir('signet-tls-'));
+    const seen: { authorization?: string }[] = [];
+    const server = createHttpsServer({ cert: readFileSync(certs.certPath), key: readFileSync(certs.keyPath) }, (req, res) => {
+      seen.push({ ...(req.headers.authorization === undefined ? {} : { authorization: req.headers.authorization }) });
+      if (req.headers.authorization === undefined) {
+        res.writeHead(401, { 'www-authenticate': 'Basic realm="r"' }).end();
+        return;
+      }
+      res.writeHead(200, { 'docker-content-digest': `sha256:${'a'.repeat(64)}`, 'content-type': 'application/vnd.oci.image.manifest.v1+json', 'content-length': '2' }).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const events: RequestEvent[] = [];
+    const client = createRegistryClient({ tls: { caPem: [certs.caPem] }, credentials: parseDockerConfig(dockerConfigFor(host), 'c'), onRequest: (e) => events.push(e) });
+    try {
+      expect((await client.headManifest({ registry: host, repository: 'tls/app' }, 'latest'))?.digest).toBe(`sha256:${'a'.repeat(64)}`);
+      expect(seen).toEqual([{}, { authorization: `Basic ${b64(`${creds.username}:${creds.password}`)}` }]);
+      expect(events.every((e) => e.url.startsWith('https://'))).toBe(true);
+    } finally {
+      client.close();
+      server.close();
     }
   });
 });

@@ -169,9 +169,16 @@ describe('Transport credential scoping', () => {
 
   it('lets a loopback registry that speaks plain HTTP use its credentials on its own origin', async () => {
     const local = { ...req, registry: '127.0.0.1:5000' };
-    const { t, seen } = transport([new HttpTransportError('EPROTO', 'wrong version number'), basic401, { status: 200 }], { credentials: store });
+    const { t, seen } = transport([basic401, { status: 200 }], { credentials: store });
     await t.request(local, [200]);
-    expect(seen.map((r) => `${r.url.protocol} ${r.headers.authorization === undefined ? '-' : 'auth'}`)).toEqual(['https: -', 'http: -', 'http: auth']);
+    expect(seen.map((r) => `${r.url.protocol} ${r.headers.authorization === undefined ? '-' : 'auth'}`)).toEqual(['http: -', 'http: auth']);
+  });
+
+  it('moves a loopback registry that answers plain HTTP with 400 to HTTPS, where its credentials go', async () => {
+    const local = { ...req, registry: '127.0.0.1:5000' };
+    const { t, seen } = transport([{ status: 400 }, basic401, { status: 200 }], { credentials: store });
+    await t.request(local, [200]);
+    expect(seen.map((r) => `${r.url.protocol} ${r.headers.authorization === undefined ? '-' : 'auth'}`)).toEqual(['http: -', 'https: -', 'https: auth']);
   });
 });
 
