@@ -59,12 +59,17 @@ const METADATA_WRAPPERS = new Map(
   }),
 );
 
+/** The errors of a validation that found none, shared. */
+const NO_ERRORS: readonly string[] = Object.freeze([]);
+
 /** The validation cdk8s runs for an object: its errors, formatted. */
 class TektonValidationHook {
   public constructor(private readonly object: TektonObject) {}
 
   public validate(): string[] {
-    return this.object.validationErrors();
+    // cdk8s validates the whole app again for every chart it synthesizes: this runs charts × objects times,
+    // so it hands out the (frozen) errors of the last validation instead of a copy.
+    return this.object.currentValidationErrors() as string[];
   }
 }
 
@@ -253,6 +258,14 @@ export abstract class TektonObject extends ApiObject {
   }
 
   /**
+   * The errors of the last validation, as kept (frozen): for cdk8s' validation hook, which only reads them.
+   * @internal
+   */
+  public currentValidationErrors(): readonly string[] {
+    return this.validation().errors;
+  }
+
+  /**
    * Records a change made through the metadata's methods.
    * @internal
    */
@@ -274,7 +287,8 @@ export abstract class TektonObject extends ApiObject {
     }
     const references: Reference[] = [];
     const issues = validateTektonObject(this.toJson(), this.lookupContext(flags, references));
-    const errors = issues.filter((i) => i.severity === 'error').map(formatIssue);
+    const found = issues.filter((i) => i.severity === 'error').map(formatIssue);
+    const errors = found.length === 0 ? NO_ERRORS : Object.freeze(found);
     this.validated = { version, revision: this.revision, flags, references, issues, errors };
     return this.validated;
   }
