@@ -48,20 +48,35 @@ function settle(value: unknown): unknown {
   const source = value as Record<string, unknown>;
   // a plain object with a resolve() is an implicit token for cdk8s
   if (typeof source.resolve === 'function') throw NOT_PLAIN;
-  const keys = Object.keys(source);
-  // renderers mostly write keys in order already; sort() compares UTF-16 code units, as < does
-  for (let i = 1; i < keys.length; i += 1) {
-    if ((keys[i - 1] as string) > (keys[i] as string)) {
-      keys.sort();
-      break;
-    }
-  }
+  const keys = sortKeys(Object.keys(source));
   const out: Record<string, unknown> = {};
   for (const key of keys) {
     const settled = settle(source[key]);
     if (settled !== undefined) out[key] = settled;
   }
   return Object.freeze(out);
+}
+
+/** Keys beyond which `sort()` beats insertion sort. */
+const INSERTION_SORT_MAX = 16;
+
+/**
+ * `keys` sorted in place as `sort()` sorts them (UTF-16 code units, as `<` compares). A manifest's objects have
+ * a handful of keys, mostly in order already: insertion sort does that without `sort()`'s work array, which
+ * was the largest share of what rendering allocated.
+ */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > INSERTION_SORT_MAX) return keys.sort();
+  for (let i = 1; i < keys.length; i += 1) {
+    const key = keys[i] as string;
+    let j = i - 1;
+    while (j >= 0 && (keys[j] as string) > key) {
+      keys[j + 1] = keys[j] as string;
+      j -= 1;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 /**
