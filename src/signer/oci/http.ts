@@ -1,6 +1,6 @@
 import * as http from 'node:http';
-import * as https from 'node:https';
-import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
+import type * as Https from 'node:https';
+import type * as Tls from 'node:tls';
 import { SignetError } from '../../shared/errors.js';
 
 /** One HTTP exchange as the transport sees it. */
@@ -73,16 +73,23 @@ export interface PooledHttpSend {
  */
 export function createHttpSend(tlsOptions: TlsOptions = {}): PooledHttpSend {
   const httpAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
-  // Created at the first HTTPS request, and only then: a run against a plain-HTTP registry never pays for TLS.
-  let httpsAgent: https.Agent | undefined;
-  const agentFor = (isHttps: boolean): http.Agent => (isHttps ? (httpsAgent ??= createHttpsAgent(tlsOptions)) : httpAgent);
-  const send: HttpSend = (request) =>
-    new Promise<HttpResponse>((resolve, reject) => {
-      const isHttps = request.url.protocol === 'https:';
-      const lib = isHttps ? https : http;
+  // node:https and the agent are loaded and made at the first HTTPS request, and only then: a run against a
+  // plain-HTTP (loopback) registry never pays for TLS. (process.getBuiltinModule, not import(): the bundled CLI
+  // runs as a vm.Script, where import() has no loader.)
+  let https: { readonly lib: typeof Https; readonly agent: Https.Agent } | undefined;
+  const httpsStack = () => {
+    if (https === undefined) {
+      const lib = process.getBuiltinModule('node:https') as typeof Https;
+      https = { lib, agent: createHttpsAgent(lib, process.getBuiltinModule('node:tls') as typeof Tls, tlsOptions) };
+    }
+    return https;
+  };
+  const send: HttpSend = (request) => {
+    const { lib, agent } = request.url.protocol === 'https:' ? httpsStack() : { lib: http, agent: httpAgent };
+    return new Promise<HttpResponse>((resolve, reject) => {
       const headers: Record<string, string> = { ...request.headers };
       if (request.body !== undefined) headers['content-length'] = String(request.body.byteLength);
-      const req = lib.request(request.url, { method: request.method, headers, agent: agentFor(isHttps) });
+      const req = lib.request(request.url, { method: request.method, headers, agent });
       let settled = false;
       let deadline: NodeJS.Timeout | undefined;
       // Settles before destroying: destroying emits `aborted`/`error`, which must not win the race
@@ -133,11 +140,12 @@ export function createHttpSend(tlsOptions: TlsOptions = {}): PooledHttpSend {
       });
       req.end(request.body === undefined ? undefined : Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength));
     });
+  };
   return {
     send,
     close: () => {
       httpAgent.destroy();
-      httpsAgent?.destroy();
+      https?.agent.destroy();
     },
   };
 }
@@ -148,9 +156,9 @@ export function createHttpSend(tlsOptions: TlsOptions = {}): PooledHttpSend {
  * certificate again for each connection (tens of milliseconds each with a system bundle in
  * `SSL_CERT_FILE`). Certificates already among Node's roots are not added twice.
  */
-function createHttpsAgent(tlsOptions: TlsOptions): https.Agent {
-  const extra = uniqueCertificates(tlsOptions.caPem ?? []);
-  const secureContext: SecureContext | undefined = extra.length > 0 ? createSecureContext({ ca: [...rootCertificates, ...extra] }) : undefined;
+function createHttpsAgent(https: typeof Https, tls: typeof Tls, tlsOptions: TlsOptions): Https.Agent {
+  const extra = uniqueCertificates(tlsOptions.caPem ?? [], tls.rootCertificates);
+  const secureContext = extra.length > 0 ? tls.createSecureContext({ ca: [...tls.rootCertificates, ...extra] }) : undefined;
   return new https.Agent({
     keepAlive: true,
     maxSockets: 8,
@@ -159,10 +167,10 @@ function createHttpsAgent(tlsOptions: TlsOptions): https.Agent {
   });
 }
 
-/** The certificates of `pems` (bundles split) that are not among Node's roots, each once. */
-export function uniqueCertificates(pems: readonly string[]): string[] {
+/** The certificates of `pems` (bundles split) that are not among `roots` (Node's), each once. */
+export function uniqueCertificates(pems: readonly string[], roots: readonly string[]): string[] {
   const body = (pem: string): string => pem.replace(/-----[^-]+-----|\s/g, '');
-  const seen = new Set(rootCertificates.map(body));
+  const seen = new Set(roots.map(body));
   const out: string[] = [];
   for (const pem of pems) {
     const certs = pem.match(/-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g);

@@ -11,10 +11,10 @@ describe('uniqueCertificates', () => {
     const nodeRoot = rootCertificates[0]!;
     // A system bundle repeats Node's roots, with other line breaks.
     const bundle = `${nodeRoot.replace(/\n/g, '\r\n')}\n${OWN_CA}\n${OWN_CA}\n`;
-    expect(uniqueCertificates([bundle, OWN_CA])).toEqual([OWN_CA]);
+    expect(uniqueCertificates([bundle, OWN_CA], rootCertificates)).toEqual([OWN_CA]);
   });
 
   it('hands anything that holds no certificate block to Node unchanged, which judges it', () => {
-    expect(uniqueCertificates(['not a pem'])).toEqual(['not a pem']);
+    expect(uniqueCertificates(['not a pem'], rootCertificates)).toEqual(['not a pem']);
   });
 });
