@@ -86,6 +86,11 @@ export class RetryingSender {
         }
         // Reported after the scheme probe: a refused TLS hello is not an HTTP exchange.
         this.options.onRequest?.({ kind, method, url: describeRequest(method, url).slice(method.length + 1), attempt, error: code });
+        const https = attempt < this.maxAttempts ? this.schemes.afterFailedProbe(code, url, registry) : undefined;
+        if (https !== undefined) {
+          url = https;
+          continue;
+        }
         const failure = transportFailure(code, method, url, error, maxBodyBytes);
         if (failure.retryable && attempt < this.maxAttempts) {
           await this.pause(this.backoff(attempt), method, url);

@@ -4,8 +4,11 @@ import { describeRequest } from './redact.js';
 
 /** Errors that mean "the server answered a TLS hello in plain text". */
 const TLS_MISMATCH_ERRORS = new Set(['EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER']);
-/** Errors that mean "the server did not answer plain HTTP with HTTP" (a TLS server hanging up or sending an alert). */
-const NOT_HTTP_ERRORS = new Set(['ECONNRESET', 'EPIPE']);
+/**
+ * Errors that may mean "a TLS server hung up on plain HTTP": Node's TLS server resets; Go's answers a
+ * 400 and closes, which a `HEAD` sees as a connection closed mid-answer.
+ */
+const HUNG_UP_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'HPE_CLOSED_CONNECTION']);
 /** The status a TLS server (Go's, nginx) answers a plain-HTTP request with. */
 const PLAIN_HTTP_TO_TLS_STATUS = 400;
 
@@ -52,7 +55,6 @@ export class SchemeMemory {
    * answered TLS in plain text and may use HTTP; undefined otherwise.
    */
   public fallback(code: string, url: URL, registry: string): URL | undefined {
-    if (this.probingPlainHttp(url, registry) && (NOT_HTTP_ERRORS.has(code) || code.startsWith('HPE_'))) return this.toHttps(url);
     // A concurrent request may have learned the scheme while this probe was in flight: follow it.
     const probing = !this.schemes.has(registry) || this.schemes.get(registry) === 'http';
     if (!TLS_MISMATCH_ERRORS.has(code) || url.protocol !== 'https:' || url.host !== registry || !this.httpAllowed(registry) || !probing) return undefined;
@@ -71,6 +73,16 @@ export class SchemeMemory {
     if (status === PLAIN_HTTP_TO_TLS_STATUS && this.probingPlainHttp(url, registry)) return this.toHttps(url);
     this.schemes.set(registry, url.protocol === 'http:' ? 'http' : 'https');
     return undefined;
+  }
+
+  /**
+   * After a failed plain-HTTP probe of a loopback registry: the HTTPS URL to try next when the server hung up
+   * (as a TLS server does), undefined otherwise. The failed try counts as one: a plain-HTTP registry that keeps
+   * resetting connections gets no more tries than any other, and a malformed answer (an HTTP parse error) is
+   * an HTTP server's, not a TLS server's.
+   */
+  public afterFailedProbe(code: string, url: URL, registry: string): URL | undefined {
+    return HUNG_UP_ERRORS.has(code) && this.probingPlainHttp(url, registry) ? this.toHttps(url) : undefined;
   }
 
   /** True for the plain-HTTP probe of a loopback registry whose scheme is not known yet. */

@@ -196,7 +196,10 @@ describe('scheme probing of a loopback registry that speaks TLS only', () => {
     try {
       expect((await client.headManifest({ registry: host, repository: 'tls/app' }, 'latest'))?.digest).toBe(`sha256:${'a'.repeat(64)}`);
       expect(seen).toEqual([{}, { authorization: `Basic ${b64(`${creds.username}:${creds.password}`)}` }]);
-      expect(events.every((e) => e.url.startsWith('https://'))).toBe(true);
+      // The plain-HTTP probe the server hung up on, then TLS only.
+      expect(events[0]).toMatchObject({ error: 'ECONNRESET' });
+      expect(events[0]!.url.startsWith('http://')).toBe(true);
+      expect(events.slice(1).every((e) => e.url.startsWith('https://'))).toBe(true);
     } finally {
       client.close();
       server.close();

@@ -13,11 +13,11 @@ describe('SchemeMemory', () => {
   });
 
   it('moves a loopback registry that does not answer plain HTTP in HTTP (a TLS server) to HTTPS, never lending it plain-HTTP credentials', () => {
-    const answers: ({ status: number } | { code: string })[] = [{ status: 400 }, { code: 'ECONNRESET' }, { code: 'HPE_INVALID_CONSTANT' }];
+    const answers: ({ status: number } | { code: string })[] = [{ status: 400 }, { code: 'ECONNRESET' }];
     for (const answer of answers) {
       const schemes = new SchemeMemory(false);
       const probe = new URL('http://127.0.0.1:5000/v2/x/manifests/latest');
-      const next = 'status' in answer ? schemes.learn(probe, '127.0.0.1:5000', answer.status) : schemes.fallback(answer.code, probe, '127.0.0.1:5000');
+      const next = 'status' in answer ? schemes.learn(probe, '127.0.0.1:5000', answer.status) : schemes.afterFailedProbe(answer.code, probe, '127.0.0.1:5000');
       expect(next?.toString()).toBe('https://127.0.0.1:5000/v2/x/manifests/latest');
       expect(schemes.learn(next!, '127.0.0.1:5000', 200)).toBeUndefined();
       expect(schemes.origin('127.0.0.1:5000')).toBe('https://127.0.0.1:5000');
@@ -25,6 +25,12 @@ describe('SchemeMemory', () => {
       // Learned: a later TLS mismatch does not downgrade it.
       expect(schemes.fallback('EPROTO', next!, '127.0.0.1:5000')).toBeUndefined();
     }
+  });
+
+  it('takes an HTTP parse error from a loopback registry for a broken HTTP server, not a TLS one', () => {
+    const schemes = new SchemeMemory(false);
+    expect(schemes.afterFailedProbe('HPE_INVALID_CONSTANT', new URL('http://127.0.0.1:5000/v2/'), '127.0.0.1:5000')).toBeUndefined();
+    expect(schemes.fallback('HPE_INVALID_CONSTANT', new URL('http://127.0.0.1:5000/v2/'), '127.0.0.1:5000')).toBeUndefined();
   });
 
   it('keeps a plain-HTTP loopback registry\'s own 400 when HTTPS meets a plain-text answer: three tries at most', () => {
