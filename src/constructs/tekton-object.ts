@@ -59,9 +59,6 @@ const METADATA_WRAPPERS = new Map(
   }),
 );
 
-/** The errors of a validation that found none, shared. */
-const NO_ERRORS: readonly string[] = Object.freeze([]);
-
 /** The validation cdk8s runs for an object: its errors, formatted. */
 class TektonValidationHook {
   public constructor(private readonly object: TektonObject) {}
@@ -69,7 +66,7 @@ class TektonValidationHook {
   public validate(): string[] {
     // cdk8s validates the whole app again for every chart it synthesizes: this runs charts × objects times,
     // so it hands out the (frozen) errors of the last validation instead of a copy.
-    return this.object.currentValidationErrors() as string[];
+    return this.object.validationErrors() as string[];
   }
 }
 
@@ -250,18 +247,10 @@ export abstract class TektonObject extends ApiObject {
   protected abstract renderSpec(): JsonObject;
 
   /**
-   * The errors of the last validation, formatted for cdk8s' report (its validation hook).
+   * The errors of the last validation, formatted for cdk8s' report (its validation hook), as kept: frozen.
    * @internal
    */
-  public validationErrors(): string[] {
-    return [...this.validation().errors];
-  }
-
-  /**
-   * The errors of the last validation, as kept (frozen): for cdk8s' validation hook, which only reads them.
-   * @internal
-   */
-  public currentValidationErrors(): readonly string[] {
+  public validationErrors(): readonly string[] {
     return this.validation().errors;
   }
 
@@ -287,8 +276,7 @@ export abstract class TektonObject extends ApiObject {
     }
     const references: Reference[] = [];
     const issues = validateTektonObject(this.toJson(), this.lookupContext(flags, references));
-    const found = issues.filter((i) => i.severity === 'error').map(formatIssue);
-    const errors = found.length === 0 ? NO_ERRORS : Object.freeze(found);
+    const errors = Object.freeze(issues.filter((i) => i.severity === 'error').map(formatIssue));
     this.validated = { version, revision: this.revision, flags, references, issues, errors };
     return this.validated;
   }

@@ -79,8 +79,8 @@ export function createHttpSend(tlsOptions: TlsOptions = {}): PooledHttpSend {
   let https: { readonly lib: typeof Https; readonly agent: Https.Agent } | undefined;
   const httpsStack = () => {
     if (https === undefined) {
-      const lib = process.getBuiltinModule('node:https') as typeof Https;
-      https = { lib, agent: createHttpsAgent(lib, process.getBuiltinModule('node:tls') as typeof Tls, tlsOptions) };
+      const lib = process.getBuiltinModule('node:https');
+      https = { lib, agent: createHttpsAgent(lib, process.getBuiltinModule('node:tls'), tlsOptions) };
     }
     return https;
   };
