@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { ApiObject, App, Chart, JsonPatch } from 'cdk8s';
 
 import { buildApp } from '../src/app/index.js';
+import * as signet from '../src/constructs/index.js';
 import { Pipeline, Task, TektonObject } from '../src/constructs/index.js';
 import { buildRandomProgram } from '../test/fuzz/_program-generator.js';
 import { buildWithConstructs } from './synth-programs.js';
@@ -66,7 +67,7 @@ function collect(): Outputs {
   const out: Outputs = {};
   edgeCases(out);
   out['app'] = describeApp(buildApp({ outdir: '/tmp/signet-golden-unused' }));
-  out['bench-200'] = describeApp(buildWithConstructs(200));
+  out['bench-200'] = describeApp(buildWithConstructs(signet, 200));
   for (const mistakes of [0.03, 0.2]) {
     for (let i = 0; i < 400; i += 1) {
       const seed = 20_260_501 + i;

@@ -5,10 +5,17 @@
  *
  * - `buildWithConstructs`: signet's Task/Pipeline constructs, validated at synth (every object).
  * - `buildWithApiObjects`: the same objects written as raw cdk8s `ApiObject` literals, no validation.
+ *
+ * The constructs come as a module argument: the benchmark passes the compiled package (`lib/`, what a user's
+ * `main.ts` imports from node_modules, which tsx leaves untransformed), the golden check passes `src/`.
  */
 import { ApiObject, App, Chart } from 'cdk8s';
 
-import { Pipeline, type PipelineTask, Task, TektonObject } from '../src/constructs/index.js';
+import type * as SignetConstructs from '../src/constructs/index.js';
+import type { PipelineTask } from '../src/constructs/index.js';
+
+/** The constructs module the programs build with: `src/constructs` or the compiled `lib/constructs`. */
+export type ConstructsModule = Pick<typeof SignetConstructs, 'Pipeline' | 'Task' | 'TektonObject'>;
 
 /** Pipelines per chart. */
 export const PIPELINES_PER_CHART = 100;
@@ -24,8 +31,9 @@ function charts(app: App, pipelines: number, each: (chart: Chart, first: number,
   }
 }
 
-/** Builds the app with signet's constructs. */
-export function buildWithConstructs(pipelines: number): App {
+/** Builds the app with signet's constructs (from `signet`, see the module comment). */
+export function buildWithConstructs(signet: ConstructsModule, pipelines: number): App {
+  const { Pipeline, Task } = signet;
   const app = new App();
   charts(app, pipelines, (chart, first, count) => {
     const tasks = Array.from({ length: TASKS_PER_PIPELINE }, (_, t) => {
@@ -117,12 +125,12 @@ export type SynthSide = (typeof SYNTH_SIDES)[number];
  * - `direct`: signet's constructs with a plain `app.synthYaml()` (validation runs through cdk8s);
  * - `apiObjects`: raw `ApiObject`s, no validation.
  */
-export function synthSide(side: SynthSide, pipelines: number): string {
+export function synthSide(signet: ConstructsModule, side: SynthSide, pipelines: number): string {
   if (side === 'apiObjects') return buildWithApiObjects(pipelines).synthYaml();
-  const app = buildWithConstructs(pipelines);
+  const app = buildWithConstructs(signet, pipelines);
   if (side === 'direct') return app.synthYaml();
   // the synthApp way: every validation first (warnings, then errors), then the synth, which validates again.
-  TektonObject.validateAll(app);
+  signet.TektonObject.validateAll(app);
   for (const c of app.node.findAll()) c.node.validate();
   return app.synthYaml();
 }
