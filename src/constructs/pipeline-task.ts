@@ -15,7 +15,7 @@ import {
   type JsonObject,
 } from '../tekton/index.js';
 import { checkAsValidated, checkParams, interfaceContext, throwAsValidated } from './_checks.js';
-import { type ParamValueInput, type StringInput, str, stringsOf, toParamValue } from './_values.js';
+import { nameKey, type ParamValueInput, type StringInput, str, stringsOf, toParamValue } from './_values.js';
 import { TektonConstructError, type TektonConstructErrorCode } from './errors.js';
 import { TaskResultReference } from './task-result-reference.js';
 import { findResult, type ITaskDefinition } from './task-reference.js';
@@ -78,7 +78,8 @@ export interface PipelineTaskOptions {
  */
 export interface PipelineScope {
   readonly path: string;
-  readonly paramNames: readonly string[];
+  /** The pipeline's param names as {@link nameKey} keys (Tekton compares them case-insensitively). */
+  readonly paramKeys: ReadonlySet<string>;
   readonly workspaces: ReadonlyMap<string, WorkspaceReference>;
   /** A task of `tasks` (not finally) by name. */
   findTask(name: string): PipelineTask | undefined;
@@ -120,11 +121,18 @@ export class PipelineTask {
     this.definition = options.task;
     const where = `${scope.path}: pipeline task '${name}'`;
 
-    this.params = new Map(Object.entries(options.params ?? {}).map(([k, v]) => [k, toParamValue(v)]));
-    const matrixNames = Object.keys(options.matrix?.params ?? {});
-    const passed = matrixNames.length === 0 ? this.params : new Map([...this.params, ...matrixNames.map((n) => [n, MATRIX_VALUE] as const)]);
-    const paramsPath = `spec.${isFinally ? 'finally' : 'tasks'}[${name}].params`;
-    const rule = { id: 'PT-11', path: paramsPath, what: taskOrigin(options.task) } as const;
+    const params = new Map<string, ParamValue>();
+    if (options.params) for (const key of Object.keys(options.params)) params.set(key, toParamValue(options.params[key] as ParamValueInput));
+    this.params = params;
+    const passed = options.matrix?.params === undefined ? params : withMatrixParams(params, options.matrix.params);
+    // the rule's wording (which needs the Task's binding) only matters when a check fails
+    const rule = {
+      id: 'PT-11',
+      path: `spec.${isFinally ? 'finally' : 'tasks'}[${name}].params`,
+      get what(): string {
+        return taskOrigin(options.task);
+      },
+    } as const;
     checkParams(where, options.task.displayLabel, options.task.taskInterface.params, passed, rule, (fallback) =>
       this.judge({ 'PT-13': 'UNKNOWN_PARAM' }, 'UNKNOWN_PARAM', fallback),
     );
@@ -250,11 +258,12 @@ export class PipelineTask {
         this.judge({ 'DAG-2': 'UNKNOWN_TASK', 'FIN-2': 'UNKNOWN_TASK' }, 'UNKNOWN_TASK',
           `references results of '${use.task}', which is not an earlier task of this pipeline; add that task first (finally tasks cannot be referenced)`);
       }
-      producer.result(use.result);
+      // result() throws the UNKNOWN_RESULT error; a declared (or unknowable) result needs no reference object
+      if (findResult(producer.definition.taskInterface, use.result) === undefined) producer.result(use.result);
       this.dataDependencies.add(use.task);
     }
     for (const param of uses.params) {
-      if (!this.scope.paramNames.some((n) => n.toLowerCase() === param.toLowerCase())) {
+      if (!this.scope.paramKeys.has(nameKey(param))) {
         this.judge({ 'PT-7': 'UNKNOWN_PARAM' }, 'UNKNOWN_PARAM',
           `uses pipeline param '${param}', which the pipeline does not declare; add it with pipeline.addParam('${param}') first`);
       }
@@ -264,19 +273,19 @@ export class PipelineTask {
   private checkWorkspaces(): void {
     const declared = this.definition.taskInterface.workspaces;
     const given = this.options.workspaces ?? {};
-    const byName = new Map((declared ?? []).map((w): [string, WorkspaceDeclaration] => [w.name, w]));
-    for (const [taskWs, input] of Object.entries(given)) {
-      if (declared && !byName.has(taskWs)) {
+    const byName = declared === undefined ? undefined : workspacesByName(declared);
+    for (const taskWs of Object.keys(given)) {
+      if (declared && !byName!.has(taskWs)) {
         this.judge({ 'WS-7': 'UNKNOWN_WORKSPACE' }, 'UNKNOWN_WORKSPACE',
           `${this.definition.displayLabel} has no workspace '${taskWs}'; declared workspaces: ${declared.map((w) => w.name).join(', ') || 'none'}`);
       }
-      const pipelineWs = workspaceNameOf(input);
+      const pipelineWs = workspaceNameOf(given[taskWs] as PipelineTaskWorkspaceInput);
       const ref = this.scope.workspaces.get(pipelineWs);
       if (!ref) {
         this.judge({ 'WS-4': 'UNKNOWN_WORKSPACE' }, 'UNKNOWN_WORKSPACE',
           `binds pipeline workspace '${pipelineWs}', which the pipeline does not declare; add it with pipeline.addWorkspace('${pipelineWs}') first`);
       }
-      if (ref.optional && byName.get(taskWs) && !byName.get(taskWs)!.optional) {
+      if (ref.optional && byName?.get(taskWs) && !byName.get(taskWs)!.optional) {
         this.judge({ 'WS-9': 'INVALID_PROPS' }, 'INVALID_PROPS',
           `optional pipeline workspace '${pipelineWs}' feeds required task workspace '${taskWs}'; make the pipeline workspace required`);
       }
@@ -330,6 +339,24 @@ function expressionUses(text: string): ExpressionUses {
     USES.set(text, uses);
   }
   return uses;
+}
+
+/** A Task's declared workspaces by name; kept for frozen lists (a Task's interface), which cannot change. */
+const WORKSPACES_BY_NAME = new WeakMap<readonly WorkspaceDeclaration[], ReadonlyMap<string, WorkspaceDeclaration>>();
+
+function workspacesByName(declared: readonly WorkspaceDeclaration[]): ReadonlyMap<string, WorkspaceDeclaration> {
+  const kept = WORKSPACES_BY_NAME.get(declared);
+  if (kept) return kept;
+  const byName = new Map(declared.map((w): [string, WorkspaceDeclaration] => [w.name, w]));
+  if (Object.isFrozen(declared)) WORKSPACES_BY_NAME.set(declared, byName);
+  return byName;
+}
+
+/** The params the eager check sees for a matrix task: the matrix params pass as whole expressions. */
+function withMatrixParams(params: ReadonlyMap<string, ParamValue>, matrix: Readonly<Record<string, ParamValueInput>>): ReadonlyMap<string, ParamValue> {
+  const passed = new Map(params);
+  for (const key of Object.keys(matrix)) passed.set(key, MATRIX_VALUE);
+  return passed;
 }
 
 function workspaceNameOf(input: PipelineTaskWorkspaceInput): string {

@@ -186,7 +186,7 @@ export class Pipeline extends TektonObject implements IPipelineDefinition {
     // shared by the pipeline's tasks until a param is added (the workspaces and tasks it sees are live)
     this._scope ??= {
       path: this.constructPath,
-      paramNames: [...this._params.values()].map((p) => p.name),
+      paramKeys: new Set(this._params.keys()),
       workspaces: this._workspaces,
       findTask: (n) => this._tasks.find((t) => t.name === n),
       changed: () => this.changed(),

@@ -44,19 +44,23 @@ const METADATA_MUTATORS = ['add', 'addLabel', 'addAnnotation', 'addFinalizers', 
 /** The Tekton object a metadata definition belongs to. */
 const METADATA_OWNER = Symbol('signet.TektonObject.metadataOwner');
 type OwnedMetadata = ApiObjectMetadataDefinition & { [METADATA_OWNER]: TektonObject };
-/** One shared wrapper per mutating metadata method (no closure per object): call it, then record the change. */
-const METADATA_WRAPPERS = new Map(
-  METADATA_MUTATORS.map((method) => {
-    const original = ApiObjectMetadataDefinition.prototype[method] as (...args: unknown[]) => unknown;
-    return [
-      method,
+/**
+ * The prototype a Tekton object's metadata gets: cdk8s' own, with each mutating method wrapped (call it, then
+ * record the change). One shared prototype instead of a property per method on every object.
+ */
+const WATCHED_METADATA_PROTOTYPE: object = Object.create(
+  ApiObjectMetadataDefinition.prototype,
+  Object.fromEntries(
+    METADATA_MUTATORS.map((method) => {
+      const original = ApiObjectMetadataDefinition.prototype[method] as (...args: unknown[]) => unknown;
       function changesMetadata(this: OwnedMetadata, ...args: unknown[]): unknown {
         const result = original.apply(this, args);
         this[METADATA_OWNER].metadataChanged();
         return result;
-      },
-    ] as const;
-  }),
+      }
+      return [method, { value: changesMetadata, writable: true, configurable: true }];
+    }),
+  ),
 );
 
 /** The validation cdk8s runs for an object: its errors, formatted. */
@@ -312,7 +316,7 @@ export abstract class TektonObject extends ApiObject {
   /** Makes the metadata's mutating methods count as changes (labels and annotations are validated too). */
   private watchMetadata(): void {
     Object.defineProperty(this.metadata, METADATA_OWNER, { value: this });
-    for (const [method, wrapper] of METADATA_WRAPPERS) Object.defineProperty(this.metadata, method, { value: wrapper });
+    Object.setPrototypeOf(this.metadata, WATCHED_METADATA_PROTOTYPE);
   }
 
   private registerName(name: string): void {
