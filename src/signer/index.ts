@@ -40,6 +40,7 @@ export {
   prefetchCredentials,
   parseReference,
   RegistryError,
+  type BlobUpload,
   type BlobWritten,
   type Credential,
   type CredentialHelperOptions,

@@ -108,8 +108,8 @@ export interface SignImageBundleResult {
  *
  * Requests for an image by digest on a registry without auth: at once, while the key may still be
  * decrypting, `HEAD` image (the subject descriptor, and the existence check), `{}` blob upload
- * (`POST`+`PUT`) and the referrers API probe; then the bundle blob (`POST`+`PUT`) and the referrer
- * `PUT` = 7 with the referrers API, and nothing to wait for: the registry keeps the list, and a
+ * (`POST`+`PUT`), the referrers API probe and the `POST` that opens the bundle's upload; then, with
+ * the key, the bundle blob `PUT` and the referrer `PUT` = 7 with the referrers API, and nothing to wait for: the registry keeps the list, and a
  * manifest `PUT` by digest cannot be overwritten by anyone else's. Without the API: + `GET` index
  * tag, `PUT` index, confirming `GET` after a measured wait = 10.
  *
@@ -131,7 +131,13 @@ async function signWith(client: RegistryClient & ReferrersClient, ref: ImageRefe
   // None of this needs the key. The subject descriptor needs the manifest's media type and size: one
   // HEAD, as cosign does. Like sigstore-js, trust the referrers probe rather than the OCI-Subject
   // header alone (some registries send the header without serving the API).
-  const [head, , answer] = await Promise.all([client.headManifest(ref, digest), client.putBlob(ref, EMPTY_BLOB), client.getReferrers(ref, digest)]);
+  // The bundle's own upload is opened now too: after the key, its bytes are one request away.
+  const [head, , answer, bundleUpload] = await Promise.all([
+    client.headManifest(ref, digest),
+    client.putBlob(ref, EMPTY_BLOB),
+    client.getReferrers(ref, digest),
+    client.startBlobUpload?.(ref),
+  ]);
   if (head === undefined) throw notFound(`${repositoryName(ref)}@${digest}`);
   const statement = signStatement({ manifestDigest: digest, ...(options.annotations ? { annotations: options.annotations } : {}) });
   const signer = await pending;
@@ -144,7 +150,11 @@ async function signWith(client: RegistryClient & ReferrersClient, ref: ImageRefe
   const random = options.random ?? Math.random;
   const maxAttempts = Math.max(1, options.maxAttempts ?? 10);
   for (let attempt = 1; ; attempt += 1) {
-    await (attempt === 1 ? client.putBlob(ref, bundle) : Promise.all([client.putBlob(ref, EMPTY_BLOB), client.putBlob(ref, bundle)]));
+    await (attempt > 1
+      ? Promise.all([client.putBlob(ref, EMPTY_BLOB), client.putBlob(ref, bundle)])
+      : bundleUpload === undefined
+        ? client.putBlob(ref, bundle)
+        : bundleUpload.finish(bundle));
     try {
       await client.putManifestByDigest(ref, referrer.manifest, referrer.descriptor.mediaType);
       break;

@@ -149,8 +149,9 @@ export interface SignImageResult {
  * payload upload (`POST`, `PUT`) and the read of `.sig` (404), the config upload (`POST`, `PUT`),
  * `PUT` manifest, confirming re-read = 8. A tag costs no more: its resolving `HEAD` is the existence
  * check. None of these need the key except the manifest `PUT`: given a key still being decrypted,
- * they all run meanwhile, and the read (by then stale) is re-checked with one `HEAD` before the
- * `PUT` (9 requests), so that the read→write window stays a couple of round trips wide.
+ * they all run meanwhile (the config upload beside the payload's and the read), and the read (by then
+ * stale) is re-checked with one `HEAD` before the `PUT` (9 requests), so that the read→write window
+ * stays a couple of round trips wide.
  *
  * @throws SigningError, RegistryError, FormatError, InvalidReferenceError
  */
@@ -207,16 +208,15 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     uploadedConfigs.add(configDigest);
   };
   const payloadLayer = { mediaType: MEDIA_TYPES.simpleSigning, size: payload.length, digest: sha256Digest(payload) };
-  let keyReady = false;
+  // A signer given as such is ready now; a promise of one is still decrypting (the CLI's case).
+  let keyReady = !isPromiseLike(options.signer);
   void pending.then(() => (keyReady = true), () => undefined);
-  // The payload first (a manifest may only point to existing blobs), then the read. While the key is
-  // still decrypting, configs go up too: a config lists layer digests only, so it needs no signature.
-  // The one for a first signature goes before the read, so that a key arriving meanwhile finds the
-  // read fresh and the read→write window at two requests (read, PUT). With the key at hand from the
-  // start, the loop below uploads what it needs, or nothing when an equivalent signature is there.
-  await client.putBlob(ref, payload);
-  if (!keyReady) await uploadConfig(signatureConfig([payloadLayer]));
-  let seen = await readTag();
+  // The payload, the read and, while the key is still decrypting, the config of a first signature, at
+  // once (a config lists layer digests only, so it needs no signature; only the manifest PUT needs
+  // the blobs to exist). With the key at hand from the start, the loop below uploads the config it
+  // needs, or nothing when an equivalent signature is there.
+  const firstConfig = keyReady ? undefined : uploadConfig(signatureConfig([payloadLayer]));
+  let [, seen] = await Promise.all([client.putBlob(ref, payload), readTag(), firstConfig]);
   if (!keyReady && seen.layers.length > 0) await uploadConfig(signatureConfig([...seen.layers, payloadLayer]));
   // Read before waiting for the key: too old to write from (see below).
   let readBeforeKey = !keyReady;
@@ -304,6 +304,10 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     'SIGN_CONFLICT',
     `other writers kept replacing the signature manifest (${repositoryName(ref)}:${tag}) in ${maxAttempts} attempts; run the signing again`,
   );
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 /** A manifest PUT refused because the registry does not (yet) see a blob it references. */

@@ -51,6 +51,12 @@ export interface PutBlobOptions {
   readonly skipIfExists?: boolean;
 }
 
+/** A blob upload started before its bytes were known; see {@link Pusher.startBlobUpload}. */
+export interface BlobUpload {
+  /** Sends the bytes (`PUT ?digest=`), completing the upload; returns the digest and size. */
+  finish(bytes: Uint8Array): Promise<BlobWritten>;
+}
+
 /** Options of {@link Fetcher.getBlob}. */
 export interface GetBlobOptions {
   /**
@@ -80,6 +86,12 @@ export interface Pusher {
   putManifest(repo: RepositoryRef, tagOrDigest: string, bytes: Uint8Array, mediaType: string): Promise<string>;
   /** Monolithic upload (`POST` then `PUT ?digest=`); returns the digest and size. */
   putBlob(repo: RepositoryRef, bytes: Uint8Array, options?: PutBlobOptions): Promise<BlobWritten>;
+  /**
+   * Opens an upload (`POST`) whose bytes come later ({@link BlobUpload.finish}): a signer opens the one
+   * for its signature blob while the key is still being decrypted. Optional, so that clients written
+   * against the earlier interface still fit; callers fall back to {@link Pusher.putBlob}.
+   */
+  startBlobUpload?(repo: RepositoryRef): Promise<BlobUpload>;
 }
 
 /** What the referrers API answered for a subject. */
@@ -264,7 +276,30 @@ export class DistributionClient implements RegistryClient, ReferrersClient {
     return { ...written, uploaded: true };
   }
 
+  /** @inheritdoc */
+  public async startBlobUpload(repo: RepositoryRef): Promise<BlobUpload> {
+    const target = await this.openUpload(repo);
+    return {
+      finish: async (bytes) => {
+        const digest = sha256(bytes);
+        try {
+          await this.sendUpload(repo, target, bytes, digest);
+        } catch (error) {
+          // the session is gone (expired, or a retried PUT that did land): a fresh upload settles it
+          if (error instanceof RegistryError && error.status === 404) return this.putBlob(repo, bytes);
+          throw error;
+        }
+        return { digest, size: bytes.byteLength, uploaded: true };
+      },
+    };
+  }
+
   private async upload(repo: RepositoryRef, bytes: Uint8Array, digest: string): Promise<void> {
+    await this.sendUpload(repo, await this.openUpload(repo), bytes, digest);
+  }
+
+  /** `POST blobs/uploads/`: the URL the bytes go to. */
+  private async openUpload(repo: RepositoryRef): Promise<URL> {
     const started = await this.call(repo, 'POST', 'blobs/uploads/', [202], {}, 'push', undefined, new Uint8Array(0));
     const location = started.headers.location;
     if (location === undefined || location === '') {
@@ -273,7 +308,12 @@ export class DistributionClient implements RegistryClient, ReferrersClient {
         request: describeRequest('POST', started.url),
       });
     }
-    const target = resolveLocation(location, started.url, 'POST');
+    return resolveLocation(location, started.url, 'POST');
+  }
+
+  /** `PUT <location>?digest=`: the whole blob in one request. */
+  private async sendUpload(repo: RepositoryRef, location: URL, bytes: Uint8Array, digest: string): Promise<void> {
+    const target = new URL(location);
     target.searchParams.set('digest', digest);
     await this.transport.request(
       {

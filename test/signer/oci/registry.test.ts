@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -54,6 +55,27 @@ describe('registry verbs against a plain-HTTP loopback registry', () => {
       const bytes = new TextEncoder().encode('same bytes');
       expect((await client.putBlob(repo, bytes, { skipIfExists: true })).uploaded).toBe(true);
       expect((await client.putBlob(repo, bytes, { skipIfExists: true })).uploaded).toBe(false);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('opens an upload before the bytes exist and finishes it later; a finished session uploads afresh', async () => {
+    const events: RequestEvent[] = [];
+    const client = createRegistryClient({ onRequest: (e) => events.push(e) });
+    try {
+      const repo = { registry: registry.host, repository: 'verbs/later' };
+      const upload = await client.startBlobUpload(repo);
+      expect(events.map((e) => `${e.method} ${e.status}`)).toEqual(['POST 202']);
+      const bytes = new TextEncoder().encode('known only later');
+      const written = await upload.finish(bytes);
+      expect(written).toEqual({ digest: `sha256:${createHash('sha256').update(bytes).digest('hex')}`, size: bytes.byteLength, uploaded: true });
+      expect(await client.headBlob(repo, written.digest)).toBe(true);
+      // the registry forgets a completed session: a second finish gets 404 and falls back to a new upload
+      const other = new TextEncoder().encode('another blob');
+      const again = await upload.finish(other);
+      expect(await client.headBlob(repo, again.digest)).toBe(true);
+      expect(events.map((e) => `${e.method} ${e.status}`).slice(1)).toEqual(['PUT 201', 'HEAD 200', 'PUT 404', 'POST 202', 'PUT 201', 'HEAD 200']);
     } finally {
       client.close();
     }
