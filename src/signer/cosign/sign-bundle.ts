@@ -109,9 +109,10 @@ export interface SignImageBundleResult {
  * Requests for an image by digest on a registry without auth: at once, while the key may still be
  * decrypting, `HEAD` image (the subject descriptor, and the existence check), `{}` blob upload
  * (`POST`+`PUT`), the referrers API probe and the `POST` that opens the bundle's upload; then, with
- * the key, the bundle blob `PUT` and the referrer `PUT` = 7 with the referrers API, and nothing to wait for: the registry keeps the list, and a
- * manifest `PUT` by digest cannot be overwritten by anyone else's. Without the API: + `GET` index
- * tag, `PUT` index, confirming `GET` after a measured wait = 10.
+ * the key, the bundle blob `PUT` and the referrer `PUT` = 7 with the referrers API, and nothing to
+ * wait for: the registry keeps the list, and a manifest `PUT` by digest cannot be overwritten by
+ * anyone else's. Without the API: + `GET` index tag, `PUT` index, confirming `GET` after a measured
+ * wait = 10.
  *
  * @throws SigningError, RegistryError, FormatError, InvalidReferenceError
  */
