@@ -6,6 +6,9 @@
  * (scrypt N=32768) as `public-key` processes of both tools. Formats: the `.sig` tag and the bundle
  * on Debian's docker-registry (no referrers API: the bundle goes through the `sha256-<hex>` index),
  * and the bundle on go-containerregistry's registry with the referrers API (test/tools), when built.
+ * signet runs as the bundled CLI (`node signet.cjs`, what the signer image runs) and, in a full
+ * `npm run bench`, also as the installed `signet` command (the package's bin, which compiles the
+ * bundle through the V8 code cache the build made), interleaved with the other two.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -26,6 +29,10 @@ export interface FormatComparison {
   readonly cosignMs: number;
   /** signet / cosign; ≤ 1 means signet is at least as fast. */
   readonly ratio: number;
+  /** The installed `signet` command (the package's bin), when the run installed the package. @default - not measured */
+  readonly installedMs?: number;
+  /** installed / cosign. @default - not measured */
+  readonly installedRatio?: number;
   /**
    * HTTP requests of one signet signature of an unsigned image by digest (no auth), made the way the
    * CLI makes them: with the key still decrypting while the key-free requests run.
@@ -50,8 +57,11 @@ export type CosignComparison =
 
 const PASSWORD = 'bench-password';
 
-/** Runs the comparison; `cli` is the bundled signet CLI. */
-export async function runCosignBench(cli: string, workDir: string, log: (line: string) => void, runs: number): Promise<CosignComparison> {
+/**
+ * Runs the comparison; `cli` is the bundled signet CLI, `installedBin` the package's `signet` bin file
+ * after an `npm install` of the tarball (measured too when given).
+ */
+export async function runCosignBench(cli: string, workDir: string, log: (line: string) => void, runs: number, installedBin?: string): Promise<CosignComparison> {
   const cosign = toolPath('cosign-v3');
   if (!existsSync(cosign)) return { skipped: 'cosign v3 is not built; run node scripts/ensure-go-tools.mjs cosign-v3' };
   const registry = await startRegistry();
@@ -73,7 +83,7 @@ export async function runCosignBench(cli: string, workDir: string, log: (line: s
       NO_PROXY: '127.0.0.1,localhost',
     };
     const exec = (file: string, args: string[]): void => void execFileSync(file, args, { env, stdio: 'ignore' });
-    const signetSign = (ref: string, bundle: boolean) => exec(process.execPath, [cli, 'sign', '--key', keyPath, ...(bundle ? ['--new-bundle-format'] : []), ref]);
+    const signetSign = (ref: string, bundle: boolean, file = cli) => exec(process.execPath, [file, 'sign', '--key', keyPath, ...(bundle ? ['--new-bundle-format'] : []), ref]);
     const cosignSign = (ref: string, bundle: boolean) =>
       exec(cosign, ['sign', '--key', keyPath, '--tlog-upload=false', '--use-signing-config=false', `--new-bundle-format=${bundle}`, '--yes', ref]);
     type Format = 'legacy' | 'bundle' | 'bundleApi';
@@ -84,16 +94,21 @@ export async function runCosignBench(cli: string, workDir: string, log: (line: s
 
     const times = {
       signet: { legacy: [] as number[], bundle: [] as number[], bundleApi: [] as number[] },
+      installed: { legacy: [] as number[], bundle: [] as number[], bundleApi: [] as number[] },
       cosign: { legacy: [] as number[], bundle: [] as number[], bundleApi: [] as number[] },
     };
+    type Who = keyof typeof times;
+    const contenders: Who[] = installedBin === undefined ? ['signet', 'cosign'] : ['signet', 'installed', 'cosign'];
+    const run = (who: Who, ref: string, bundle: boolean): void =>
+      who === 'cosign' ? cosignSign(ref, bundle) : signetSign(ref, bundle, who === 'installed' ? (installedBin as string) : cli);
     for (let i = 0; i < runs; i += 1) {
       for (const format of formats) {
         const bundle = format !== 'legacy';
-        // Interleaved, alternating who goes first, each on a fresh image.
-        const order = i % 2 === 0 ? (['signet', 'cosign'] as const) : (['cosign', 'signet'] as const);
+        // Interleaved, rotating who goes first, each on a fresh image.
+        const order = contenders.map((_, k) => contenders[(i + k) % contenders.length] as Who);
         for (const who of order) {
           const ref = await fresh(`cmp/${who}-${format.toLowerCase()}`, format);
-          times[who][format].push(await timeMs(() => (who === 'signet' ? signetSign(ref, bundle) : cosignSign(ref, bundle))));
+          times[who][format].push(await timeMs(() => run(who, ref, bundle)));
         }
       }
     }
@@ -122,7 +137,14 @@ export async function runCosignBench(cli: string, workDir: string, log: (line: s
     const compare = async (format: Format): Promise<FormatComparison> => {
       const signetMs = round(median(times.signet[format]));
       const cosignMs = round(median(times.cosign[format]));
-      return { signetMs, cosignMs, ratio: round(signetMs / cosignMs, 2), signetRequests: await count(format) };
+      const installedMs = installedBin === undefined ? undefined : round(median(times.installed[format]));
+      return {
+        signetMs,
+        cosignMs,
+        ratio: round(signetMs / cosignMs, 2),
+        signetRequests: await count(format),
+        ...(installedMs === undefined ? {} : { installedMs, installedRatio: round(installedMs / cosignMs, 2) }),
+      };
     };
     const decryptSignetMs = round(median(decrypt.signet));
     const decryptCosignMs = round(median(decrypt.cosign));
