@@ -29,7 +29,15 @@ const isTektonApiVersion = (o: ApiObject): boolean => o.apiVersion.startsWith('t
 
 /** Every `ApiObject` below `scope` with a tekton.dev apiVersion that is not one of signet's constructs. */
 export function foreignTektonObjects(scope: IConstruct): ApiObject[] {
-  return scope.node.findAll().filter((c): c is ApiObject => ApiObject.isApiObject(c) && !(TEKTON_OBJECT_MARKER in c) && isTektonApiVersion(c));
+  // cdk8s validates the root once per chart, so this walk runs as often: no list of the whole tree, and
+  // signet's own objects (most of a tree) are passed over by their marker first.
+  const found: ApiObject[] = [];
+  const visit = (c: IConstruct): void => {
+    if (!(TEKTON_OBJECT_MARKER in c) && ApiObject.isApiObject(c) && isTektonApiVersion(c)) found.push(c);
+    for (const child of c.node.children) visit(child);
+  };
+  visit(scope);
+  return found;
 }
 
 /**
