@@ -211,13 +211,20 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
   // A signer given as such is ready now; a promise of one is still decrypting (the CLI's case).
   let keyReady = !isPromiseLike(options.signer);
   void pending.then(() => (keyReady = true), () => undefined);
-  // The payload, the read and, while the key is still decrypting, the config of a first signature, at
-  // once (a config lists layer digests only, so it needs no signature; only the manifest PUT needs
-  // the blobs to exist). With the key at hand from the start, the loop below uploads the config it
-  // needs, or nothing when an equivalent signature is there.
-  const firstConfig = keyReady ? undefined : uploadConfig(signatureConfig([payloadLayer]));
-  let [, seen] = await Promise.all([client.putBlob(ref, payload), readTag(), firstConfig]);
-  if (!keyReady && seen.layers.length > 0) await uploadConfig(signatureConfig([...seen.layers, payloadLayer]));
+  let seen: TagRead;
+  if (keyReady) {
+    // The key at hand: the payload (a manifest may only point to existing blobs), then the read, so that
+    // it is fresh for the PUT; the loop below uploads the config it needs, or nothing when an
+    // equivalent signature is there.
+    await client.putBlob(ref, payload);
+    seen = await readTag();
+  } else {
+    // The key still decrypting (the CLI's case): the payload, the read and the config of a first
+    // signature at once (a config lists layer digests only, so it needs no signature); the read is
+    // re-checked with a HEAD before the PUT anyway.
+    [, , seen] = await Promise.all([client.putBlob(ref, payload), uploadConfig(signatureConfig([payloadLayer])), readTag()]);
+    if (!keyReady && seen.layers.length > 0) await uploadConfig(signatureConfig([...seen.layers, payloadLayer]));
+  }
   // Read before waiting for the key: too old to write from (see below).
   let readBeforeKey = !keyReady;
 
