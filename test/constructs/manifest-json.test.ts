@@ -71,4 +71,29 @@ describe('manifest JSON rendered in one walk', () => {
       expect(manifestJson({ spec: { value: odd } })).toBeUndefined();
     }
   });
+  it('renders name-only metadata without cdk8s resolving it, and anything more through cdk8s, always as cdk8s does', () => {
+    const app = Testing.app();
+    const plain = new Chart(app, 'plain');
+    const spaced = new Chart(app, 'spaced', { namespace: 'ci' });
+    const labelled = new Chart(app, 'labelled', { labels: { team: 'platform' } });
+    const objects = [
+      new Task(plain, 'bare'),
+      new Task(plain, 'named', { metadata: { name: 'given', namespace: 'tekton' } }),
+      new Task(spaced, 'in-chart-namespace'),
+      new Task(labelled, 'with-chart-labels'),
+      new Task(plain, 'with-annotations', { metadata: { annotations: { a: 'b' } } }),
+    ];
+    const later = new Task(plain, 'labelled-later');
+    const added = new Task(plain, 'attribute-added');
+    const toJson = vi.spyOn(later.metadata, 'toJson');
+    later.toJson();
+    expect(toJson).not.toHaveBeenCalled();
+    later.metadata.addLabel('tier', 'ci');
+    later.toJson();
+    // a metadata method was called: cdk8s renders the metadata from then on
+    expect(toJson).toHaveBeenCalledTimes(1);
+    added.metadata.add('labels', { via: 'add' });
+    for (const o of [...objects, later, added]) expect(JSON.stringify(o.toJson())).toBe(cdk8sJson(o));
+    expect(later.toJson().metadata).toEqual({ labels: { tier: 'ci' }, name: 'labelled-later' });
+  });
 });
