@@ -19,7 +19,8 @@ export const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
  */
 export function objs(v: unknown): readonly Obj[] {
   if (!Array.isArray(v)) return [];
-  for (const x of v) if (!isObj(x)) return v.map(asObj);
+  // indexed: manifests are frozen, and for-of over frozen arrays allocated an iterator result per item
+  for (let i = 0; i < v.length; i += 1) if (!isObj(v[i])) return v.map(asObj);
   return v as Obj[];
 }
 /** The value when it is a string. */
@@ -72,6 +73,7 @@ export class Issues {
 
 /** Names that occur more than once, compared as given or case-insensitively. */
 export function duplicates(names: readonly string[], caseInsensitive = false): string[] {
+  if (names.length < 2) return [];
   const seen = new Set<string>();
   const dup: string[] = [];
   for (const name of names) {

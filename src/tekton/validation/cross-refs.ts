@@ -10,7 +10,9 @@ import { asObj, entry, field, isObj, objs, str, type Issues, type Obj } from './
 /** Params passed to a task: `params`, `matrix.params` and `matrix.include[].params`. */
 function passedParams(pt: Obj): Map<string, unknown> {
   const out = new Map<string, unknown>();
-  for (const p of objs(pt.params)) out.set(str(p.name) ?? '', p.value);
+  const params = objs(pt.params);
+  for (let i = 0; i < params.length; i += 1) out.set(str(params[i]?.name) ?? '', params[i]?.value);
+  if (pt.matrix === undefined) return out;
   const matrix = asObj(pt.matrix);
   // A matrix param reaches each TaskRun as one element, so it counts as a string value.
   for (const p of objs(matrix.params)) out.set(str(p.name) ?? '', '');
@@ -67,7 +69,9 @@ export function validateTaskUsage(pt: Obj, path: string, ctx: PipelineCtx): void
 
 /** P-7: a Pipeline param feeding an enum-restricted Task param needs an enum that is a subset. */
 function checkEnums(pt: Obj, decls: ReadonlyMap<string, ParamDecl>, paramsPath: string, ctx: PipelineCtx): void {
-  for (const p of objs(pt.params)) {
+  const params = objs(pt.params);
+  for (let i = 0; i < params.length; i += 1) {
+    const p = params[i] as Obj;
     const taskDecl = decls.get(str(p.name) ?? '');
     if (!taskDecl || taskDecl.enum.length === 0 || typeof p.value !== 'string') continue;
     const ref = findRefs(p.value)[0];

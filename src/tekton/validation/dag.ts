@@ -1,28 +1,33 @@
 /**
  * The task graph of a PipelineSpec: DAG-1 to DAG-3 and FIN-2 for references from embedded specs.
  */
-import { asResultUse, findRefs, stringsIn } from './expressions.js';
+import { asResultUse, findRefs, stringsIn, type VariableRef } from './expressions.js';
 import type { PipelineCtx } from './pipeline-context.js';
 import { duplicates, entry, field, named, objs, str, strs, type Issues, type Obj } from './_model.js';
 
 /** Task names that a pipeline task depends on, through runAfter or result references. */
 function dependencies(pt: Obj): string[] {
   const deps = new Set(strs(pt.runAfter));
-  for (const source of [pt.params, pt.matrix, pt.when, pt.taskSpec]) addResultSources(source, deps);
+  addResultSources(pt.params, deps);
+  addResultSources(pt.matrix, deps);
+  addResultSources(pt.when, deps);
+  addResultSources(pt.taskSpec, deps);
   return [...deps];
 }
 
 /** Adds the tasks whose results the strings inside `value` reference. */
 function addResultSources(value: unknown, deps: Set<string>): void {
   if (typeof value === 'string') {
-    for (const ref of findRefs(value)) {
-      const use = asResultUse(ref);
+    const refs = findRefs(value);
+    for (let i = 0; i < refs.length; i += 1) {
+      const use = asResultUse(refs[i] as VariableRef);
       if (use?.scope === 'tasks') deps.add(use.task);
     }
   } else if (Array.isArray(value)) {
-    for (const x of value) addResultSources(x, deps);
+    for (let i = 0; i < value.length; i += 1) addResultSources(value[i], deps);
   } else if (typeof value === 'object' && value !== null) {
-    for (const x of Object.values(value)) addResultSources(x, deps);
+    const o = value as Obj;
+    for (const key in o) if (Object.hasOwn(o, key)) addResultSources(o[key], deps);
   }
 }
 

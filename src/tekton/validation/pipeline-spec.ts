@@ -29,12 +29,21 @@ export interface PipelineSpecOptions {
 
 const byName = (list: unknown): Map<string, Obj> => new Map(objs(list).map((o) => [str(o.name) ?? '', o]));
 
+/** True when no field of the spec holds anything (PL-1). */
+function isEmptySpec(spec: Obj): boolean {
+  for (const key in spec) {
+    const v = spec[key];
+    if (Object.hasOwn(spec, key) && !(v === undefined || v === null || (Array.isArray(v) && v.length === 0) || v === '')) return false;
+  }
+  return true;
+}
+
 /** Validates one PipelineSpec and returns the context it built (runs reuse it). */
 export function validatePipelineSpec(spec: Obj, o: PipelineSpecOptions): PipelineCtx {
   const { path, issues, flags } = o;
   const tasks = objs(spec.tasks);
   const finallyTasks = objs(spec.finally);
-  if (Object.values(spec).every((v) => v === undefined || v === null || (Array.isArray(v) && v.length === 0) || v === '')) {
+  if (isEmptySpec(spec)) {
     issues.error('PL-1', path, 'pipeline spec is empty', 'add at least one task');
   }
   if (finallyTasks.length > 0 && tasks.length === 0) {

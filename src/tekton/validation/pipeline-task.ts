@@ -15,6 +15,7 @@ import { validateWhen } from './when.js';
 import { asObj, duplicates, entry, field, has, isObj, objs, parseDuration, str, type Issues, type Obj } from './_model.js';
 
 const SPEC_KINDS = ['taskRef', 'taskSpec', 'pipelineRef', 'pipelineSpec'] as const;
+const PIPELINE_KINDS = ['pipelineRef', 'pipelineSpec'] as const;
 
 /** Validates one pipeline task at `path`. */
 export function validatePipelineTask(pt: Obj, path: string, isFinally: boolean, ctx: PipelineCtx): void {
@@ -52,11 +53,13 @@ function withMatrixParams(pt: Obj, ctx: PipelineCtx): PipelineCtx {
 /** PT-1 to PT-5 and PT-8: what the pipeline task runs. */
 function validateKind(pt: Obj, path: string, ctx: PipelineCtx): void {
   const { issues, flags } = ctx;
-  const present = SPEC_KINDS.filter((k) => has(pt, k));
-  if (present.length !== 1) {
+  let kinds = 0;
+  for (let i = 0; i < SPEC_KINDS.length; i += 1) if (has(pt, SPEC_KINDS[i] as string)) kinds += 1;
+  if (kinds !== 1) {
+    const present = SPEC_KINDS.filter((k) => has(pt, k));
     issues.error('PT-1', path, present.length === 0 ? 'pipeline task has none of taskRef, taskSpec, pipelineRef, pipelineSpec' : `pipeline task sets more than one of ${present.join(', ')}`, 'set exactly one of taskRef or taskSpec', present);
   }
-  for (const k of ['pipelineRef', 'pipelineSpec'] as const) {
+  for (const k of PIPELINE_KINDS) {
     if (has(pt, k) && !alphaOn(flags)) issues.error('PT-1', field(path, k), `${k} (pipelines in pipelines) needs enable-api-fields "alpha"`, 'use taskRef or taskSpec, or enable alpha API fields');
   }
   if (flags.disableInlineSpec.has('pipeline')) {

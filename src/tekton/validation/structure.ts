@@ -133,7 +133,7 @@ function clean(value: unknown, shape: Shape): boolean {
   if (typeof shape === 'string') return scalarClean(value, shape);
   if ('list' in shape) {
     if (!Array.isArray(value)) return false;
-    for (const v of value) if (!clean(v, shape.list)) return false;
+    for (let i = 0; i < value.length; i += 1) if (!clean(value[i], shape.list)) return false;
     return true;
   }
   if (!isObj(value)) return false;
@@ -142,7 +142,8 @@ function clean(value: unknown, shape: Shape): boolean {
     return true;
   }
   const known = shape.fields;
-  for (const key of shape.required ?? []) if (value[key] === undefined) return false;
+  const required = shape.required;
+  if (required !== undefined) for (let i = 0; i < required.length; i += 1) if (value[required[i] as string] === undefined) return false;
   for (const key in value) {
     if (!Object.hasOwn(value, key) || !Object.hasOwn(known, key)) return false;
     const spec = known[key] as Shape | (() => Shape);
