@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
-import { median, round, timeMs } from './stats.js';
+import { median, quartiles, round, timeMs } from './stats.js';
 import { type ConstructsModule, SYNTH_SIDES, synthSide, type SynthSide, TASKS_PER_PIPELINE } from './synth-programs.js';
 
 /** A full garbage collection, so each timed run starts from the same heap state. */
@@ -36,6 +36,13 @@ export interface SynthResult {
   readonly ratio: number;
   /** `constructsDirectMs / apiObjectsMs`. */
   readonly directRatio: number;
+  /**
+   * Information only (the verdict uses `ratio`/`directRatio`): the first and third quartiles of the ratios of
+   * each rotation round (each side against the baseline run of the same round), which shows how far one
+   * round's ratio moves on this machine.
+   */
+  readonly roundRatioQuartiles: readonly [number, number];
+  readonly roundDirectRatioQuartiles: readonly [number, number];
   /** Median ms per pipeline, constructs. */
   readonly constructsPerPipelineMs: number;
   readonly constructsDirectPerPipelineMs: number;
@@ -49,6 +56,12 @@ async function compiledConstructs(): Promise<ConstructsModule> {
   const entry = join(resolve(dirname(fileURLToPath(import.meta.url)), '..'), 'lib/constructs/index.js');
   if (!existsSync(entry)) throw new Error(`bench: ${entry} is missing; run npm run build first (npm run bench does)`);
   return (await import(pathToFileURL(entry).href)) as ConstructsModule;
+}
+
+/** Quartiles of `side[r] / baseline[r]` over the rounds, rounded for display. */
+function roundQuartiles(side: readonly number[], baseline: readonly number[]): readonly [number, number] {
+  const [q1, q3] = quartiles(side.map((t, r) => t / (baseline[r] as number)));
+  return [round(q1, 2), round(q3, 2)];
 }
 
 const REPETITIONS: Readonly<Record<number, number>> = { 100: 31, 1000: 11, 5000: 5 };
@@ -82,13 +95,15 @@ export async function runSynthBench(sizes: readonly number[], log: (line: string
       apiObjectsMs: round(a),
       ratio: round(c / a, 2),
       directRatio: round(d / a, 2),
+      roundRatioQuartiles: roundQuartiles(times.constructs, times.apiObjects),
+      roundDirectRatioQuartiles: roundQuartiles(times.direct, times.apiObjects),
       constructsPerPipelineMs: round(c / pipelines, 3),
       constructsDirectPerPipelineMs: round(d / pipelines, 3),
       apiObjectsPerPipelineMs: round(a / pipelines, 3),
       sameYaml,
     };
     log(
-      `synth ${pipelines} pipelines: constructs ${result.constructsMs} ms (ratio ${result.ratio}), direct app.synthYaml() ${result.constructsDirectMs} ms (ratio ${result.directRatio}), ApiObjects ${result.apiObjectsMs} ms, same YAML ${sameYaml}`,
+      `synth ${pipelines} pipelines: constructs ${result.constructsMs} ms (ratio ${result.ratio}, rounds ${result.roundRatioQuartiles.join('–')}), direct app.synthYaml() ${result.constructsDirectMs} ms (ratio ${result.directRatio}, rounds ${result.roundDirectRatioQuartiles.join('–')}), ApiObjects ${result.apiObjectsMs} ms, same YAML ${sameYaml}`,
     );
     results.push(result);
   }
