@@ -11,7 +11,10 @@ import { asObj, entry, field, isObj, objs, str, type Issues, type Obj } from './
 function passedParams(pt: Obj): Map<string, unknown> {
   const out = new Map<string, unknown>();
   const params = objs(pt.params);
-  for (let i = 0; i < params.length; i += 1) out.set(str(params[i]?.name) ?? '', params[i]?.value);
+  for (let i = 0; i < params.length; i += 1) {
+    const p = params[i] as Obj;
+    out.set(str(p.name) ?? '', p.value);
+  }
   if (pt.matrix === undefined) return out;
   const matrix = asObj(pt.matrix);
   // A matrix param reaches each TaskRun as one element, so it counts as a string value.
