@@ -1,3 +1,5 @@
+import type { ScryptAhead } from '../keys/index.js';
+
 /** Everything the CLI touches outside its arguments, so tests can run commands in-process. */
 export interface CliIo {
   /** Writes to standard output. */
@@ -19,4 +21,10 @@ export interface CliIo {
    * @default - standard input cannot be read
    */
   readStdin?(): Promise<string>;
+  /**
+   * The scrypt derivation of the command line's private key, started before the CLI loaded
+   * (`key-ahead.ts`); a command uses it only for exactly the key and password it decrypts.
+   * @default - none: scrypt starts when the command decrypts the key
+   */
+  readonly keyAhead?: ScryptAhead;
 }

@@ -53,8 +53,8 @@ export async function readPassword(io: CliIo, passwordFile: string | undefined, 
   }
 }
 
-/** `bytes` without one trailing `\n` or `\r\n`. */
-function withoutTrailingNewline(bytes: Uint8Array): Uint8Array {
+/** `bytes` without one trailing `\n` or `\r\n` (a password file's bytes as the password). */
+export function withoutTrailingNewline(bytes: Uint8Array): Uint8Array {
   const LF = 0x0a;
   const CR = 0x0d;
   if (bytes.at(-1) !== LF) return bytes;

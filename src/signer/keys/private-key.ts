@@ -5,7 +5,8 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 
 import { keyTypeOf } from './algorithms.js';
-import { parseEnvelope, type ScryptParams } from './envelope.js';
+import { parseEnvelope, SCRYPT_KEY_LENGTH, type ScryptParams } from './envelope.js';
+import { type ScryptAhead, startScryptAhead } from './scrypt-ahead.js';
 import { KeyError } from './errors.js';
 import { checkKeySize, decodeFirstPem, encodePem, pemText } from './pem.js';
 import { decryptEnvelope, encryptEnvelope } from './secretbox-envelope.js';
@@ -57,9 +58,29 @@ export function inspectEncryptedKey(pem: string | Uint8Array, options: KeySource
  *   `KEY_WRONG_PASSWORD`, `KEY_NOT_PKCS8` (SEC1 or PKCS#1 inside, which cosign rejects too)
  */
 export async function decryptPrivateKey(pem: string | Uint8Array, password: Uint8Array, options: KeySourceOptions = {}): Promise<Signer> {
+  return decryptPrivateKeyWith(undefined, pem, password, options);
+}
+
+/**
+ * Starts the scrypt step of decrypting `pem` with `password` on the thread pool, for a later
+ * {@link decryptPrivateKeyWith}; the password bytes are copied.
+ * @throws {@link KeyError} as {@link inspectEncryptedKey}
+ */
+export function startDecryptionAhead(pem: string | Uint8Array, password: Uint8Array, options: KeySourceOptions = {}): ScryptAhead {
   const where = privateWhere(options);
   const { der } = readEncryptedBlock(pem, where);
-  const plaintext = await decryptEnvelope(der, password, where);
+  const envelope = parseEnvelope(Buffer.from(der).toString('utf8'), where);
+  return startScryptAhead(password, envelope.salt, envelope.params, SCRYPT_KEY_LENGTH);
+}
+
+/**
+ * {@link decryptPrivateKey}, taking scrypt's result from `ahead` when that derivation was started with
+ * this key's salt and cost and this password (so the outcome is the same either way).
+ */
+export async function decryptPrivateKeyWith(ahead: ScryptAhead | undefined, pem: string | Uint8Array, password: Uint8Array, options: KeySourceOptions = {}): Promise<Signer> {
+  const where = privateWhere(options);
+  const { der } = readEncryptedBlock(pem, where);
+  const plaintext = await decryptEnvelope(der, password, where, ahead);
   try {
     return signerFromPrivateKey(parsePkcs8(plaintext, where), where);
   } finally {

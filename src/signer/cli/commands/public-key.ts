@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 
 import { SIGNER_FLAGS } from '../../../shared/constants.js';
-import { decryptPrivateKey } from '../../keys/index.js';
+import { decryptPrivateKeyWith } from '../../keys/index.js';
 import { usageError } from '../errors.js';
 import { readKeyFile } from '../files.js';
 import type { CliIo } from '../io.js';
@@ -19,7 +19,7 @@ export async function publicKeyCommand(args: string[], io: CliIo): Promise<numbe
   if (keyPath === undefined) throw usageError(`missing --${SIGNER_FLAGS.key} (public-key); pass the private key file, e.g. --${SIGNER_FLAGS.key} cosign.key`);
   const key = await readKeyFile(io, keyPath, SIGNER_FLAGS.key);
   const password = await readPassword(io, values[SIGNER_FLAGS.passwordFile], 'decrypt');
-  const signer = await decryptPrivateKey(key.text, password, { source: key.path });
+  const signer = await decryptPrivateKeyWith(io.keyAhead, key.text, password, { source: key.path });
   io.stdout(signer.publicKeyPem());
   return 0;
 }

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { CHAINS_RESULTS, SIGNER_FLAGS } from '../../../shared/constants.js';
-import { decryptPrivateKey, inspectEncryptedKey } from '../../keys/index.js';
+import { decryptPrivateKeyWith, inspectEncryptedKey } from '../../keys/index.js';
 import { formatReference, type ImageReference, parseReference } from '../../../shared/oci/index.js';
 import type { ReferrersClient, RegistryClient } from '../../oci/index.js';
 import { parseAnnotations } from '../annotations.js';
@@ -103,11 +103,11 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const password = await readPassword(io, parsed.passwordFile, 'decrypt');
   // A malformed key (label, envelope, scrypt costs) is refused before anything else happens.
   inspectEncryptedKey(key.text, { source: key.path });
-  // scrypt runs on the libuv threadpool while the registry work that needs no key goes ahead
+  // scrypt (started by main.ts before the CLI loaded, where it could be) runs while the registry work that needs no key goes ahead
   // (existence check, payload and config uploads, reading the current signatures). The signing
   // use cases await the key before they sign or write any manifest, so a wrong password still
   // tags and signs nothing; a registry error meanwhile gives way to the key's own error.
-  const decryption = decryptPrivateKey(key.text, password, { source: key.path }).finally(() => password.fill(0));
+  const decryption = decryptPrivateKeyWith(io.keyAhead, key.text, password, { source: key.path }).finally(() => password.fill(0));
   decryption.catch(() => undefined);
   // A failed decryption ends the command at once, whatever the registry is still doing (a slow or
   // unreachable registry must not delay "wrong password").
