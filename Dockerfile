@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 #
 # The signer image for docker/buildah users. `npm run image` builds the reference image without
-# Docker (see src/image/); this file gives the same layout: the bundle at /opt/signet/signet.cjs,
+# Docker (see src/image/); this file gives the same layout: the CLI's launcher at /opt/signet/signet.cjs
+# and its bundle beside it (signet-cli.cjs),
 # node at /usr/bin/node, user 65532:65532, working dir /home/nonroot, no secrets in ENV.
 # Its digest differs from signer-image.lock.json (different base, different layer encoding); if you
 # deploy this image, pass its digest to the constructs instead of the locked one.
@@ -27,8 +28,8 @@ RUN node scripts/bundle.mjs \
  # /usr/bin/node link here; the Task runs /usr/bin/node explicitly
  && mkdir -p /out/usr/bin /out/opt/signet \
  && ln -s /nodejs/bin/node /out/usr/bin/node \
- && cp build/signer/signet.cjs /out/opt/signet/signet.cjs \
- && chmod 0644 /out/opt/signet/signet.cjs
+ && cp build/signer/signet.cjs build/signer/signet-cli.cjs /out/opt/signet/ \
+ && chmod 0644 /out/opt/signet/signet.cjs /out/opt/signet/signet-cli.cjs
 
 FROM ${BASE_IMAGE}
 COPY --from=bundle --chown=0:0 /out/ /

@@ -13,7 +13,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   buildSignerImage,
@@ -51,10 +51,15 @@ async function main(): Promise<void> {
   const started = performance.now();
   const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(2)} s`;
 
-  const bundleArgs = [join(repoRoot, 'scripts/bundle.mjs'), '--json', ...(values.entry ? ['--entry', values.entry] : [])];
-  const bundleOut = execFileSync(process.execPath, bundleArgs, { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const bundle = JSON.parse(bundleOut.trim().split('\n').at(-1)!) as { path: string; size: number; digest: string };
-  log(`bundle: ${bundle.path} ${bundle.size} bytes ${bundle.digest} (${elapsed()})`);
+  type Bundled = { path: string; size: number; digest: string };
+  const bundleWith = (args: string[]): Bundled & { cli?: Bundled } => {
+    const out = execFileSync(process.execPath, [join(repoRoot, 'scripts/bundle.mjs'), '--json', ...args], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+    return JSON.parse(out.trim().split('\n').at(-1)!) as Bundled & { cli?: Bundled };
+  };
+  // the launcher and the CLI bundle; --entry puts another entry's bundle in the CLI bundle's place
+  const bundle = bundleWith([]);
+  const cli = values.entry === undefined ? bundle.cli! : bundleWith(['--entry', values.entry, '--outfile', join(dirname(bundle.path), 'signet-cli.cjs')]);
+  log(`bundle: ${bundle.path} ${bundle.size} bytes ${bundle.digest}, ${cli.path} ${cli.size} bytes ${cli.digest} (${elapsed()})`);
 
   const keychain = await loadDockerKeychain(
     { homeDir: homedir(), ...(process.env.DOCKER_CONFIG ? { dockerConfigDir: process.env.DOCKER_CONFIG } : {}) },

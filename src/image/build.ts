@@ -1,11 +1,14 @@
 /**
- * Builds the signer image: the base's layers, one layer holding the bundle, the config and the
- * manifest. Pure with respect to its inputs (bundle bytes, base, version): no clock, no host names.
+ * Builds the signer image: the base's layers, one layer holding the CLI (its launcher and bundle), the
+ * config and the manifest. Pure with respect to its inputs (the two files, base, version): no clock, no
+ * host names.
  */
 import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { type BaseImage, DEFAULT_BASE, parseBaseSpec, resolveBase } from './base.js';
 import { signerImageConfig } from './config.js';
-import { MEDIA_TYPES, OCI_ANNOTATIONS, SIGNER_BUNDLE_PATH } from './constants.js';
+import { MEDIA_TYPES, OCI_ANNOTATIONS, SIGNER_BUNDLE_PATH, SIGNER_CLI_BUNDLE_PATH } from './constants.js';
+import { SIGNER_CLI_FILES } from '../shared/constants.js';
 import { sha256Digest, type Sha256Digest } from '../shared/oci/index.js';
 import { buildPortableLayer, type Blob, type Descriptor, type Layer } from './layer.js';
 import { imageManifest, jsonBlob } from './manifest.js';
@@ -15,8 +18,13 @@ import type { TarEntry } from './tar.js';
 
 /** Options of {@link buildSignerImage}. */
 export interface BuildSignerImageOptions {
-  /** The bundled CLI (`build/signer/signet.cjs`). */
+  /** The CLI's launcher (`build/signer/signet.cjs`), the file the entrypoint runs. */
   readonly bundlePath: string;
+  /**
+   * The CLI bundle the launcher compiles.
+   * @default - `signet-cli.cjs` beside `bundlePath`
+   */
+  readonly cliBundlePath?: string;
   /** Project version, recorded as a label and used as the layout's ref name. */
   readonly version: string;
   /** Directory for cached base layers (e.g. `build/image-cache`). */
@@ -51,23 +59,25 @@ export interface SignerImageBuild {
   /** Base layers, then the bundle layer. */
   readonly layers: readonly Layer[];
   readonly bundleLayer: Layer;
-  readonly bundle: { readonly digest: Sha256Digest; readonly size: number };
+  /** The CLI bundle, and its launcher. */
+  readonly bundle: { readonly digest: Sha256Digest; readonly size: number; readonly launcher: { readonly digest: Sha256Digest; readonly size: number } };
   readonly base: BaseImage;
   readonly platform: NonNullable<Descriptor['platform']>;
 }
 
-/** The entries of the bundle layer: the CLI, root-owned and read-only for the non-root user. */
-export function signerLayerEntries(bundle: Uint8Array): TarEntry[] {
+/** The entries of the bundle layer: the launcher and the CLI bundle, root-owned and read-only for the non-root user. */
+export function signerLayerEntries(launcher: Uint8Array, bundle: Uint8Array): TarEntry[] {
   return [
     { type: 'directory', path: '/opt', mode: 0o755 },
     { type: 'directory', path: '/opt/signet', mode: 0o755 },
-    { type: 'file', path: SIGNER_BUNDLE_PATH, mode: 0o644, content: bundle },
+    { type: 'file', path: SIGNER_BUNDLE_PATH, mode: 0o644, content: launcher },
+    { type: 'file', path: SIGNER_CLI_BUNDLE_PATH, mode: 0o644, content: bundle },
   ];
 }
 
 /**
- * The bundle without a leading `#!` line: the package's executable CLI is the same bundle with a shebang, and the
- * image runs it through `node` anyway, so both give the same layer and digest.
+ * A file without a leading `#!` line: the package's executable (the launcher) starts with one, and the image
+ * runs it through `node` anyway, so the package's files and a checkout's build give the same layer and digest.
  */
 export function withoutShebang(bundle: Uint8Array): Uint8Array {
   if (bundle[0] !== 0x23 || bundle[1] !== 0x21) return bundle;
@@ -77,14 +87,15 @@ export function withoutShebang(bundle: Uint8Array): Uint8Array {
 
 /** Builds the image (nothing is written except the base-layer cache). */
 export async function buildSignerImage(options: BuildSignerImageOptions): Promise<SignerImageBuild> {
-  const bundleBytes = withoutShebang(await readFile(options.bundlePath));
+  const launcherBytes = withoutShebang(await readFile(options.bundlePath));
+  const bundleBytes = withoutShebang(await readFile(options.cliBundlePath ?? join(dirname(options.bundlePath), SIGNER_CLI_FILES.bundle)));
   const base = await resolveBase(parseBaseSpec(options.base ?? DEFAULT_BASE), {
     ...options.runtime,
     cacheDir: options.cacheDir,
     ...(options.log ? { log: options.log } : {}),
     ...(options.fetcher ? { fetcher: options.fetcher } : {}),
   });
-  const bundleLayer = await buildPortableLayer(signerLayerEntries(bundleBytes));
+  const bundleLayer = await buildPortableLayer(signerLayerEntries(launcherBytes, bundleBytes));
   const configJson = signerImageConfig({
     architecture: base.architecture,
     os: base.os,
@@ -110,7 +121,7 @@ export async function buildSignerImage(options: BuildSignerImageOptions): Promis
     config,
     layers,
     bundleLayer,
-    bundle: { digest: sha256Digest(bundleBytes), size: bundleBytes.length },
+    bundle: { digest: sha256Digest(bundleBytes), size: bundleBytes.length, launcher: { digest: sha256Digest(launcherBytes), size: launcherBytes.length } },
     base,
     platform: { architecture: base.architecture, os: base.os, ...(base.variant === undefined ? {} : { variant: base.variant }) },
   };

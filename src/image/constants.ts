@@ -2,6 +2,7 @@
  * Names and paths of the signer image. The image's paths are a contract with `CosignSignTask`
  * (its step runs `SIGNER_ENTRYPOINT`), so they live here once.
  */
+import { SIGNER_CLI_FILES } from '../shared/constants.js';
 
 /** Media types of the image: the shared OCI table. */
 export { MEDIA_TYPES } from '../shared/oci/media-types.js';
@@ -23,13 +24,18 @@ export const SIGNER_IMAGE_REPOSITORY = 'ghcr.io/signet-dev/signet';
 /** Source repository recorded in the image labels. */
 export const SIGNER_SOURCE_URL = 'https://github.com/signet-dev/signet';
 
-/** Where `npm run bundle` writes the CLI bundle, relative to the package root; the package ships it there. */
-export const SIGNER_BUNDLE_FILE = 'build/signer/signet.cjs';
-/** Where the bundled CLI sits in the image. */
-export const SIGNER_BUNDLE_PATH = '/opt/signet/signet.cjs';
+/**
+ * Where `npm run bundle` writes the CLI's launcher, relative to the package root, with the CLI bundle
+ * (`signet-cli.cjs`) beside it (scripts/bundle.mjs).
+ */
+export const SIGNER_BUNDLE_FILE = `build/signer/${SIGNER_CLI_FILES.launcher}`;
+/** Where the CLI's launcher sits in the image: the file the entrypoint runs. */
+export const SIGNER_BUNDLE_PATH = `/opt/signet/${SIGNER_CLI_FILES.launcher}`;
+/** Where the CLI bundle sits in the image, beside the launcher that compiles it. */
+export const SIGNER_CLI_BUNDLE_PATH = `/opt/signet/${SIGNER_CLI_FILES.bundle}`;
 /** The node binary inside the image (the runtime base puts it here; `Dockerfile` bases must too). */
 export const IMAGE_NODE_PATH = '/usr/bin/node';
-/** The image's entrypoint: node running the bundle; Task steps pass only the sub-command and flags. */
+/** The image's entrypoint: node running the launcher; Task steps pass only the sub-command and flags. */
 export const SIGNER_ENTRYPOINT: readonly string[] = [IMAGE_NODE_PATH, SIGNER_BUNDLE_PATH];
 
 /** The unprivileged user every signer container runs as (the distroless `nonroot` uid and gid). */

@@ -31,9 +31,11 @@ export interface SignerImageLock {
   readonly bundle: {
     /** The bundled source entry, relative to the repository root. */
     readonly entry: string;
-    /** sha256 of `signet.cjs`. */
+    /** sha256 of the CLI bundle, `signet-cli.cjs`. */
     readonly digest: Sha256Digest;
     readonly size: number;
+    /** The launcher, `signet.cjs`, which the entrypoint runs: its source entry, sha256 and size. */
+    readonly launcher: { readonly entry: string; readonly digest: Sha256Digest; readonly size: number };
     /** The bundle layer's compressed and uncompressed digests (portable gzip: the same on every machine). */
     readonly layerDigest: Sha256Digest;
     readonly layerDiffId: Sha256Digest;
@@ -41,8 +43,10 @@ export interface SignerImageLock {
   readonly base: BaseLockInfo;
 }
 
-/** The entry `scripts/bundle.mjs` bundles by default. */
+/** The entry `scripts/bundle.mjs` bundles into the CLI bundle by default. */
 export const DEFAULT_BUNDLE_ENTRY = 'src/signer/cli/main.ts';
+/** The entry of the launcher beside it. */
+export const LAUNCHER_ENTRY = 'src/signer/cli/launch.ts';
 
 /** Options of {@link lockFromBuild}. */
 export interface LockFromBuildOptions {
@@ -72,6 +76,7 @@ export function lockFromBuild(build: SignerImageBuild, options: LockFromBuildOpt
       entry: options.entry ?? DEFAULT_BUNDLE_ENTRY,
       digest: build.bundle.digest,
       size: build.bundle.size,
+      launcher: { entry: LAUNCHER_ENTRY, digest: build.bundle.launcher.digest, size: build.bundle.launcher.size },
       layerDigest: build.bundleLayer.descriptor.digest,
       layerDiffId: build.bundleLayer.diffId,
     },
@@ -114,10 +119,14 @@ export function compareWithLock(build: SignerImageBuild, lock: SignerImageLock):
   const fresh = lockFromBuild(build, { image: lock.image });
   const drifts: LockDrift[] = [];
   const fix = `run \`${RELOCK_COMMAND}\` (it rewrites ${LOCK_FILE_NAME}, dist/manifests, catalog/ and the digest snapshots), review the diff and commit`;
-  if (fresh.bundle.digest !== lock.bundle?.digest || fresh.bundle.layerDigest !== lock.bundle?.layerDigest) {
+  const launcherChanged = fresh.bundle.launcher.digest !== lock.bundle?.launcher?.digest;
+  if (fresh.bundle.digest !== lock.bundle?.digest || launcherChanged || fresh.bundle.layerDigest !== lock.bundle?.layerDigest) {
+    const [what, locked, built] = launcherChanged && fresh.bundle.digest === lock.bundle?.digest
+      ? ['launcher', lock.bundle?.launcher?.digest, fresh.bundle.launcher.digest]
+      : ['bundle', lock.bundle?.digest, fresh.bundle.digest];
     drifts.push({
       kind: 'bundle',
-      message: `the signer bundle changed (lock ${lock.bundle?.digest ?? 'none'}, built ${fresh.bundle.digest}) but ${LOCK_FILE_NAME} was not updated; ${fix}`,
+      message: `the signer ${what} changed (lock ${locked ?? 'none'}, built ${built}) but ${LOCK_FILE_NAME} was not updated; ${fix}`,
     });
   }
   const baseDiffers = fresh.base.kind !== lock.base?.kind || fresh.base.inputsDigest !== lock.base.inputsDigest;

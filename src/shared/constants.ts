@@ -5,6 +5,15 @@
  * the same constants, so renaming a flag breaks the build rather than a cluster.
  */
 
+/**
+ * The CLI's two files, side by side in the package (lib/bin/) and in the signer image (/opt/signet/): the
+ * launcher `node` runs, and the bundle it compiles once the key's scrypt has started (src/signer/cli/launch.ts).
+ */
+export const SIGNER_CLI_FILES = {
+  launcher: 'signet.cjs',
+  bundle: 'signet-cli.cjs',
+} as const;
+
 /** Sub-commands of the `signet` CLI. */
 export const SIGNER_COMMANDS = {
   generateKeyPair: 'generate-key-pair',

@@ -6,24 +6,26 @@ import type { OciImageConfig } from '../../src/image/config.js';
 import { writeFixtureBase } from './_base-fixture.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-async function buildOnFixture(bundle: string) {
+async function buildOnFixture(bundle: string, launcher = 'launch()\n') {
   const dir = tempDir('signet-build-');
   const baseDigest = await writeFixtureBase(join(dir, 'base'));
-  writeFileSync(join(dir, 'signet.cjs'), bundle);
+  writeFileSync(join(dir, 'signet.cjs'), launcher);
+  writeFileSync(join(dir, 'signet-cli.cjs'), bundle);
   return buildSignerImage({ bundlePath: join(dir, 'signet.cjs'), version: '0.0.0-test', cacheDir: join(dir, 'cache'), base: `oci-layout:${join(dir, 'base')}@${baseDigest}` });
 }
 
 describe('buildSignerImage on a pinned layout base', () => {
-  it('gives the same digest for the same bundle and base, and a new one for a new bundle', async () => {
-    const [a, b, c] = await Promise.all([buildOnFixture('one'), buildOnFixture('one'), buildOnFixture('two')]);
+  it('gives the same digest for the same bundle, launcher and base, and a new one for a new bundle or launcher', async () => {
+    const [a, b, c, d] = await Promise.all([buildOnFixture('one'), buildOnFixture('one'), buildOnFixture('two'), buildOnFixture('one', 'launch(2)\n')]);
     expect(b.manifestDigest).toBe(a.manifestDigest);
     expect(c.manifestDigest).not.toBe(a.manifestDigest);
+    expect(d.manifestDigest).not.toBe(a.manifestDigest);
     // pinned: format changes (config fields, layer encoding, manifest) must be deliberate
-    expect(a.manifestDigest).toMatchInlineSnapshot(`"sha256:7cc23cfc42d91f102c3dc1cebb6fed0c5179ee229fba4eec3a9fec13a9e9b1b7"`);
+    expect(a.manifestDigest).toMatchInlineSnapshot(`"sha256:37aa4da0be40c6f12653b7f968c05107140b5bde6b634f1f29d7204f89f43936"`);
   });
 
-  it('gives the package\'s executable bundle (a #! line first) the same image as the plain bundle', async () => {
-    const [plain, executable] = await Promise.all([buildOnFixture('"use strict";run()\n'), buildOnFixture('#!/usr/bin/env node\n"use strict";run()\n')]);
+  it('gives the package\'s executable launcher (a #! line first) the same image as the plain one', async () => {
+    const [plain, executable] = await Promise.all([buildOnFixture('"use strict";run()\n', '"use strict";launch()\n'), buildOnFixture('"use strict";run()\n', '#!/usr/bin/env node\n"use strict";launch()\n')]);
     expect(executable.manifestDigest).toBe(plain.manifestDigest);
     expect(executable.bundle).toEqual(plain.bundle);
   });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CA_BUNDLE_PATH, IMAGE_NODE_PATH, NONROOT_HOME, NONROOT_UID, SIGNER_BUNDLE_PATH, SIGNER_ENTRYPOINT } from '../../src/image/constants.js';
+import { CA_BUNDLE_PATH, IMAGE_NODE_PATH, NONROOT_HOME, NONROOT_UID, SIGNER_BUNDLE_PATH, SIGNER_CLI_BUNDLE_PATH, SIGNER_ENTRYPOINT } from '../../src/image/constants.js';
 
 const dockerfile = readFileSync(resolve(import.meta.dirname, '../../Dockerfile'), 'utf8');
 const instruction = (name: string): string[] => dockerfile.split('\n').filter((l) => l.startsWith(`${name} `)).map((l) => l.slice(name.length + 1).trim());
@@ -20,6 +20,7 @@ describe('Dockerfile', () => {
     expect(instruction('WORKDIR').at(-1)).toBe(NONROOT_HOME);
     expect(instruction('ENV')).toEqual([`SSL_CERT_FILE=${CA_BUNDLE_PATH}`]);
     expect(dockerfile).toContain(`/out${SIGNER_BUNDLE_PATH}`);
+    expect(dockerfile).toContain(`/out${SIGNER_CLI_BUNDLE_PATH}`);
     expect(dockerfile).toContain(`/out${IMAGE_NODE_PATH}`);
   });
 });

@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSignerImage, type SignerImageBuild } from '../../src/image/build.js';
-import { compareWithLock, DEFAULT_BUNDLE_ENTRY, LOCK_FILE_NAME, parseLock, RELOCK_COMMAND, type LockDrift, type SignerImageLock } from '../../src/image/lock-file.js';
+import { compareWithLock, DEFAULT_BUNDLE_ENTRY, LAUNCHER_ENTRY, LOCK_FILE_NAME, parseLock, RELOCK_COMMAND, type LockDrift, type SignerImageLock } from '../../src/image/lock-file.js';
 import { signerImage } from '../../src/image/lock.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
@@ -49,6 +49,7 @@ describe.skipIf(!entryExists)(`${LOCK_FILE_NAME} drift`, () => {
 
   it('was made from the signer CLI entry', () => {
     expect(lock.bundle.entry, `${LOCK_FILE_NAME} was made from '${lock.bundle.entry}'; run \`${RELOCK_COMMAND}\` and commit`).toBe(DEFAULT_BUNDLE_ENTRY);
+    expect(lock.bundle.launcher?.entry, `${LOCK_FILE_NAME} records no launcher from ${LAUNCHER_ENTRY}; run \`${RELOCK_COMMAND}\` and commit`).toBe(LAUNCHER_ENTRY);
   });
 
   it('matches the signer bundle in the working tree', () => {

@@ -7,10 +7,11 @@ import { compareWithLock, lockFromBuild, parseLock, serializeLock } from '../../
 import { writeFixtureBase } from './_base-fixture.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
-async function build(bundle: string, version = '1.0.0') {
+async function build(bundle: string, version = '1.0.0', launcher = 'launch()\n') {
   const dir = tempDir('signet-lockfile-');
   const baseDigest = await writeFixtureBase(join(dir, 'base'));
-  writeFileSync(join(dir, 'signet.cjs'), bundle);
+  writeFileSync(join(dir, 'signet.cjs'), launcher);
+  writeFileSync(join(dir, 'signet-cli.cjs'), bundle);
   return buildSignerImage({ bundlePath: join(dir, 'signet.cjs'), version, cacheDir: join(dir, 'cache'), base: `oci-layout:${join(dir, 'base')}@${baseDigest}` });
 }
 
@@ -41,6 +42,13 @@ describe('lock file', () => {
     const drifts = compareWithLock(await build('two'), locked);
     expect(drifts.map((d) => d.kind)).toEqual(['bundle']);
     expect(drifts[0]!.message).toMatch(/the signer bundle changed .* run `npm run relock`/);
+  });
+
+  it('fails a changed launcher with the same bundle, naming the launcher', async () => {
+    const locked = lockFromBuild(await build('one'));
+    const drifts = compareWithLock(await build('one', '1.0.0', 'launch(2)\n'), locked);
+    expect(drifts.map((d) => d.kind)).toEqual(['bundle']);
+    expect(drifts[0]!.message).toMatch(/the signer launcher changed \(lock sha256:[0-9a-f]{64}, built sha256:[0-9a-f]{64}\) .* run `npm run relock`/);
   });
 
   it('reports an image change with the same bundle and base (e.g. a version bump)', async () => {

@@ -25,7 +25,8 @@ describe.skipIf(!registryAvailable())('push and registry base', () => {
     // GIVEN an image built on a pinned layout base
     const dir = tempDir('signet-push-');
     const baseDigest = await writeFixtureBase(join(dir, 'base'));
-    writeFileSync(join(dir, 'signet.cjs'), 'bundle');
+    writeFileSync(join(dir, 'signet.cjs'), 'launcher');
+    writeFileSync(join(dir, 'signet-cli.cjs'), 'bundle');
     const options = { bundlePath: join(dir, 'signet.cjs'), version: '0.0.0-test', cacheDir: join(dir, 'cache') };
     const onLayout = await buildSignerImage({ ...options, base: `oci-layout:${join(dir, 'base')}@${baseDigest}` });
     // WHEN the image is pushed
@@ -54,7 +55,8 @@ describe.skipIf(!registryAvailable())('push and registry base', () => {
   it('fails a push to a digest that is not the image', async () => {
     const dir = tempDir('signet-push-');
     const baseDigest = await writeFixtureBase(join(dir, 'base'));
-    writeFileSync(join(dir, 'signet.cjs'), 'bundle');
+    writeFileSync(join(dir, 'signet.cjs'), 'launcher');
+    writeFileSync(join(dir, 'signet-cli.cjs'), 'bundle');
     const build = await buildSignerImage({ bundlePath: join(dir, 'signet.cjs'), version: '0', cacheDir: join(dir, 'cache'), base: `oci-layout:${join(dir, 'base')}@${baseDigest}` });
     await expect(pushSignerImage(client, `${registry.host}/signet/signer@${baseDigest}`, build)).rejects.toThrow(/names digest .* but the image is/);
   });

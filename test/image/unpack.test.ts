@@ -1,5 +1,5 @@
 /**
- * The image really runs: the runtime base plus a stub bundle, unpacked with GNU tar and started with
+ * The image really runs: the runtime base plus the launcher and a stub bundle, unpacked with GNU tar and started with
  * `chroot` as the image's user (what the end-to-end test does with the real signer). Root only.
  */
 import { execFileSync } from 'node:child_process';
@@ -16,10 +16,11 @@ const isRoot = process.getuid?.() === 0;
 
 describe.skipIf(!isRoot)('runtime-base image under chroot', () => {
   it('starts node with the bundle as uid 65532 with nothing but the image’s files', async () => {
-    // GIVEN the stub CLI bundled and built on the runtime base (cached under build/)
+    // GIVEN the real launcher with the stub CLI bundled beside it, built on the runtime base (cached under build/)
     const dir = tempDir('signet-chroot-');
     const bundle = join(dir, 'signet.cjs');
-    execFileSync(process.execPath, [join(repoRoot, 'scripts/bundle.mjs'), '--entry', 'test/image/fixtures/cli-stub.ts', '--outfile', bundle], { cwd: repoRoot, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(repoRoot, 'scripts/bundle.mjs'), '--outfile', bundle], { cwd: repoRoot, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(repoRoot, 'scripts/bundle.mjs'), '--entry', 'test/image/fixtures/cli-stub.ts', '--outfile', join(dir, 'signet-cli.cjs')], { cwd: repoRoot, stdio: 'pipe' });
     const build = await buildSignerImage({ bundlePath: bundle, version: '0.0.0-test', cacheDir: join(repoRoot, 'build/image-cache') });
     await writeOciLayout(join(dir, 'layout'), { manifest: build.manifest, blobs: [build.config, ...build.layers], refName: 'test', platform: build.platform });
     // WHEN it is unpacked and run

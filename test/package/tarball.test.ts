@@ -3,11 +3,15 @@
  * (publint for package.json/exports, Are the Types Wrong for the type declarations per resolution mode).
  */
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { Script } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { CODE_CACHE_SUFFIX, wrapCommonJs } from '../../src/signer/cli/commonjs-wrapper.js';
 import { cleanEnv, packageTarball } from '../helpers/package-tarball.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -27,8 +31,18 @@ describe('the package tarball', () => {
     expect(files).toContain('lib/index.d.ts');
     expect(files).toContain('lib/index.js.map');
     expect(files).toContain('lib/bin/signet.cjs');
+    expect(files).toContain('lib/bin/signet-cli.cjs');
+    expect(files).toContain('lib/bin/signet-cli.cjs.v8cache');
     expect(files.filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
     expect(files.filter((f) => /(^|\/)(test|bench|scripts|fixtures)\//.test(f))).toEqual([]);
+  });
+
+  it("ships a V8 code cache that this Node accepts for the CLI bundle as the launcher wraps it", async () => {
+    const dir = tempDir('signet-cache-');
+    await run('tar', ['xzf', tarball, '-C', dir, 'package/lib/bin/signet-cli.cjs', 'package/lib/bin/signet-cli.cjs.v8cache']);
+    const file = join(dir, 'package/lib/bin/signet-cli.cjs');
+    const script = new Script(wrapCommonJs(readFileSync(file, 'utf8')), { filename: file, cachedData: readFileSync(`${file}${CODE_CACHE_SUFFIX}`) });
+    expect(script.cachedDataRejected).toBe(false);
   });
 
   it('passes publint with no errors or warnings', async () => {

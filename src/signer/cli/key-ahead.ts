@@ -18,6 +18,12 @@ import { SIGNER_COMMANDS, SIGNER_ENV, SIGNER_FLAGS } from '../../shared/constant
 import { MAX_KEY_FILE_BYTES, type ScryptAhead, startDecryptionAhead } from '../keys/index.js';
 import { MAX_PASSWORD_FILE_BYTES, withoutTrailingNewline } from './password.js';
 
+/**
+ * Where the launcher leaves its derivation for the CLI bundle: two bundles hold two copies of this
+ * module in one process, and the global symbol registry is what they share.
+ */
+const HAND_OVER = Symbol.for('signet.cli.keyAhead');
+
 const DECRYPTING_COMMANDS: ReadonlySet<string> = new Set([SIGNER_COMMANDS.sign, SIGNER_COMMANDS.publicKey]);
 
 /**
@@ -52,6 +58,19 @@ export function startKeyAhead(argv: readonly string[], env: Readonly<Record<stri
   } finally {
     password?.fill(0);
   }
+}
+
+/** Leaves the launcher's derivation (or that there is none) for {@link takeHandedOverKeyAhead}. */
+export function handOverKeyAhead(ahead: ScryptAhead | undefined): void {
+  (globalThis as Record<symbol, unknown>)[HAND_OVER] = { ahead };
+}
+
+/** What the launcher handed over, once; undefined when the CLI bundle runs without the launcher. */
+export function takeHandedOverKeyAhead(): { readonly ahead: ScryptAhead | undefined } | undefined {
+  const shared = globalThis as Record<symbol, { readonly ahead: ScryptAhead | undefined } | undefined>;
+  const handed = shared[HAND_OVER];
+  delete shared[HAND_OVER];
+  return handed;
 }
 
 /** The file's bytes when it is a regular file of at most `maxBytes`; otherwise undefined. */

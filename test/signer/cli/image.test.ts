@@ -3,7 +3,7 @@
  * registry on 127.0.0.1, and prints the reference the constructs then render.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Chart, Testing } from 'cdk8s';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -78,9 +78,16 @@ describe('signet image build', () => {
     expect(unpinned.stderr).toMatch(/^signet: base 'debian:12' is not pinned by digest; use 'runtime'[^\n]*\n$/);
   });
 
-  it('names the missing bundle and what to do, exit 6', async () => {
+  it('names the missing launcher or CLI bundle and what to do, exit 6', async () => {
+    const hint = 'pass --bundle FILE (the launcher, signet-cli.cjs beside it), or in a signet checkout run npm run bundle first';
     const run = await runSignet(dir, ['image', 'build', '--bundle', 'nope.cjs']);
     expect(run.code).toBe(6);
-    expect(run.stderr).toBe(`signet: no signer bundle (${join(dir, 'nope.cjs')}); pass --bundle FILE, or in a signet checkout run npm run bundle first\n`);
+    expect(run.stderr).toBe(`signet: no signer CLI file (${join(dir, 'nope.cjs')}); ${hint}\n`);
+    // a launcher alone is not the CLI
+    const alone = tempDir('signet-launcher-alone-');
+    copyFileSync(bundle, join(alone, 'signet.cjs'));
+    const lonely = await runSignet(dir, ['image', 'build', '--bundle', join(alone, 'signet.cjs')]);
+    expect(lonely.code).toBe(6);
+    expect(lonely.stderr).toBe(`signet: no signer CLI file (${join(alone, 'signet-cli.cjs')}); ${hint}\n`);
   });
 });

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { buildSignerImage, DEFAULT_BASE, pushSignerImage, SIGNER_BUNDLE_FILE, writeOciLayout } from '../../../image/index.js';
+import { SIGNER_CLI_FILES } from '../../../shared/constants.js';
 import { parseReference } from '../../oci/index.js';
 import { CliError, usageError } from '../errors.js';
 import type { CliIo } from '../io.js';
@@ -20,8 +21,9 @@ const IMAGE_ARG_OPTIONS = {
 
 /**
  * `signet image build [--push REGISTRY/REPO[:TAG]] [--out DIR] [--base SPEC] [--bundle FILE]`: builds the signer
- * image from the bundle this package ships and the local Node runtime, without Docker, and pushes it. The same
- * bundle, Node binary and base give the same digest on every machine. stdout gets one line: the pushed reference
+ * image from the CLI this package ships (the launcher, or `--bundle FILE`, with `signet-cli.cjs` beside it) and the
+ * local Node runtime, without Docker, and pushes it. The same CLI, Node binary and base give the same digest on
+ * every machine. stdout gets one line: the pushed reference
  * pinned by digest (`registry/repo@sha256:…`), or the manifest digest when nothing was pushed.
  */
 export async function imageCommand(args: string[], io: CliIo): Promise<number> {
@@ -30,8 +32,10 @@ export async function imageCommand(args: string[], io: CliIo): Promise<number> {
   if (sub !== 'build') throw usageError(`image needs the sub-command build, got ${sub === undefined ? 'none' : `"${sub}"`}; run: signet image build --push REGISTRY/REPO`);
   if (extra.length > 0) throw usageError(`image build takes no arguments, got "${extra[0]}"; name the target with --push REGISTRY/REPO[:TAG]`);
   const bundlePath = values.bundle === undefined ? shippedBundle() : resolve(io.cwd, values.bundle);
-  if (!existsSync(bundlePath)) {
-    throw new CliError('CLI_FILE', `no signer bundle (${bundlePath}); pass --bundle FILE, or in a signet checkout run npm run bundle first`);
+  for (const file of [bundlePath, join(dirname(bundlePath), SIGNER_CLI_FILES.bundle)]) {
+    if (!existsSync(file)) {
+      throw new CliError('CLI_FILE', `no signer CLI file (${file}); pass --bundle FILE (the launcher, ${SIGNER_CLI_FILES.bundle} beside it), or in a signet checkout run npm run bundle first`);
+    }
   }
   const pushing = values.push !== undefined;
   const flags = parseRegistryFlags(values);
@@ -74,18 +78,18 @@ export async function imageCommand(args: string[], io: CliIo): Promise<number> {
 }
 
 /**
- * The CLI bundle to put in the image. When the running script is itself the bundle (the package's executable
- * `signet`, or `/opt/signet/signet.cjs` inside the signer image), that file; otherwise (a checkout running the
- * sources) `<package root>/build/signer/signet.cjs` from `npm run bundle`. `node_modules/.bin/signet` is a link, so
- * the script is resolved first.
+ * The CLI launcher to put in the image, its bundle beside it. When the running script is the launcher (the
+ * package's executable `signet`, or `/opt/signet/signet.cjs` inside the signer image), that file; otherwise (a
+ * checkout running the sources) `<package root>/build/signer/signet.cjs` from `npm run bundle`.
+ * `node_modules/.bin/signet` is a link, so the script is resolved first.
  */
 function shippedBundle(): string {
   const script = process.argv[1] === undefined ? undefined : safeRealpath(process.argv[1]);
   if (script === undefined) return resolve(SIGNER_BUNDLE_FILE);
-  // the package's `signet` (lib/bin/signet.cjs) is a small launcher: the bundle is signet-cli.cjs beside it
-  const launched = join(dirname(script), 'signet-cli.cjs');
-  if (script.endsWith('.cjs') && existsSync(launched)) return launched;
-  if (script.endsWith('.cjs') && !existsSync(join(dirname(script), 'package.json'))) return script;
+  if (script.endsWith('.cjs') && existsSync(join(dirname(script), SIGNER_CLI_FILES.bundle))) {
+    // `node signet-cli.cjs` runs the bundle without its launcher, which is still the file the image needs
+    return basename(script) === SIGNER_CLI_FILES.bundle ? join(dirname(script), SIGNER_CLI_FILES.launcher) : script;
+  }
   for (let dir = dirname(script); ; dir = dirname(dir)) {
     if (isSignetPackage(join(dir, 'package.json'))) return join(dir, SIGNER_BUNDLE_FILE);
     if (dirname(dir) === dir) return resolve(SIGNER_BUNDLE_FILE);

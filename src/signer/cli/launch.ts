@@ -1,0 +1,31 @@
+/**
+ * The `signet` command's entry, in the package (lib/bin/signet.cjs) and in the signer image
+ * (/opt/signet/signet.cjs): starts the key's scrypt (key-ahead.ts), then compiles and runs the CLI
+ * bundle beside it. Compiling the 350 KiB bundle takes 10–20 ms, which scrypt need not wait for.
+ * The package also ships a V8 code cache of the bundle, made by its build; V8 rejects one made by
+ * another Node version or with other flags, and the bundle then compiles as usual. The image has no
+ * cache: its bytes differ from build to build, and the image must be reproducible.
+ *
+ * This file only ever runs as a CommonJS bundle (scripts/bundle.mjs), so `__dirname` and `require`
+ * are the bundle's own.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
+
+import { SIGNER_CLI_FILES } from '../../shared/constants.js';
+import { CODE_CACHE_SUFFIX, wrapCommonJs } from './commonjs-wrapper.js';
+import { handOverKeyAhead, startKeyAhead } from './key-ahead.js';
+
+handOverKeyAhead(startKeyAhead(process.argv.slice(2), process.env, process.cwd()));
+
+const file = join(__dirname, SIGNER_CLI_FILES.bundle);
+let cachedData: Buffer | undefined;
+try {
+  cachedData = readFileSync(`${file}${CODE_CACHE_SUFFIX}`);
+} catch {
+  cachedData = undefined;
+}
+const cli = { exports: {} };
+const compiled = new Script(wrapCommonJs(readFileSync(file, 'utf8')), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
+(compiled.runInThisContext() as (...args: unknown[]) => void)(cli.exports, require, cli, file, __dirname);
