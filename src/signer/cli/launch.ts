@@ -15,17 +15,34 @@ import { Script } from 'node:vm';
 
 import { SIGNER_CLI_FILES } from '../../shared/constants.js';
 import { CODE_CACHE_SUFFIX, wrapCommonJs } from './commonjs-wrapper.js';
+import { CliError } from './errors.js';
+import { errorLine, exitCodeFor } from './exit-codes.js';
 import { handOverKeyAhead, startKeyAhead } from './key-ahead.js';
 
 handOverKeyAhead(startKeyAhead(process.argv.slice(2), process.env, process.cwd()));
 
 const file = join(__dirname, SIGNER_CLI_FILES.bundle);
-let cachedData: Buffer | undefined;
-try {
-  cachedData = readFileSync(`${file}${CODE_CACHE_SUFFIX}`);
-} catch {
-  cachedData = undefined;
+const source = readBundle(file);
+if (source !== undefined) {
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(`${file}${CODE_CACHE_SUFFIX}`);
+  } catch {
+    cachedData = undefined;
+  }
+  const cli = { exports: {} };
+  const compiled = new Script(wrapCommonJs(source), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
+  (compiled.runInThisContext() as (...args: unknown[]) => void)(cli.exports, require, cli, file, __dirname);
 }
-const cli = { exports: {} };
-const compiled = new Script(wrapCommonJs(readFileSync(file, 'utf8')), { filename: file, ...(cachedData === undefined ? {} : { cachedData }) });
-(compiled.runInThisContext() as (...args: unknown[]) => void)(cli.exports, require, cli, file, __dirname);
+
+/** The CLI bundle's text; a broken installation gets one line and exit 6, as any unreadable file does. */
+function readBundle(path: string): string | undefined {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const failure = new CliError('CLI_FILE', `cannot read the CLI bundle beside the launcher (${path}); reinstall signet, or in a checkout run npm run build`, { cause: error });
+    process.stderr.write(`${errorLine(failure)}\n`);
+    process.exitCode = exitCodeFor(failure);
+    return undefined;
+  }
+}

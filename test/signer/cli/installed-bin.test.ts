@@ -6,7 +6,7 @@
  * `npm pack` in other test files rebuilds lib/.
  */
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -52,6 +52,18 @@ describe('the installed signet command (the bundled CLI run by its launcher)', (
       expect(verified.stdout).toContain(image.digest);
     });
   }
+
+  it('says in one line, exit 6, when the CLI bundle beside the launcher is missing (a broken installation)', async () => {
+    const alone = tempDir('signet-launcher-alone-');
+    copyFileSync(BIN, join(alone, 'signet.cjs'));
+    const failed = await run(process.execPath, [join(alone, 'signet.cjs'), '--help']).then(
+      () => undefined,
+      (error: { code: number; stdout: string; stderr: string }) => error,
+    );
+    expect(failed?.code).toBe(6);
+    expect(failed?.stdout).toBe('');
+    expect(failed?.stderr).toBe(`signet: cannot read the CLI bundle beside the launcher (${join(alone, 'signet-cli.cjs')}); reinstall signet, or in a checkout run npm run build\n`);
+  });
 
   it("derives the key once, with the scrypt the launcher started, whether the password is right or wrong", async () => {
     // GIVEN a preload that counts node:crypto scrypt calls and WebAssembly scrypt instances
