@@ -17,9 +17,12 @@ import { SIGNER_CLI_FILES } from '../../shared/constants.js';
 import { CODE_CACHE_SUFFIX, wrapCommonJs } from './commonjs-wrapper.js';
 import { CliError } from './errors.js';
 import { errorLine, exitCodeFor } from './exit-codes.js';
-import { handOverKeyAhead, startKeyAhead } from './key-ahead.js';
+import { handOverKeyAhead, mayDecryptKey } from './key-ahead.js';
 
-handOverKeyAhead(startKeyAhead(process.argv.slice(2), process.env, process.cwd()));
+const argv = process.argv.slice(2);
+// the key modules (node:crypto among them) load only for a command that decrypts a key, and at once:
+// `--help` and the other commands start as fast as a launcher that does nothing
+handOverKeyAhead(mayDecryptKey(argv) ? (require('./key-ahead-start.js') as typeof import('./key-ahead-start.js')).startKeyAhead(argv, process.env, process.cwd()) : undefined);
 
 const file = join(__dirname, SIGNER_CLI_FILES.bundle);
 const source = readBundle(file);

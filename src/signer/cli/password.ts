@@ -3,10 +3,11 @@ import { resolve } from 'node:path';
 import { SIGNER_ENV, SIGNER_FLAGS } from '../../shared/constants.js';
 import { CliError } from './errors.js';
 import { readBoundedFile } from './files.js';
+import { MAX_PASSWORD_FILE_BYTES, withoutTrailingNewline } from './password-bytes.js';
 import type { CliIo } from './io.js';
 
-/** Largest password file read, in bytes: far above any password, far below anything costly. */
-export const MAX_PASSWORD_FILE_BYTES = 64 * 1024;
+export { MAX_PASSWORD_FILE_BYTES };
+
 
 /**
  * Where the password for a private key comes from, first match wins:
@@ -51,12 +52,4 @@ export async function readPassword(io: CliIo, passwordFile: string | undefined, 
     if (error instanceof CliError) throw error;
     throw new CliError('CLI_PASSWORD', 'password prompt was interrupted (terminal); run the command again', { cause: error });
   }
-}
-
-/** `bytes` without one trailing `\n` or `\r\n` (a password file's bytes as the password). */
-export function withoutTrailingNewline(bytes: Uint8Array): Uint8Array {
-  const LF = 0x0a;
-  const CR = 0x0d;
-  if (bytes.at(-1) !== LF) return bytes;
-  return bytes.subarray(0, bytes.length - (bytes.at(-2) === CR ? 2 : 1));
 }

@@ -6,13 +6,13 @@
 export { KeyError, type KeyErrorCode } from './errors.js';
 export type { KeyFormat, KeySourceOptions, KeyType, Signer, Verifier } from './types.js';
 export type { ScryptAhead } from './scrypt-ahead.js';
+export { startDecryptionAhead } from './decryption-ahead.js';
+export { ENCRYPTED_KEY_LABELS } from './encrypted-block.js';
 export {
   DEFAULT_KEY_FORMAT,
-  ENCRYPTED_KEY_LABELS,
   KEY_FORMAT_SCRYPT_PARAMS,
   decryptPrivateKey,
   decryptPrivateKeyWith,
-  startDecryptionAhead,
   encryptPrivateKey,
   inspectEncryptedKey,
   type EncryptedKeyInfo,

@@ -5,19 +5,14 @@
 import { createPrivateKey, type KeyObject } from 'node:crypto';
 
 import { keyTypeOf } from './algorithms.js';
-import { parseEnvelope, SCRYPT_KEY_LENGTH, type ScryptParams } from './envelope.js';
-import { type ScryptAhead, startScryptAhead } from './scrypt-ahead.js';
+import { parseEnvelope, type ScryptParams } from './envelope.js';
+import type { ScryptAhead } from './scrypt-ahead.js';
 import { KeyError } from './errors.js';
-import { checkKeySize, decodeFirstPem, encodePem, pemText } from './pem.js';
+import { encodePem } from './pem.js';
+import { ENCRYPTED_KEY_LABELS, formatOfLabel, privateWhere, readEncryptedBlock } from './encrypted-block.js';
 import { decryptEnvelope, encryptEnvelope } from './secretbox-envelope.js';
 import { signerFromPrivateKey } from './signer.js';
 import type { KeyFormat, KeySourceOptions, Signer } from './types.js';
-
-/** PEM label of each {@link KeyFormat}; cosign >= 2.1 loads both. */
-export const ENCRYPTED_KEY_LABELS: Readonly<Record<KeyFormat, string>> = {
-  cosign: 'ENCRYPTED COSIGN PRIVATE KEY',
-  sigstore: 'ENCRYPTED SIGSTORE PRIVATE KEY',
-};
 
 /** scrypt costs written for each {@link KeyFormat}: the go-tuf set for `cosign`, cosign >= 2.2's default for `sigstore`. */
 export const KEY_FORMAT_SCRYPT_PARAMS: Readonly<Record<KeyFormat, ScryptParams>> = {
@@ -62,18 +57,6 @@ export async function decryptPrivateKey(pem: string | Uint8Array, password: Uint
 }
 
 /**
- * Starts the scrypt step of decrypting `pem` with `password` on the thread pool, for a later
- * {@link decryptPrivateKeyWith}; the password bytes are copied.
- * @throws {@link KeyError} as {@link inspectEncryptedKey}
- */
-export function startDecryptionAhead(pem: string | Uint8Array, password: Uint8Array, options: KeySourceOptions = {}): ScryptAhead {
-  const where = privateWhere(options);
-  const { der } = readEncryptedBlock(pem, where);
-  const envelope = parseEnvelope(Buffer.from(der).toString('utf8'), where);
-  return startScryptAhead(password, envelope.salt, envelope.params, SCRYPT_KEY_LENGTH);
-}
-
-/**
  * {@link decryptPrivateKey}, taking scrypt's result from `ahead` when that derivation was started with
  * this key's salt and cost and this password (so the outcome is the same either way).
  */
@@ -102,30 +85,6 @@ export async function encryptPrivateKey(pkcs8Der: Uint8Array, password: Uint8Arr
   return encodePem(ENCRYPTED_KEY_LABELS[format], Buffer.from(envelope, 'utf8'));
 }
 
-function readEncryptedBlock(pem: string | Uint8Array, where: string): { label: string; der: Uint8Array } {
-  checkKeySize(pem, where);
-  const block = decodeFirstPem(pemText(pem));
-  if (!block) {
-    throw new KeyError(
-      'KEY_UNREADABLE',
-      `${where} is not a PEM file; expected a "-----BEGIN ${ENCRYPTED_KEY_LABELS.cosign}-----" block as written by cosign generate-key-pair`,
-    );
-  }
-  if (!formatOfLabel(block.label)) {
-    const hint = /PRIVATE KEY$/.test(block.label)
-      ? 'it is not encrypted the cosign way; wrap it with `cosign import-key-pair` first'
-      : 'pass the private key file (cosign.key) written by cosign or signet generate-key-pair';
-    throw new KeyError('KEY_UNSUPPORTED', `${where} holds a "${block.label.slice(0, 40)}" PEM block; ${hint}`);
-  }
-  return block;
-}
-
-function formatOfLabel(label: string): KeyFormat | undefined {
-  if (label === ENCRYPTED_KEY_LABELS.cosign) return 'cosign';
-  if (label === ENCRYPTED_KEY_LABELS.sigstore) return 'sigstore';
-  return undefined;
-}
-
 function parsePkcs8(der: Uint8Array, where: string): KeyObject {
   try {
     return createPrivateKey({ key: Buffer.from(der), format: 'der', type: 'pkcs8' });
@@ -149,8 +108,4 @@ function describeDer(der: Uint8Array): string {
   if (der[next] === 0x04) return 'a SEC1 "EC PRIVATE KEY"';
   if (der[next] === 0x02) return 'a PKCS#1 "RSA PRIVATE KEY"';
   return 'an unknown DER structure';
-}
-
-function privateWhere(options: KeySourceOptions): string {
-  return options.source ? `private key ${options.source}` : 'the private key';
 }

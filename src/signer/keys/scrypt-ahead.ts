@@ -10,7 +10,8 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 
-import { type ScryptCost, scryptKey } from './scrypt.js';
+import type { ScryptCost } from './scrypt.js';
+import { nodeCryptoScrypt } from './scrypt-node.js';
 
 /** A derivation started ahead; hand it to `decryptPrivateKey` (option `ahead`). */
 export interface ScryptAhead {
@@ -29,7 +30,7 @@ export interface ScryptAhead {
 export function startScryptAhead(password: Uint8Array, salt: Uint8Array, cost: ScryptCost, length: number): ScryptAhead {
   const started = { password: Uint8Array.from(password), salt: Uint8Array.from(salt), cost: { N: cost.N, r: cost.r, p: cost.p }, length };
   // node:crypto, not the WebAssembly ROMix: this one must run beside the main thread, not on it
-  const result = scryptKey(started.password, started.salt, started.cost, length, 'node-crypto');
+  const result = nodeCryptoScrypt(started.password, started.salt, started.cost, length);
   // a failure surfaces, if at all, in the caller that takes it
   result.catch(() => undefined);
   let taken = false;

@@ -12,11 +12,12 @@
  * never share state), mapped ahead and wiped with zeros after use by `scrypt-memory.ts`; the PBKDF2
  * intermediate is zeroed before returning or throwing.
  */
-import { pbkdf2Sync, scrypt as nodeScrypt } from 'node:crypto';
+import { pbkdf2Sync } from 'node:crypto';
 
 import { KeyError } from './errors.js';
 import { allocateWorkingMemory, type WorkingMemory } from './scrypt-memory.js';
 import { SALSA_DIAGONAL_ORDER, scryptModuleBytes } from './scrypt-wasm-module.js';
+import { nodeCryptoScrypt } from './scrypt-node.js';
 
 /** scrypt cost parameters. */
 export interface ScryptCost {
@@ -149,15 +150,4 @@ function permute(block: Uint32Array, words: Uint32Array, at: number, inward: boo
 
 function turn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
-}
-
-function nodeCryptoScrypt(password: Uint8Array, salt: Uint8Array, { N, r, p }: ScryptCost, length: number): Promise<Uint8Array> {
-  // scrypt needs 128·N·r bytes; doubling leaves room for OpenSSL's own bookkeeping.
-  const maxmem = 2 * 128 * N * r * p + 1024 * 1024;
-  return new Promise((resolve, reject) => {
-    nodeScrypt(password, salt, length, { N, r, p, maxmem }, (err, key) => {
-      if (err) reject(err);
-      else resolve(new Uint8Array(key.buffer, key.byteOffset, key.byteLength));
-    });
-  });
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { startKeyAhead } from '../../../src/signer/cli/key-ahead.js';
+import { startKeyAhead } from '../../../src/signer/cli/key-ahead-start.js';
 import { decryptPrivateKeyWith, generateKeyPair, MAX_KEY_FILE_BYTES, type ScryptAhead } from '../../../src/signer/keys/index.js';
 import { tempDir } from '../../helpers/temp-dir.js';
 
