@@ -1,6 +1,6 @@
 /**
  * The `signet` command's entry, in the package (lib/bin/signet.cjs) and in the signer image
- * (/opt/signet/signet.cjs): starts the key's scrypt (key-ahead.ts), then compiles and runs the CLI
+ * (/opt/signet/signet.cjs): starts the key's scrypt (key-ahead-start.ts), then compiles and runs the CLI
  * bundle beside it. Compiling the 350 KiB bundle takes 10–20 ms, which scrypt need not wait for.
  * The package also ships a V8 code cache of the bundle, made by its build; V8 rejects one made by
  * another Node version or with other flags, and the bundle then compiles as usual. The image has no
