@@ -13,10 +13,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
   buildSignerImage,
+  cliBundleBeside,
   compareWithLock,
   DEFAULT_BUNDLE_ENTRY,
   ImageError,
@@ -58,7 +59,7 @@ async function main(): Promise<void> {
   };
   // the launcher and the CLI bundle; --entry puts another entry's bundle in the CLI bundle's place
   const bundle = bundleWith([]);
-  const cli = values.entry === undefined ? bundle.cli! : bundleWith(['--entry', values.entry, '--outfile', join(dirname(bundle.path), 'signet-cli.cjs')]);
+  const cli = values.entry === undefined ? bundle.cli! : bundleWith(['--entry', values.entry, '--outfile', cliBundleBeside(bundle.path)]);
   log(`bundle: ${bundle.path} ${bundle.size} bytes ${bundle.digest}, ${cli.path} ${cli.size} bytes ${cli.digest} (${elapsed()})`);
 
   const keychain = await loadDockerKeychain(

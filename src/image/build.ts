@@ -75,6 +75,11 @@ export function signerLayerEntries(launcher: Uint8Array, bundle: Uint8Array): Ta
   ];
 }
 
+/** The CLI bundle that goes with the launcher at `launcherPath`: the file of that name beside it. */
+export function cliBundleBeside(launcherPath: string): string {
+  return join(dirname(launcherPath), SIGNER_CLI_FILES.bundle);
+}
+
 /**
  * A file without a leading `#!` line: the package's executable (the launcher) starts with one, and the image
  * runs it through `node` anyway, so the package's files and a checkout's build give the same layer and digest.
@@ -88,7 +93,7 @@ export function withoutShebang(bundle: Uint8Array): Uint8Array {
 /** Builds the image (nothing is written except the base-layer cache). */
 export async function buildSignerImage(options: BuildSignerImageOptions): Promise<SignerImageBuild> {
   const launcherBytes = withoutShebang(await readFile(options.bundlePath));
-  const bundleBytes = withoutShebang(await readFile(options.cliBundlePath ?? join(dirname(options.bundlePath), SIGNER_CLI_FILES.bundle)));
+  const bundleBytes = withoutShebang(await readFile(options.cliBundlePath ?? cliBundleBeside(options.bundlePath)));
   const base = await resolveBase(parseBaseSpec(options.base ?? DEFAULT_BASE), {
     ...options.runtime,
     cacheDir: options.cacheDir,

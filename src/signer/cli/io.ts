@@ -23,7 +23,7 @@ export interface CliIo {
   readStdin?(): Promise<string>;
   /**
    * The scrypt derivation of the command line's private key, started before the CLI loaded
-   * (`key-ahead.ts`); a command uses it only for exactly the key and password it decrypts.
+   * (`key-ahead-start.ts`); a command uses it only for exactly the key and password it decrypts.
    * @default - none: scrypt starts when the command decrypts the key
    */
   readonly keyAhead?: ScryptAhead;

@@ -13,7 +13,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { ScryptCost } from './scrypt.js';
 import { nodeCryptoScrypt } from './scrypt-node.js';
 
-/** A derivation started ahead; hand it to `decryptPrivateKey` (option `ahead`). */
+/** A derivation started ahead; hand it to `decryptPrivateKeyWith`. */
 export interface ScryptAhead {
   /**
    * The derivation's result when `password`, `salt`, `cost` and `length` are the ones it was started

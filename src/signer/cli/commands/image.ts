@@ -2,7 +2,7 @@ import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { buildSignerImage, DEFAULT_BASE, pushSignerImage, SIGNER_BUNDLE_FILE, writeOciLayout } from '../../../image/index.js';
+import { buildSignerImage, cliBundleBeside, DEFAULT_BASE, pushSignerImage, SIGNER_BUNDLE_FILE, writeOciLayout } from '../../../image/index.js';
 import { SIGNER_CLI_FILES } from '../../../shared/constants.js';
 import { parseReference } from '../../oci/index.js';
 import { CliError, usageError } from '../errors.js';
@@ -32,7 +32,7 @@ export async function imageCommand(args: string[], io: CliIo): Promise<number> {
   if (sub !== 'build') throw usageError(`image needs the sub-command build, got ${sub === undefined ? 'none' : `"${sub}"`}; run: signet image build --push REGISTRY/REPO`);
   if (extra.length > 0) throw usageError(`image build takes no arguments, got "${extra[0]}"; name the target with --push REGISTRY/REPO[:TAG]`);
   const bundlePath = values.bundle === undefined ? shippedBundle() : resolve(io.cwd, values.bundle);
-  for (const file of [bundlePath, join(dirname(bundlePath), SIGNER_CLI_FILES.bundle)]) {
+  for (const file of [bundlePath, cliBundleBeside(bundlePath)]) {
     if (!existsSync(file)) {
       throw new CliError('CLI_FILE', `no signer CLI file (${file}); pass --bundle FILE (the launcher, ${SIGNER_CLI_FILES.bundle} beside it), or in a signet checkout run npm run bundle first`);
     }
@@ -86,7 +86,7 @@ export async function imageCommand(args: string[], io: CliIo): Promise<number> {
 function shippedBundle(): string {
   const script = process.argv[1] === undefined ? undefined : safeRealpath(process.argv[1]);
   if (script === undefined) return resolve(SIGNER_BUNDLE_FILE);
-  if (script.endsWith('.cjs') && existsSync(join(dirname(script), SIGNER_CLI_FILES.bundle))) {
+  if (script.endsWith('.cjs') && existsSync(cliBundleBeside(script))) {
     // `node signet-cli.cjs` runs the bundle without its launcher, which is still the file the image needs
     return basename(script) === SIGNER_CLI_FILES.bundle ? join(dirname(script), SIGNER_CLI_FILES.launcher) : script;
   }

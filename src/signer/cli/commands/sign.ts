@@ -103,7 +103,7 @@ export async function signCommand(args: string[], io: CliIo): Promise<number> {
   const password = await readPassword(io, parsed.passwordFile, 'decrypt');
   // A malformed key (label, envelope, scrypt costs) is refused before anything else happens.
   inspectEncryptedKey(key.text, { source: key.path });
-  // scrypt (started by main.ts before the CLI loaded, where it could be) runs while the registry work that needs no key goes ahead
+  // scrypt (started at launch, key-ahead-start.ts, where it could be) runs while the registry work that needs no key goes ahead
   // (existence check, payload and config uploads, reading the current signatures). The signing
   // use cases await the key before they sign or write any manifest, so a wrong password still
   // tags and signs nothing; a registry error meanwhile gives way to the key's own error.
