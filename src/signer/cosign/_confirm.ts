@@ -53,14 +53,16 @@ export function confirmDelayMs(windowMs: number, floorMs: number | undefined): n
 }
 
 /**
- * Whether a read made `ageMs` ago is too old to write from without re-checking the tag: older than
- * a few of its own round trips means something (blob uploads, a pause) ran in between, and our
- * window would no longer be of the same order as the other writers'. (A read made before waiting
- * for the key is always re-checked; the caller knows that case.)
+ * Whether a read made `ageMs` ago (measured from sending it) should be re-checked with a `HEAD`
+ * before we write from it. Writing from it makes our window the read's age plus the `PUT`; a `HEAD`
+ * costs about the read's round trip and puts that in the age's place. Our wait is
+ * {@link CONFIRM_WINDOW_FACTOR} times the window, so the `HEAD` pays as soon as the factor times the
+ * age exceeds the factor plus one times the round trip: any read that something (blob uploads, the
+ * key decryption) ran after is re-checked. That also keeps every writer's window near one read and
+ * one `PUT`, the order of window the others' waits are measured from.
  */
 export function readIsStale(ageMs: number, readRoundTripMs: number): boolean {
-  // The config upload (two requests) sits between a fresh read and the PUT: allow for it and some jitter.
-  return ageMs > Math.max(2 * MIN_CONFIRM_DELAY_MS, 6 * readRoundTripMs);
+  return CONFIRM_WINDOW_FACTOR * ageMs > (CONFIRM_WINDOW_FACTOR + 1) * readRoundTripMs;
 }
 
 /** One read of the tag for {@link settle}: its digest (undefined when missing) and whether our write is intact. */

@@ -211,22 +211,19 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
   // A signer given as such is ready now; a promise of one is still decrypting (the CLI's case).
   let keyReady = !isPromiseLike(options.signer);
   void pending.then(() => (keyReady = true), () => undefined);
+  const firstConfig = uploadConfig(signatureConfig([payloadLayer]));
   let seen: TagRead;
   if (keyReady) {
-    // The key at hand: the payload (a manifest may only point to existing blobs), then the read, so that
-    // it is fresh for the PUT; the loop below uploads the config it needs, or nothing when an
-    // equivalent signature is there.
-    await client.putBlob(ref, payload);
+    // The key at hand: the blobs of a first signature (a manifest may only point to existing blobs; a
+    // config lists layer digests only), then the read, so that it is fresh for the PUT.
+    await Promise.all([client.putBlob(ref, payload), firstConfig]);
     seen = await readTag();
   } else {
-    // The key still decrypting (the CLI's case): the payload, the read and the config of a first
-    // signature at once (a config lists layer digests only, so it needs no signature); the read is
-    // re-checked with a HEAD before the PUT anyway.
-    [, , seen] = await Promise.all([client.putBlob(ref, payload), uploadConfig(signatureConfig([payloadLayer])), readTag()]);
-    if (!keyReady && seen.layers.length > 0) await uploadConfig(signatureConfig([...seen.layers, payloadLayer]));
+    // The key still decrypting (the CLI's case): the blobs and the read at once; the read is
+    // re-checked with a HEAD before the PUT (see readIsStale).
+    [, , seen] = await Promise.all([client.putBlob(ref, payload), firstConfig, readTag()]);
   }
-  // Read before waiting for the key: too old to write from (see below).
-  let readBeforeKey = !keyReady;
+  if (seen.layers.length > 0 && !keyReady) await uploadConfig(signatureConfig([...seen.layers, payloadLayer]));
 
   const signer = await pending;
   const signature = Buffer.from(signer.sign(payload)).toString('base64');
@@ -264,8 +261,7 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     await uploadConfig(built.config);
     // A stale read (the key was decrypting, uploads ran) would widen our window past what other
     // signers wait for: re-check the tag with a HEAD just before the PUT; a changed tag means read again.
-    if (waits && (readBeforeKey || readIsStale(now() - seen.sentAt, seen.roundTripMs))) {
-      readBeforeKey = false;
+    if (waits && readIsStale(now() - seen.sentAt, seen.roundTripMs)) {
       const sentAt = now();
       const head = await client.headManifest(ref, tag);
       if (head?.digest !== seen.digest) {
