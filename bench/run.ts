@@ -92,7 +92,7 @@ try {
   const cli = join(work, 'signet.cjs');
   execFileSync(process.execPath, [join(ROOT, 'scripts/bundle.mjs'), '--outfile', cli], { cwd: ROOT, stdio: 'ignore' });
   if (cosignOnly) {
-    const cosign = await runCosignBench(cli, work, log, quick ? 3 : 7);
+    const cosign = await runCosignBench(cli, work, log, quick ? 5 : 15);
     process.stdout.write(`| measure | value | baseline (same run) | ratio / target | verdict |\n|---|---|---|---|---|\n${cosignRows(cosign).join('\n')}\n`);
     rmSync(work, { recursive: true, force: true });
     process.exit(0);
@@ -104,7 +104,7 @@ try {
   const synth = await runSynthBench(quick ? [100, 1000] : [100, 1000, 5000], log);
   const signing = await runSigningBench(cli, work, log);
   const lint = await runLintBench(cli, ROOT, log, quick ? 5 : 11);
-  const cosign = await runCosignBench(cli, work, log, quick ? 3 : 7, installedBin);
+  const cosign = await runCosignBench(cli, work, log, quick ? 5 : 15, installedBin);
   const decrypt = await runDecryptBench(work, log, quick ? 3 : 7);
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'cpu'}, Node ${process.version}`;
   const markdown = `# signet benchmarks (latest run)\n\n${new Date().toISOString().slice(0, 10)}, ${machine}${quick ? ', --quick' : ''}\n\n${table(synth, signing, startup, lint, cosign, decrypt)}`;

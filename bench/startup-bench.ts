@@ -2,6 +2,11 @@
  * CLI start-up: the installed `signet --help` (the package's bin, from an `npm install` of the tarball,
  * started through its `#!/usr/bin/env node` line as a shell would) against bare `node -e 0`,
  * interleaved, medians. The bin's `node` is this process's, first on PATH.
+ *
+ * Both run with PATH as their only variable: whatever else the calling environment sets is start-up
+ * cost Node pays before any of signet's code, the same for both, and it dilutes the ratio (this
+ * machine sets NODE_EXTRA_CA_CERTS, which Node 20 parses at every start: `node -e 0` 25–35 ms without
+ * it, 75–130 ms with it).
  */
 import { execFileSync } from 'node:child_process';
 import { dirname, delimiter } from 'node:path';
@@ -18,7 +23,7 @@ export interface StartupResult {
 
 /** Measures the start-up of the installed `signet` bin at `bin`. */
 export async function runStartupBench(bin: string, log: (line: string) => void, runs = 21): Promise<StartupResult> {
-  const env = { ...process.env, PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
+  const env = { PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}` };
   const installed: number[] = [];
   const bare: number[] = [];
   const runBin = () => execFileSync(bin, ['--help'], { stdio: 'ignore', env });
