@@ -52,17 +52,21 @@ export function confirmDelayMs(windowMs: number, floorMs: number | undefined): n
   return Math.round(Math.min(MAX_CONFIRM_DELAY_MS, Math.max(floor, CONFIRM_WINDOW_FACTOR * windowMs)));
 }
 
+/** Scheduling jitter (a timer turn, a GC pause) that does not make a read stale, in milliseconds. */
+const STALE_SLACK_MS = 2;
+
 /**
  * Whether a read made `ageMs` ago (measured from sending it) should be re-checked with a `HEAD`
- * before we write from it. Writing from it makes our window the read's age plus the `PUT`; a `HEAD`
- * costs about the read's round trip and puts that in the age's place. Our wait is
- * {@link CONFIRM_WINDOW_FACTOR} times the window, so the `HEAD` pays as soon as the factor times the
- * age exceeds the factor plus one times the round trip: any read that something (blob uploads, the
- * key decryption) ran after is re-checked. That also keeps every writer's window near one read and
- * one `PUT`, the order of window the others' waits are measured from.
+ * before we write from it: when something that took at least another round trip ran after it (blob
+ * uploads, the key decryption, a pause). Writing from it makes our window the read's age plus the
+ * `PUT`; a `HEAD` costs about the read's round trip and puts that in the age's place, so with the
+ * wait at {@link CONFIRM_WINDOW_FACTOR} times the window, a read older than two round trips saves
+ * more wait than the `HEAD` costs. Younger reads are written from as they are (one request fewer).
+ * This also keeps every writer's window within about two requests, the order of window the others'
+ * waits are measured from.
  */
 export function readIsStale(ageMs: number, readRoundTripMs: number): boolean {
-  return CONFIRM_WINDOW_FACTOR * ageMs > (CONFIRM_WINDOW_FACTOR + 1) * readRoundTripMs;
+  return ageMs > 2 * readRoundTripMs + STALE_SLACK_MS;
 }
 
 /** One read of the tag for {@link settle}: its digest (undefined when missing) and whether our write is intact. */
