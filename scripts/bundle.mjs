@@ -71,7 +71,6 @@ async function bundle({ entry: entryPath, file, banner }) {
       minify: true,
       sourcemap: false,
       legalComments: 'eof',
-      charset: 'utf8',
       ...(banner === undefined ? {} : { banner: { js: banner } }),
       metafile: values.metafile !== undefined,
       write: false,

@@ -97,7 +97,7 @@ export class SigningKeyExternalSecret extends ApiObject implements ISigningKeySe
     assertObjectName(props.secretStoreName, where, 'secretStoreName');
     assertNamespace(props.namespace, where, 'SECRET_INVALID_REFERENCE');
     const refreshInterval = props.refreshInterval ?? '1h';
-    if (!/^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/.test(refreshInterval)) {
+    if (!/^([0-9]+(\.[0-9]+)?(ns|us|\u00b5s|\u03bcs|ms|s|m|h))+$/.test(refreshInterval)) {
       throw new PolicyError(
         'SECRET_INVALID_REFERENCE',
         `${where}: refreshInterval '${refreshInterval}' is not a Go duration: use e.g. '1h', '15m' or '0s'`,

@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSignerImage, type SignerImageBuild } from '../../src/image/build.js';
 import { compareWithLock, DEFAULT_BUNDLE_ENTRY, LAUNCHER_ENTRY, LOCK_FILE_NAME, parseLock, RELOCK_COMMAND, type LockDrift, type SignerImageLock } from '../../src/image/lock-file.js';
 import { signerImage } from '../../src/image/lock.js';
+import { SIGNER_CLI_FILES } from '../../src/shared/constants.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -21,6 +22,7 @@ const entryExists = existsSync(join(repoRoot, DEFAULT_BUNDLE_ENTRY));
 let lock: SignerImageLock;
 let build: SignerImageBuild;
 let drifts: LockDrift[];
+let bundleDir: string;
 
 function baseSpec(locked: SignerImageLock): string {
   switch (locked.base.kind) {
@@ -38,6 +40,7 @@ describe.skipIf(!entryExists)(`${LOCK_FILE_NAME} drift`, () => {
   beforeAll(async () => {
     lock = parseLock(JSON.parse(readFileSync(join(repoRoot, LOCK_FILE_NAME), 'utf8')));
     const out = tempDir('signet-lock-drift-');
+    bundleDir = out;
     const bundleFile = join(out, 'signet.cjs');
     execFileSync(process.execPath, [join(repoRoot, 'scripts/bundle.mjs'), '--json', '--outfile', bundleFile], { cwd: repoRoot, stdio: 'pipe' });
     const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
@@ -50,6 +53,14 @@ describe.skipIf(!entryExists)(`${LOCK_FILE_NAME} drift`, () => {
   it('was made from the signer CLI entry', () => {
     expect(lock.bundle.entry, `${LOCK_FILE_NAME} was made from '${lock.bundle.entry}'; run \`${RELOCK_COMMAND}\` and commit`).toBe(DEFAULT_BUNDLE_ENTRY);
     expect(lock.bundle.launcher?.entry, `${LOCK_FILE_NAME} records no launcher from ${LAUNCHER_ENTRY}; run \`${RELOCK_COMMAND}\` and commit`).toBe(LAUNCHER_ENTRY);
+  });
+
+  it('is ASCII, launcher and bundle, so V8 holds the source one byte per character (non-ASCII text goes in escapes)', () => {
+    for (const name of [SIGNER_CLI_FILES.launcher, SIGNER_CLI_FILES.bundle]) {
+      const text = readFileSync(join(bundleDir, name), 'latin1');
+      const at = text.search(/[^\x00-\x7f]/);
+      expect(at, `${name} has a non-ASCII byte at ${at}: …${text.slice(Math.max(0, at - 40), at + 10)}…`).toBe(-1);
+    }
   });
 
   it('matches the signer bundle in the working tree', () => {

@@ -84,8 +84,10 @@ export function duplicates(names: readonly string[], caseInsensitive = false): s
   return dup;
 }
 
-const DURATION_PART = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|ms|s|m|h)/;
-const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+// Go's units; microseconds also as U+00B5 (micro sign) and U+03BC (Greek mu), written as escapes so
+// that the CLI bundle stays ASCII (V8 then keeps its source in one byte per character).
+const DURATION_PART = /^(\d+(?:\.\d*)?|\.\d+)(ns|us|\u00b5s|\u03bcs|ms|s|m|h)/;
+const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, '\u00b5s': 1e-3, '\u03bcs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /**
  * Parses a Go duration (`1h30m`, `90s`, `0`, `-5m`) to milliseconds, as `metav1.Duration` does.
