@@ -9,7 +9,7 @@ import { runCli } from './run.js';
 
 const argv = process.argv.slice(2);
 void keyAhead()
-  .then((ahead) => runCli(argv, { ...nodeIo(), ...(ahead === undefined ? {} : { keyAhead: ahead }) }))
+  .then((ahead) => runCli(argv, nodeIo(ahead)))
   .then((code) => {
     process.exitCode = code;
   });

@@ -1,21 +1,30 @@
 import { homedir } from 'node:os';
-import { isatty } from 'node:tty';
 
+import type { ScryptAhead } from '../keys/index.js';
+import { fdWriter } from './fd-output.js';
 import type { CliIo } from './io.js';
 
-/** The real {@link CliIo} on `process`. */
-export function nodeIo(): CliIo {
+/**
+ * The real {@link CliIo} on `process`, with the scrypt started at launch when there is one. (Pass it
+ * here rather than spreading the result: a spread would run the `stdinIsTty` getter.)
+ */
+export function nodeIo(keyAhead?: ScryptAhead): CliIo {
   return {
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    // fd 1 and 2 written directly: no stream set-up (fd-output.ts)
+    stdout: fdWriter(1),
+    stderr: fdWriter(2),
     env: process.env,
     cwd: process.cwd(),
     homeDir: homedir(),
     // isatty(0), not process.stdin.isTTY: touching process.stdin builds a stream over fd 0, which costs
-    // `signet --help` about a fifth of a bare node start (docs/benchmarks.md)
-    stdinIsTty: isatty(0),
+    // `signet --help` about a fifth of a bare node start (docs/benchmarks.md). And only when asked (a
+    // password prompt): node:tty loads node:net and the stream modules, another tenth.
+    get stdinIsTty() {
+      return process.getBuiltinModule('node:tty').isatty(0);
+    },
     promptHidden,
     readStdin,
+    ...(keyAhead === undefined ? {} : { keyAhead }),
   };
 }
 
