@@ -93,35 +93,41 @@ describe('signImage read→write window and registry hiccups', () => {
     let clock = 0;
     registry.before = () => void (clock += 1);
     await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep: async () => undefined });
-    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'GET manifest', 'PUT blob', 'PUT manifest', 'GET manifest']);
+    // both blobs of a first signature, then the read, then the PUT right after it
+    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'PUT blob', 'GET manifest', 'PUT manifest', 'GET manifest']);
   });
 
   it('a slow window is re-validated with a HEAD; a tag changed meanwhile is read again and merged', async () => {
     const registry = new MemoryRegistry();
     const bobs = await bobsManifest();
     let clock = 0;
-    let configPuts = 0;
-    registry.before = (call) => {
-      clock += 1;
-      if (call === 'PUT blob' && registry.calls.filter((c) => c === 'PUT blob').length === 2 && configPuts++ === 0) {
-        // While alice uploads her config (slowly), bob writes his signature from his own read.
-        clock += 1000;
-        for (const [d, b] of [[sha256(bobs.config), bobs.config], [sha256(bobs.result.payload), bobs.result.payload]] as const) registry.blobs.set(d, b);
-        registry.tags.set(sigTag, { bytes: bobs.bytes, mediaType: bobs.mediaType });
-      }
-    };
-    const result = await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep: async () => undefined });
-    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'GET manifest', 'PUT blob', 'HEAD manifest', 'GET manifest', 'PUT blob', 'PUT manifest', 'GET manifest']);
+    registry.before = () => void (clock += 1);
+    let release!: (signer: Signer) => void;
+    const key = new Promise<Signer>((resolve) => (release = resolve));
+    const signing = signImage({ reference: REFERENCE, signer: key, client: registry, clock: () => clock, sleep: async () => undefined });
+    for (let i = 0; i < 20; i += 1) await new Promise((resolve) => setImmediate(resolve));
+    // While alice's key decrypts (slowly), bob writes his signature from his own read.
+    clock += 1000;
+    for (const [d, b] of [[sha256(bobs.config), bobs.config], [sha256(bobs.result.payload), bobs.result.payload]] as const) registry.blobs.set(d, b);
+    registry.tags.set(sigTag, { bytes: bobs.bytes, mediaType: bobs.mediaType });
+    release(alice);
+    const result = await signing;
+    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'PUT blob', 'GET manifest', 'HEAD manifest', 'GET manifest', 'PUT blob', 'PUT manifest', 'GET manifest']);
     expect(storedSignatures(registry).sort()).toEqual([bobs.result.signature, result.signature].sort());
     expect(result.writes).toBe(1);
   });
 
   it('a slow window with an unchanged tag writes after the HEAD', async () => {
     const registry = new MemoryRegistry();
+    // bob signed earlier, so alice's read is followed by the upload of her merged config: slowly
+    const bobs = await bobsManifest();
+    for (const [d, b] of [[sha256(bobs.config), bobs.config], [sha256(bobs.result.payload), bobs.result.payload]] as const) registry.blobs.set(d, b);
+    registry.tags.set(sigTag, { bytes: bobs.bytes, mediaType: bobs.mediaType });
     let clock = 0;
     registry.before = (call) => void (clock += call === 'PUT blob' ? 400 : 1);
     await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep: async () => undefined });
-    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'GET manifest', 'PUT blob', 'HEAD manifest', 'PUT manifest', 'GET manifest']);
+    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'PUT blob', 'GET manifest', 'PUT blob', 'HEAD manifest', 'PUT manifest', 'GET manifest']);
+    expect(storedSignatures(registry)).toHaveLength(2);
   });
 
   it('retries a manifest PUT refused with MANIFEST_BLOB_UNKNOWN after uploading the payload again', async () => {
@@ -133,7 +139,7 @@ describe('signImage read→write window and registry hiccups', () => {
       }
     };
     const result = await signImage({ reference: REFERENCE, signer: alice, client: registry, confirmDelayMs: 0, sleep: async () => undefined });
-    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'GET manifest', 'PUT blob', 'PUT manifest', 'PUT blob', 'PUT blob', 'PUT manifest', 'GET manifest']);
+    expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'PUT blob', 'GET manifest', 'PUT manifest', 'PUT blob', 'PUT blob', 'PUT manifest', 'GET manifest']);
     expect(storedSignatures(registry)).toEqual([result.signature]);
   });
 
@@ -159,6 +165,8 @@ describe('signImage read→write window and registry hiccups', () => {
     // The config of a first signature goes up before the read, so that the read is as fresh as possible.
     expect(registry.calls).toEqual(['HEAD manifest', 'PUT blob', 'PUT blob', 'GET manifest']);
     expect(registry.tags.has(sigTag)).toBe(false);
+    // scrypt takes its time: the read is stale by the time the key is ready
+    clock += 100;
     release(alice);
     const result = await signing;
     // The config uploaded before the key was the right one: no second upload.
@@ -183,8 +191,8 @@ describe('signImage read→write window and registry hiccups', () => {
       registry.before = () => void (clock += tick);
       await signImage({ reference: REFERENCE, signer: alice, client: registry, clock: () => clock, sleep: async (ms) => void waits.push(ms) });
     }
-    // window = GET .sig sent → config upload → manifest PUT answered: 3 calls of `tick` each.
-    expect(waits).toEqual([10, 180]);
+    // window = GET .sig sent → manifest PUT answered (the config went up before the read): 2 calls of `tick` each.
+    expect(waits).toEqual([10, 120]);
   });
 
   it('a stale writer landing within the wait is seen by the confirming read and repaired', async () => {

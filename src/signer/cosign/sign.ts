@@ -216,12 +216,12 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
   if (keyReady) {
     // The key at hand: the blobs of a first signature (a manifest may only point to existing blobs; a
     // config lists layer digests only), then the read, so that it is fresh for the PUT.
-    await Promise.all([client.putBlob(ref, payload), firstConfig]);
+    await settleAll([client.putBlob(ref, payload), firstConfig]);
     seen = await readTag();
   } else {
     // The key still decrypting (the CLI's case): the blobs and the read at once; the read is
     // re-checked with a HEAD before the PUT (see readIsStale).
-    [, , seen] = await Promise.all([client.putBlob(ref, payload), firstConfig, readTag()]);
+    [, , seen] = await settleAll([client.putBlob(ref, payload), firstConfig, readTag()]);
   }
   if (seen.layers.length > 0 && !keyReady) await uploadConfig(signatureConfig([...seen.layers, payloadLayer]));
 
@@ -307,6 +307,21 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     'SIGN_CONFLICT',
     `other writers kept replacing the signature manifest (${repositoryName(ref)}:${tag}) in ${maxAttempts} attempts; run the signing again`,
   );
+}
+
+/**
+ * All of `promises`, or the first failure in their order once every one has settled: when signing
+ * fails, none of its requests is still running (a caller may close the client at once), and the
+ * failure reported does not depend on which request lost a race.
+ */
+async function settleAll<T extends readonly unknown[] | []>(promises: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
+  const results = await Promise.allSettled(promises);
+  const values: unknown[] = [];
+  for (const result of results as PromiseSettledResult<unknown>[]) {
+    if (result.status === 'rejected') throw result.reason;
+    values.push(result.value);
+  }
+  return values as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
