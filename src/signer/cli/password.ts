@@ -6,7 +6,6 @@ import { readBoundedFile } from './files.js';
 import { MAX_PASSWORD_FILE_BYTES, withoutTrailingNewline } from './password-bytes.js';
 import type { CliIo } from './io.js';
 
-
 /**
  * Where the password for a private key comes from, first match wins:
  *

@@ -7,6 +7,7 @@
 import { formatReference, repositoryName, type Fetcher, type ImageReference } from '../oci/index.js';
 import { isDigest, isSha256Digest, type Platform } from '../../shared/oci/index.js';
 import { existingImage, resolveDigest } from './_signatures.js';
+import { settleAll } from './_settle-all.js';
 import { SigningError } from './_signing-error.js';
 import { MEDIA_TYPES } from './constants.js';
 import { quote } from './digest.js';
@@ -155,9 +156,7 @@ export async function signRecursively<R>(plan: SigningPlan, signOne: (manifest: 
     }
   };
   const workers = Array.from({ length: Math.max(1, Math.min(concurrency, images.length)) }, worker);
-  const settled = await Promise.allSettled(workers);
-  const rejected = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (rejected !== undefined) throw rejected.reason;
+  await settleAll(workers);
   const indexes = plan.children.filter((c) => c.kind === 'index').sort((a, b) => b.depth - a.depth);
   for (const manifest of indexes) results.set(manifest, await signOne(manifest));
   const top = await signOne(plan.top);

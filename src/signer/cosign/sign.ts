@@ -6,6 +6,7 @@
 import { loadPublicKey, type Signer, type Verifier } from '../keys/index.js';
 import { createRegistryClient, parseReference, RegistryError, repositoryName, type ImageReference, type RegistryClient } from '../oci/index.js';
 import { confirmDelayMs, readIsStale, settle } from './_confirm.js';
+import { settleAll } from './_settle-all.js';
 import { readSignatureLayers, resolveDigest, sameLayer } from './_signatures.js';
 import { SigningError } from './_signing-error.js';
 import { withClient } from './_with-client.js';
@@ -307,21 +308,6 @@ async function signWith(client: RegistryClient, ref: ImageReference, options: Si
     'SIGN_CONFLICT',
     `other writers kept replacing the signature manifest (${repositoryName(ref)}:${tag}) in ${maxAttempts} attempts; run the signing again`,
   );
-}
-
-/**
- * All of `promises`, or the first failure in their order once every one has settled: when signing
- * fails, none of its requests is still running (a caller may close the client at once), and the
- * failure reported does not depend on which request lost a race.
- */
-async function settleAll<T extends readonly unknown[] | []>(promises: T): Promise<{ -readonly [K in keyof T]: Awaited<T[K]> }> {
-  const results = await Promise.allSettled(promises);
-  const values: unknown[] = [];
-  for (const result of results as PromiseSettledResult<unknown>[]) {
-    if (result.status === 'rejected') throw result.reason;
-    values.push(result.value);
-  }
-  return values as { -readonly [K in keyof T]: Awaited<T[K]> };
 }
 
 function isPromiseLike(value: unknown): value is PromiseLike<unknown> {

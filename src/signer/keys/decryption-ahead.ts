@@ -19,4 +19,3 @@ export function startDecryptionAhead(pem: string | Uint8Array, password: Uint8Ar
   const envelope = parseEnvelope(Buffer.from(der).toString('utf8'), where);
   return startScryptAhead(password, envelope.salt, envelope.params, SCRYPT_KEY_LENGTH);
 }
-
