@@ -10,9 +10,10 @@ import { runCli } from './run.js';
 const argv = process.argv.slice(2);
 void keyAhead()
   .then((ahead) => runCli(argv, nodeIo(ahead)))
-  .then((code) => {
-    process.exitCode = code;
-  });
+  // Exit at once rather than when the event loop drains: every output line is already written
+  // (fd-output.ts writes synchronously) and every file a command writes is awaited; what is left is a
+  // heap teardown and, after a command that failed early, a key derivation nobody will use.
+  .then((code) => process.exit(code));
 
 /**
  * A key's scrypt is most of a signature's time (key-ahead-start.ts): the launcher (launch.ts) started

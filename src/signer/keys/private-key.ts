@@ -12,6 +12,7 @@ import { encodePem } from './pem.js';
 import { ENCRYPTED_KEY_LABELS, formatOfLabel, privateWhere, readEncryptedBlock } from './encrypted-block.js';
 import { decryptEnvelope, encryptEnvelope } from './secretbox-envelope.js';
 import { signerFromPrivateKey } from './signer.js';
+import { warmUpKeyUse } from './warm-up.js';
 import type { KeyFormat, KeySourceOptions, Signer } from './types.js';
 
 /** scrypt costs written for each {@link KeyFormat}: the go-tuf set for `cosign`, cosign >= 2.2's default for `sigstore`. */
@@ -63,6 +64,8 @@ export async function decryptPrivateKey(pem: string | Uint8Array, password: Uint
 export async function decryptPrivateKeyWith(ahead: ScryptAhead | undefined, pem: string | Uint8Array, password: Uint8Array, options: KeySourceOptions = {}): Promise<Signer> {
   const where = privateWhere(options);
   const { der } = readEncryptedBlock(pem, where);
+  // scrypt started ahead runs on the thread pool: warm what follows it meanwhile (warm-up.ts)
+  if (ahead !== undefined) setTimeout(warmUpKeyUse, 0);
   const plaintext = await decryptEnvelope(der, password, where, ahead);
   try {
     return signerFromPrivateKey(parsePkcs8(plaintext, where), where);
