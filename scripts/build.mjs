@@ -45,6 +45,8 @@ const suffix = process.argv[3];
 const script = new Script(head + readFileSync(file, 'utf8') + tail, { filename: file });
 process.argv = [process.argv[0], file, '--help'];
 process.stdout.write = () => true;
+// the CLI exits when its command returns; here the process must live on to write the cache
+process.exit = () => undefined;
 const module_ = { exports: {} };
 script.runInThisContext()(module_.exports, require, module_, file, require('node:path').dirname(file));
 setImmediate(() => { writeFileSync(file + suffix, script.createCachedData()); process.exitCode = 0; });
