@@ -136,7 +136,7 @@ export interface BuildAndSignPipelineProps {
 export interface BuildAndSignRunOptions {
   /**
    * Metadata of the PipelineRun.
-   * @default - generateName '<pipeline name>-run-' (create it with `kubectl create`)
+   * @default - generateName `<pipeline name>-run-` (create it with `kubectl create`)
    */
   readonly metadata?: ApiObjectMetadata;
   /**
@@ -168,6 +168,7 @@ export type BuildAndSignAdmissionOptions = Omit<SignedImageAdmissionProps, 'repo
  * `CHAINS-GIT_URL`/`CHAINS-GIT_COMMIT` let Tekton Chains attest the image and its source.
  *
  * @example
+ * ```ts
  * const pipeline = new BuildAndSignPipeline(chart, 'build-and-sign', {
  *   repositoryUrl: 'https://github.com/example/app.git',
  *   image: 'registry.example.com/team/app:latest',
@@ -175,6 +176,7 @@ export type BuildAndSignAdmissionOptions = Omit<SignedImageAdmissionProps, 'repo
  *   registryCredentials: RegistryCredentialsSecret.fromSecretName(chart, 'push', 'registry-push'),
  * });
  * pipeline.addSampleRun();
+ * ```
  */
 export class BuildAndSignPipeline extends Construct {
   /** The Pipeline. */

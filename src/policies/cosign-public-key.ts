@@ -129,7 +129,7 @@ export class CosignPublicKey {
   /**
    * A ConfigMap in the cluster holding the PEM public key; only the verify task can use it (admission
    * controllers do not read ConfigMaps).
-   * @param key data key of the PEM; `cosign.pub` when omitted
+   * @param key - data key of the PEM; `cosign.pub` when omitted
    */
   public static fromConfigMap(configMapName: string, key: string = SIGNING_SECRET_KEYS.publicKey): CosignPublicKey {
     if (!isDnsSubdomain(configMapName)) {

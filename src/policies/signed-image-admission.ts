@@ -43,11 +43,13 @@ export interface SignedImageAdmissionProps extends ImageSignaturePolicyOptions, 
  * when one is given (they are different kinds).
  *
  * @example
+ * ```ts
  * new SignedImageAdmission(chart, 'signed-only', {
  *   publicKey: CosignPublicKey.fromPem(readFileSync('cosign.pub', 'utf8')),
  *   repositories: ['registry.example.com/team/app'],
  *   kinds: [AdmissionPolicyKind.KYVERNO_IMAGE_VALIDATING_POLICY],
  * });
+ * ```
  */
 export class SignedImageAdmission extends Construct {
   /** The Kyverno ImageValidatingPolicy, when emitted. */

@@ -47,8 +47,8 @@ export interface SynthOptions {
  *
  * On failure it prints every error (construct path, rule id, field path, fix) or the construct error that
  * stopped the program, one line each without a stack trace, and returns 1 (and sets `process.exitCode`). The
- * output folder is never left half written: manifests are written next to it and swapped in; when `cdk8s
- * synth` had emptied it before the program ran, the manifests of the last good synth are put back.
+ * output folder is never left half written: manifests are written next to it and swapped in; when
+ * `cdk8s synth` had emptied it before the program ran, the manifests of the last good synth are put back.
  *
  * @returns 0 when the manifests were written, 1 otherwise
  */

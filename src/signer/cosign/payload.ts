@@ -39,8 +39,8 @@ export interface SimpleSigningPayload {
 }
 
 /**
- * Builds the payload bytes cosign would sign: compact Go JSON in the order critical{identity, image,
- * type}, optional; `<`, `>`, `&` escaped as `\u003c` etc.; no trailing newline.
+ * Builds the payload bytes cosign would sign: compact Go JSON in the order `critical` (`identity`,
+ * `image`, `type`), `optional`; `<`, `>`, `&` escaped as `\u003c` etc.; no trailing newline.
  *
  * @throws {@link FormatError} `FORMAT_INVALID_DIGEST` for a bad digest, `FORMAT_INVALID_PAYLOAD` for an empty reference
  */

@@ -9,8 +9,8 @@ export type KeyType = 'ecdsa-p256' | 'ecdsa-p384' | 'ecdsa-p521' | 'ed25519' | '
  *
  * - `cosign`: PEM label `ENCRYPTED COSIGN PRIVATE KEY`, scrypt N=32768. Readable by every cosign
  *   version (v1.x to v3), by tools that vendor the old go-tuf decoder, and by containers/image.
- * - `sigstore`: PEM label `ENCRYPTED SIGSTORE PRIVATE KEY`, scrypt N=65536. What cosign >= 2.2
- *   writes; cosign <= 2.1 cannot read it.
+ * - `sigstore`: PEM label `ENCRYPTED SIGSTORE PRIVATE KEY`, scrypt N=65536. What cosign 2.2 and
+ *   later write; cosign 2.1 and earlier cannot read it.
  */
 export type KeyFormat = 'cosign' | 'sigstore';
 
