@@ -12,15 +12,15 @@
  * registry (built by scripts/ensure-go-tools.mjs) instead of Debian's docker-registry.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { generateKeyPair } from '../src/signer/keys/index.js';
 import { createRegistryClient } from '../src/signer/oci/index.js';
 import { startReferrersRegistry } from '../test/helpers/referrers-registry.js';
 import { pushRandomImage, startRegistry } from '../test/helpers/registry.js';
+import { signingSetup } from './signing-setup.js';
 import { median } from './stats.js';
 
 const { values, positionals } = parseArgs({
@@ -36,10 +36,7 @@ const work = mkdtempSync(join(tmpdir(), 'signet-ab-cli-'));
 const registry = values['referrers-api'] ? await startReferrersRegistry() : await startRegistry();
 const client = createRegistryClient({ pushIntent: true });
 try {
-  const pair = await generateKeyPair(new TextEncoder().encode('ab'), 'cosign');
-  const key = join(work, 'ab.key');
-  writeFileSync(key, pair.privateKeyPem, { mode: 0o600 });
-  const env = { PATH: process.env.PATH ?? '', COSIGN_PASSWORD: 'ab', HOME: work, DOCKER_CONFIG: join(work, 'none'), HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9', NO_PROXY: '127.0.0.1,localhost' };
+  const { keyPath: key, env } = await signingSetup(work, 'ab');
   const times = { A: [] as number[], B: [] as number[] };
   for (let i = 0; i < Number(values.runs); i += 1) {
     for (const who of i % 2 === 0 ? (['A', 'B'] as const) : (['B', 'A'] as const)) {

@@ -11,16 +11,16 @@
  * bundle through the V8 code cache the build made), interleaved with the other two.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 
 import { signImageBundle } from '../src/signer/cosign/sign-bundle.js';
 import { signImage } from '../src/signer/cosign/sign.js';
-import { decryptPrivateKey, generateKeyPair } from '../src/signer/keys/index.js';
+import { decryptPrivateKey } from '../src/signer/keys/index.js';
 import { createRegistryClient, type RequestEvent } from '../src/signer/oci/index.js';
 import { toolPath } from '../scripts/ensure-go-tools.mjs';
 import { startReferrersRegistry } from '../test/helpers/referrers-registry.js';
 import { pushRandomImage, startRegistry } from '../test/helpers/registry.js';
+import { cosignSignArgs, signingSetup } from './signing-setup.js';
 import { median, round, timeMs } from './stats.js';
 
 /** One format's comparison. */
@@ -68,24 +68,10 @@ export async function runCosignBench(cli: string, workDir: string, log: (line: s
   const apiRegistry = existsSync(toolPath('referrers-registry')) ? await startReferrersRegistry() : undefined;
   const client = createRegistryClient({ pushIntent: true });
   try {
-    // A cosign-format key (scrypt N=32768), which both tools read.
-    const pair = await generateKeyPair(new TextEncoder().encode(PASSWORD), 'cosign');
-    const keyPath = join(workDir, 'cmp.key');
-    writeFileSync(keyPath, pair.privateKeyPem, { mode: 0o600 });
-    const env = {
-      PATH: process.env.PATH ?? '',
-      HOME: workDir,
-      DOCKER_CONFIG: join(workDir, 'none'),
-      TUF_ROOT: join(workDir, 'tuf'),
-      COSIGN_PASSWORD: PASSWORD,
-      HTTPS_PROXY: 'http://127.0.0.1:9',
-      HTTP_PROXY: 'http://127.0.0.1:9',
-      NO_PROXY: '127.0.0.1,localhost',
-    };
+    const { keyPath, privateKeyPem, env } = await signingSetup(workDir, PASSWORD);
     const exec = (file: string, args: string[]): void => void execFileSync(file, args, { env, stdio: 'ignore' });
     const signetSign = (ref: string, bundle: boolean, file = cli) => exec(process.execPath, [file, 'sign', '--key', keyPath, ...(bundle ? ['--new-bundle-format'] : []), ref]);
-    const cosignSign = (ref: string, bundle: boolean) =>
-      exec(cosign, ['sign', '--key', keyPath, '--tlog-upload=false', '--use-signing-config=false', `--new-bundle-format=${bundle}`, '--yes', ref]);
+    const cosignSign = (ref: string, bundle: boolean) => exec(cosign, cosignSignArgs(keyPath, ref, bundle));
     type Format = 'legacy' | 'bundle' | 'bundleApi';
     const hostOf = (format: Format): string => (format === 'bundleApi' ? apiRegistry!.host : registry.host);
     const fresh = async (repository: string, format: Format = 'legacy'): Promise<string> =>
@@ -118,7 +104,7 @@ export async function runCosignBench(cli: string, workDir: string, log: (line: s
       const events: RequestEvent[] = [];
       const counting = createRegistryClient({ pushIntent: true, onRequest: (e) => events.push(e) });
       // As the CLI does: the key decrypts while the requests that need no key run.
-      const signer = decryptPrivateKey(pair.privateKeyPem, new TextEncoder().encode(PASSWORD));
+      const signer = decryptPrivateKey(privateKeyPem, new TextEncoder().encode(PASSWORD));
       try {
         if (format !== 'legacy') await signImageBundle({ reference: ref, signer, client: counting });
         else await signImage({ reference: ref, signer, client: counting });

@@ -10,16 +10,16 @@
  * not against `npm run bench`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { toolPath } from '../scripts/ensure-go-tools.mjs';
-import { generateKeyPair } from '../src/signer/keys/index.js';
 import { createRegistryClient } from '../src/signer/oci/index.js';
 import { startReferrersRegistry } from '../test/helpers/referrers-registry.js';
 import { pushRandomImage, startRegistry } from '../test/helpers/registry.js';
+import { cosignSignArgs, signingSetup } from './signing-setup.js';
 import { median } from './stats.js';
 
 interface Mark {
@@ -48,11 +48,8 @@ const work = mkdtempSync(join(tmpdir(), 'signet-timeline-'));
 const registry = values['referrers-api'] ? await startReferrersRegistry() : await startRegistry();
 const client = createRegistryClient({ pushIntent: true });
 try {
-  const pair = await generateKeyPair(new TextEncoder().encode('timeline'), 'cosign');
-  const key = join(work, 'timeline.key');
-  writeFileSync(key, pair.privateKeyPem, { mode: 0o600 });
+  const { keyPath: key, env } = await signingSetup(work, 'timeline');
   const timelineFile = join(work, 'timeline.json');
-  const env = { PATH: process.env.PATH ?? '', COSIGN_PASSWORD: 'timeline', HOME: work, DOCKER_CONFIG: join(work, 'none'), HTTPS_PROXY: 'http://127.0.0.1:9', HTTP_PROXY: 'http://127.0.0.1:9', NO_PROXY: '127.0.0.1,localhost' };
   const walls = { signet: [] as number[], cosign: [] as number[] };
   const marks = new Map<string, number[]>();
   const note = (name: string, value: number): void => void (marks.get(name) ?? marks.set(name, []).get(name)!).push(value);
@@ -64,7 +61,7 @@ try {
       const args =
         who === 'signet'
           ? ['--require', hook, cli, 'sign', '--key', key, ...(values.bundle ? ['--new-bundle-format'] : []), ref]
-          : ['sign', '--key', key, '--tlog-upload=false', '--use-signing-config=false', `--new-bundle-format=${values.bundle}`, '--yes', ref];
+          : cosignSignArgs(key, ref, values.bundle);
       const started = performance.now();
       const run = spawnSync(who === 'signet' ? process.execPath : cosign, args, { env: { ...env, SIGNET_TIMELINE_FILE: timelineFile }, encoding: 'utf8' });
       walls[who].push(performance.now() - started);
